@@ -1,0 +1,81 @@
+"""Roles (SPEC §1) and the one place that decides which part of the tree a user may reach.
+
+- Admin Organisasi (group) and superusers: every instansi.
+- API clients: what their grant covers: global model permissions, or guardian
+  object permissions (`view_unit` / `kelola_unit`) on a unit, covering its subtree.
+- Pegawai: their own Perangkat Daerah, the units they lead today, and themselves.
+- Unit admins: guardian `kelola_unit` on a unit lets them manage that subtree.
+"""
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+GRUP_ADMIN_ORGANISASI = "Admin Organisasi"
+GRUP_KLIEN_API = "Klien API"
+
+_IZIN_GLOBAL = {"view": "organisasi.view_unit", "change": "organisasi.change_unit"}
+_IZIN_OBJEK = {"view": ["view_unit", "kelola_unit"], "change": ["kelola_unit"]}
+
+
+def pegawai_dari_user(user):
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.pegawai
+    except Exception:  # RelatedObjectDoesNotExist
+        return None
+
+
+def adalah_admin_organisasi(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and (
+        user.is_superuser or any(g.name == GRUP_ADMIN_ORGANISASI for g in user.groups.all())))
+
+
+def cakupan_jalur(user, aksi: str = "view") -> list[str] | None:
+    """Tree paths whose subtrees the user may reach for `aksi`; None means everything.
+
+    Cached on the user object for the request, since a page asks several times.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cache = user.__dict__.setdefault("_cakupan_jalur", {})
+    if aksi in cache:
+        return cache[aksi]
+    if user.is_superuser or user.has_perm(_IZIN_GLOBAL.get(aksi, _IZIN_GLOBAL["change"])):
+        cache[aksi] = None
+        return None
+    from .models import PejabatUnit, Unit
+
+    jalur = set(get_objects_for_user(user, _IZIN_OBJEK.get(aksi, ["kelola_unit"]), klass=Unit,
+                                     any_perm=True, accept_global_perms=False).values_list("path", flat=True))
+    diri = pegawai_dari_user(user)
+    if diri is not None and aksi == "view":
+        if diri.unit_id:
+            unit_path = Unit.objects.filter(pk=diri.unit_id).values_list("path", flat=True).first()
+            if unit_path:
+                # the whole Perangkat Daerah (depth 2) the person works in
+                jalur.add(unit_path[: Unit.steplen * 2])
+        jalur.update(PejabatUnit.objects.pada(timezone.localdate()).filter(pegawai=diri)
+                     .values_list("unit__path", flat=True))
+    hasil = sorted(jalur)
+    cache[aksi] = hasil
+    return hasil
+
+
+def pastikan_grup_peran() -> None:
+    """Create the role groups with their model permissions (idempotent; run by migrations and demo)."""
+    from django.contrib.auth.models import Permission
+
+    admin, _ = Group.objects.get_or_create(name=GRUP_ADMIN_ORGANISASI)
+    admin.permissions.set(Permission.objects.filter(content_type__app_label="organisasi"))
+    klien, _ = Group.objects.get_or_create(name=GRUP_KLIEN_API)
+    klien.permissions.set(Permission.objects.filter(
+        content_type__app_label="organisasi", codename__startswith="view_"))
+
+
+class HanyaBaca(BasePermission):
+    """Structure endpoints are read-only over the API; writes go through admin, import and services."""
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.method in SAFE_METHODS)

@@ -1,0 +1,243 @@
+"""Reads: who holds which role where on a date, a person's kedudukan, the tree, the audit.
+
+Kedudukan is one code path driven by the tree (SPEC §3): a staff member's PPK is
+the head of the node they sit in; the evaluation chain is the heads from that
+node up to the nearest Unit Organisasi mandiri, whose head is the Pimpinan Unit
+Organisasi. Roles honour delegation > Plt/Plh > definitive; a vacant head with
+nobody acting is covered by the next head up (`atasan`). The six patterns are a
+lookup of the chain's levels (choices.POLA_MENURUT_RANTAI), not six branches.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from .choices import POLA_MENURUT_RANTAI, SEBAGAI_ATASAN, JenisPeran
+from .models import Pegawai, PejabatUnit, Penempatan, Unit
+
+
+@dataclass(frozen=True)
+class Pejabat:
+    """A person acting in a unit head's role, and in which capacity (API.md `sebagai`)."""
+
+    pegawai: Pegawai
+    sebagai: str
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Kedudukan:
+    pegawai: Pegawai
+    tanggal: dt.date
+    unit: Unit | None
+    jabatan: object | None
+    unit_organisasi: Unit | None
+    ppk: Pejabat | None
+    pimpinan: Pejabat | None
+    rantai: tuple[Pejabat, ...]
+    pola: int | None
+
+
+class PetaPejabat:
+    """The role holders in force on one date, per unit id."""
+
+    def __init__(self, baris: Iterable[PejabatUnit]):
+        self._per_unit: dict[int, dict[str, PejabatUnit]] = defaultdict(dict)
+        for b in sorted(baris, key=lambda b: b.mulai):  # the latest start wins a (prevented) overlap
+            self._per_unit[b.unit_id][b.jenis] = b
+
+    @classmethod
+    def muat(cls, unit_ids: Iterable[int], tanggal: dt.date) -> PetaPejabat:
+        return cls(PejabatUnit.objects.pada(tanggal).filter(unit_id__in=list(unit_ids))
+                   .select_related("pegawai", "pegawai__jabatan"))
+
+    def _pertama(self, unit_id: int, urutan: tuple[str, ...]) -> PejabatUnit | None:
+        peran = self._per_unit.get(unit_id, {})
+        for jenis in urutan:
+            if jenis in peran:
+                return peran[jenis]
+        return None
+
+    def definitif(self, unit_id: int) -> PejabatUnit | None:
+        return self._pertama(unit_id, (JenisPeran.DEFINITIF,))
+
+    def pimpinan(self, unit_id: int) -> PejabatUnit | None:
+        """Who leads the unit: a Plt/Plh in force, else the definitive head."""
+        return self._pertama(unit_id, (JenisPeran.PLH, JenisPeran.PLT, JenisPeran.DEFINITIF))
+
+    def ppk(self, unit_id: int) -> PejabatUnit | None:
+        """Who holds the head's PPK authority: a delegate, else a Plt/Plh, else the definitive head."""
+        return self._pertama(unit_id, (JenisPeran.DELEGASI, JenisPeran.PLH, JenisPeran.PLT, JenisPeran.DEFINITIF))
+
+    def semua(self, unit_id: int) -> dict[str, PejabatUnit]:
+        return self._per_unit.get(unit_id, {})
+
+
+def hari_ini() -> dt.date:
+    return timezone.localdate()
+
+
+def pola_rantai(tingkat: Iterable[str]) -> int | None:
+    return POLA_MENURUT_RANTAI.get(tuple(tingkat))
+
+
+def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: list[Unit],
+                    peta: PetaPejabat, tanggal: dt.date) -> Kedudukan:
+    """Pure: resolve PPK, chain, Pimpinan and pattern from the node's ancestors (root first)."""
+    kosong = Kedudukan(pegawai, tanggal, unit, jabatan, None, None, None, (), None)
+    if unit is None:
+        return kosong
+    simpul = list(reversed(leluhur))  # the person's node first, the instansi root last
+    definitif = peta.definitif(simpul[0].pk)
+    # A head is assessed from the node above the one they lead.
+    mulai = 1 if definitif is not None and definitif.pegawai_id == pegawai.pk else 0
+    akhir = next((i for i in range(mulai, len(simpul)) if simpul[i].adalah_unit_organisasi), None)
+    if akhir is None:
+        return kosong
+
+    def pemegang(i: int, peran: str) -> Pejabat | None:
+        baris = peta.ppk(simpul[i].pk) if peran == "ppk" else peta.pimpinan(simpul[i].pk)
+        if baris is not None and baris.pegawai_id != pegawai.pk:
+            return Pejabat(baris.pegawai, baris.jenis, simpul[i])
+        for atas in simpul[i + 1:]:  # vacant: the next head up acts
+            baris = peta.pimpinan(atas.pk)
+            if baris is not None and baris.pegawai_id != pegawai.pk:
+                return Pejabat(baris.pegawai, SEBAGAI_ATASAN, atas)
+        return None
+
+    rantai: list[Pejabat] = []
+
+    def tambah(p: Pejabat | None) -> None:
+        if p is not None and (not rantai or rantai[-1].pegawai.pk != p.pegawai.pk):
+            rantai.append(p)
+
+    ppk = pemegang(mulai, "ppk")
+    tambah(ppk)
+    if ppk is not None and ppk.sebagai == JenisPeran.DELEGASI:
+        tambah(pemegang(mulai, "pimpinan"))  # the head who delegated still reviews
+    for i in range(mulai + 1, akhir + 1):
+        tambah(pemegang(i, "pimpinan"))
+    pimpinan = pemegang(akhir, "pimpinan")
+    if mulai == 0:
+        pola = pola_rantai(s.tingkat for s in simpul[mulai:akhir + 1])
+    else:  # a head works within the mechanism of the Unit Organisasi they belong to
+        milik = next((s for s in simpul if s.adalah_unit_organisasi), None)
+        pola = milik.pola if milik else None
+    return Kedudukan(pegawai, tanggal, unit, jabatan, simpul[akhir], ppk, pimpinan, tuple(rantai), pola)
+
+
+def kedudukan_pada(pegawai: Pegawai, tanggal: dt.date | None = None) -> Kedudukan:
+    """A person's kedudukan on a date: three queries whatever the depth of the tree."""
+    tanggal = tanggal or hari_ini()
+    penempatan = (Penempatan.objects.pada(tanggal).filter(pegawai=pegawai)
+                  .select_related("unit", "jabatan").order_by("-mulai").first())
+    if penempatan is None:
+        return susun_kedudukan(pegawai=pegawai, unit=None, jabatan=None, leluhur=[], peta=PetaPejabat([]),
+                               tanggal=tanggal)
+    leluhur = list(Unit.objects.leluhur_dari(penempatan.unit))
+    peta = PetaPejabat.muat([u.pk for u in leluhur], tanggal)
+    return susun_kedudukan(pegawai=pegawai, unit=penempatan.unit, jabatan=penempatan.jabatan,
+                           leluhur=leluhur, peta=peta, tanggal=tanggal)
+
+
+def kedudukan_banyak(penempatan: Iterable[Penempatan], tanggal: dt.date) -> dict[int, Kedudukan]:
+    """Kedudukan of many people at once (unit pages, reports): two queries for any number."""
+    penempatan = list(penempatan)
+    jalur = {j for p in penempatan for j in p.unit.jalur_leluhur()}
+    unit_per_jalur = {u.path: u for u in Unit.objects.filter(path__in=jalur)}
+    peta = PetaPejabat.muat([u.pk for u in unit_per_jalur.values()], tanggal)
+    return {
+        p.pegawai_id: susun_kedudukan(
+            pegawai=p.pegawai, unit=p.unit, jabatan=p.jabatan,
+            leluhur=[unit_per_jalur[j] for j in p.unit.jalur_leluhur() if j in unit_per_jalur],
+            peta=peta, tanggal=tanggal)
+        for p in penempatan
+    }
+
+
+def pimpinan_unit_pada(unit: Unit, tanggal: dt.date | None = None) -> dict[str, Pejabat | None]:
+    """Who heads a unit and who acts now: the definitive head, the acting head, the PPK authority."""
+    tanggal = tanggal or hari_ini()
+    leluhur = list(Unit.objects.leluhur_dari(unit))
+    peta = PetaPejabat.muat([u.pk for u in leluhur], tanggal)
+    simpul = list(reversed(leluhur))
+
+    def dari(baris):
+        return Pejabat(baris.pegawai, baris.jenis, unit) if baris else None
+
+    memimpin = dari(peta.pimpinan(unit.pk))
+    if memimpin is None:
+        for atas in simpul[1:]:
+            baris = peta.pimpinan(atas.pk)
+            if baris is not None:
+                memimpin = Pejabat(baris.pegawai, SEBAGAI_ATASAN, atas)
+                break
+    return {"definitif": dari(peta.definitif(unit.pk)), "memimpin": memimpin, "ppk": dari(peta.ppk(unit.pk))}
+
+
+def domain_unit_organisasi(unit: Unit, turunan: list[Unit]) -> list[Unit]:
+    """The nodes a Unit Organisasi covers: its subtree less the subtrees of mandiri units inside it.
+
+    `turunan` is the unit's subtree (including itself) ordered by path.
+    """
+    hasil, dipotong = [], []
+    for u in turunan:
+        if any(u.path.startswith(p) for p in dipotong):
+            continue
+        if u.pk != unit.pk and u.adalah_unit_organisasi:
+            dipotong.append(u.path)
+            continue
+        hasil.append(u)
+    return hasil
+
+
+def pola_unit_organisasi(unit: Unit, turunan: list[Unit]) -> tuple[int | None, list[str]]:
+    """The pattern of a Unit Organisasi, from the chains of every lowest node it covers.
+
+    Returns (pola, reasons). A unit fits a pattern only when every lowest node's chain
+    of head levels maps to one and the same pattern.
+    """
+    if not unit.adalah_unit_organisasi:
+        return None, []
+    domain = domain_unit_organisasi(unit, turunan)
+    per_path = {u.path: u for u in domain}
+    ber_anak = {u.path[: -u.steplen] for u in domain if u.pk != unit.pk}
+    alasan, pola_ditemukan = [], set()
+    for daun in (u for u in domain if u.path not in ber_anak):
+        rantai = [per_path[j] for j in reversed(daun.jalur_leluhur()) if j in per_path]
+        tingkat = [u.tingkat for u in rantai]
+        pola = pola_rantai(tingkat)
+        if pola is None:
+            susunan = " → ".join(f"{u.nama} ({u.get_tingkat_display().lower()})" for u in rantai)
+            alasan.append(f"Rantai {susunan} tidak sesuai dengan pola mana pun.")
+        pola_ditemukan.add(pola)
+    if alasan:
+        return None, alasan
+    if len(pola_ditemukan) > 1:
+        daftar = ", ".join(str(p) for p in sorted(pola_ditemukan))
+        return None, [f"Unit di dalamnya mengikuti pola yang berbeda-beda ({daftar})."]
+    return pola_ditemukan.pop(), []
+
+
+def pohon(unit: Unit, *, tanggal: dt.date | None = None) -> dict:
+    """The subtree under a unit as nested dicts: three queries for any size."""
+    tanggal = tanggal or hari_ini()
+    simpul = list(Unit.objects.subpohon(unit))
+    peta = PetaPejabat(PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
+                       .select_related("pegawai", "pegawai__jabatan"))
+    per_path: dict[str, dict] = {}
+    akar = None
+    for u in simpul:  # ordered by path: a parent always comes before its children
+        baris = peta.pimpinan(u.pk)
+        node = {"unit": u, "pimpinan": baris, "anak": []}
+        per_path[u.path] = node
+        induk = per_path.get(u.path[: -u.steplen])
+        if induk is None:
+            akar = node
+        else:
+            induk["anak"].append(node)
+    return akar

@@ -1,0 +1,72 @@
+"""Factories shared by every app's tests. Staff get valid, unique NIPs."""
+import datetime as dt
+import itertools
+
+import factory
+from django.contrib.auth import get_user_model
+
+from organisasi import services
+from organisasi.choices import JenisJabatan, JenisPeran, Tingkat
+from organisasi.models import Instansi, Jabatan, Pegawai, Unit
+
+_urut = itertools.count(1)
+
+
+def nip_baru(*, jenis_asn: str = "pns", lahir: dt.date = dt.date(1985, 3, 17), pria: bool = True) -> str:
+    n = next(_urut)
+    jk = "1" if pria else "2"
+    if jenis_asn == "pppk":
+        return f"{lahir:%Y%m%d}2021{2}{1}{jk}{n % 1000:03d}" if n < 1000 else nip_baru(jenis_asn=jenis_asn,
+                                                                                      lahir=lahir.replace(
+                                                                                          day=1 + n % 28))
+    tahun = 2010 + (n // 1000) % 10
+    return f"{lahir:%Y%m%d}{tahun}03{jk}{n % 1000:03d}"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+
+
+def jabatan(nama: str = "Analis Kebijakan Ahli Muda", jenis: str = JenisJabatan.FUNGSIONAL,
+            jenjang: str = "ahli_muda", tingkat: str = "") -> Jabatan:
+    return services.jabatan_dapatkan(nama=nama, jenis=jenis, jenjang=jenjang, tingkat=tingkat)
+
+
+def jabatan_struktural(tingkat: str) -> Jabatan:
+    nama = {Tingkat.JPT_PRATAMA: "Kepala Dinas", Tingkat.ADMINISTRATOR: "Kepala Bidang",
+            Tingkat.PENGAWAS: "Kepala Seksi"}[tingkat]
+    return services.jabatan_dapatkan(nama=nama, jenis=JenisJabatan.STRUKTURAL, tingkat=tingkat)
+
+
+def jabatan_pelaksana() -> Jabatan:
+    return services.jabatan_dapatkan(nama="Pengadministrasi Umum", jenis=JenisJabatan.PELAKSANA)
+
+
+def instansi(kode: str = "kab-uji", nama: str = "Pemerintah Kabupaten Uji") -> Instansi:
+    return services.instansi_buat(pelaku=None, kode=kode, nama=nama, kode_wilayah="35.07", tempat="Kepanjen")
+
+
+def unit(induk: Unit, kode: str, jenis: str, tingkat: str, mandiri: bool = False, nama: str | None = None) -> Unit:
+    return services.unit_buat(pelaku=None, induk=induk, kode=kode, nama=nama or kode.replace("-", " ").title(),
+                              jenis=jenis, tingkat=tingkat, mandiri=mandiri)
+
+
+def pegawai(unit: Unit, *, jabatan_: Jabatan | None = None, nama: str | None = None, jenis_asn: str = "pns",
+            mulai: dt.date = dt.date(2020, 1, 1), email: str = "") -> Pegawai:
+    nip = nip_baru(jenis_asn=jenis_asn)
+    return services.pegawai_daftarkan(pelaku=None, nip=nip, nama=nama or f"Pegawai {nip[-3:]}", jenis_asn=jenis_asn,
+                                      unit=unit, jabatan=jabatan_ or jabatan_pelaksana(), mulai=mulai, email=email)
+
+
+def kepala(unit: Unit, *, nama: str | None = None, mulai: dt.date = dt.date(2020, 1, 1)) -> Pegawai:
+    """A definitive head placed in the unit they lead."""
+    jab = (jabatan("Pejabat Fungsional Ahli Madya", jenjang="ahli_madya") if unit.tingkat == Tingkat.FUNGSIONAL
+           else jabatan_struktural(unit.tingkat))
+    p = pegawai(unit, jabatan_=jab, nama=nama or f"Kepala {unit.nama}", mulai=mulai)
+    services.pejabat_tetapkan(pelaku=None, unit=unit, pegawai=p, jenis=JenisPeran.DEFINITIF, mulai=mulai)
+    return p
