@@ -27,9 +27,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"pengguna{n}")
     password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+
+    @factory.post_generation
+    def simpan(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
 
 
 def jabatan(nama: str = "Analis Kebijakan Ahli Muda", jenis: str = JenisJabatan.FUNGSIONAL,

@@ -41,3 +41,119 @@ def test_unit_patterns_are_stored(struktur):
             ["setda", "dinas", "dpmptsp", "sek_dpmptsp", "kecamatan", "kelurahan", "upt5", "upt6", "bidang"]}
     assert pola == {"setda": 1, "dinas": 2, "dpmptsp": 3, "sek_dpmptsp": 3, "kecamatan": 4, "kelurahan": 5,
                     "upt5": 5, "upt6": 6, "bidang": None}
+
+
+def tetapkan(struktur, unit, pegawai, jenis, mulai, selesai=None):
+    from organisasi import services
+
+    return services.pejabat_tetapkan(pelaku=None, unit=getattr(struktur, unit), pegawai=pegawai, jenis=jenis,
+                                     mulai=mulai, selesai=selesai)
+
+
+def test_plh_in_force_acts_as_ppk_and_only_within_its_dates(struktur):
+    s = struktur
+    tetapkan(s, "bag_org", s.kepala_seksi, "plh",
+             dt.date(2024, 5, 1), dt.date(2024, 5, 10))
+    k = kedudukan_pada(s.analis, HARI)
+    assert (k.ppk.pegawai, k.ppk.sebagai) == (s.kepala_seksi, "plh")
+    assert [p.pegawai for p in k.rantai] == [s.kepala_seksi, s.kepala_asisten, s.kepala_setda]
+    sesudah = kedudukan_pada(s.analis, dt.date(2024, 5, 11))
+    assert (sesudah.ppk.pegawai, sesudah.ppk.sebagai) == (s.kepala_bag_org, "definitif")
+
+
+def test_delegation_beats_plh_and_the_delegating_head_still_reviews(struktur):
+    s = struktur
+    tetapkan(s, "bidang", s.kepala_seksi, "plh", dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    tetapkan(s, "bidang", s.staf_upt5, "delegasi", dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    k = kedudukan_pada(s.staf_bidang, HARI)
+    assert (k.ppk.pegawai, k.ppk.sebagai) == (s.staf_upt5, "delegasi")
+    assert [(p.pegawai, p.sebagai) for p in k.rantai] == [
+        (s.staf_upt5, "delegasi"), (s.kepala_seksi, "plh"), (s.kepala_dinas, "definitif")]
+    assert (k.pimpinan.pegawai, k.pimpinan.sebagai) == (s.kepala_dinas, "definitif")
+
+
+def test_vacant_head_is_covered_by_the_next_head_up(struktur):
+    from organisasi import services
+    from organisasi.models import PejabatUnit
+
+    s = struktur
+    services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(pegawai=s.kepala_bidang),
+                            selesai=dt.date(2024, 4, 30))
+    k = kedudukan_pada(s.staf_bidang, HARI)
+    assert (k.ppk.pegawai, k.ppk.sebagai, k.ppk.unit) == (s.kepala_dinas, "atasan", s.dinas)
+    assert [p.pegawai for p in k.rantai] == [s.kepala_dinas]
+    assert k.pola == 2  # the structure still says pattern 2; only the person is missing
+
+
+def test_plt_fills_a_vacant_pimpinan(struktur):
+    from organisasi import services
+    from organisasi.models import PejabatUnit
+
+    s = struktur
+    services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(pegawai=s.kepala_kelurahan),
+                            selesai=dt.date(2024, 4, 30))
+    tetapkan(s, "kelurahan", s.kepala_seksi, "plt", dt.date(2024, 5, 1), dt.date(2024, 7, 31))
+    k = kedudukan_pada(s.staf_kelurahan, HARI)
+    assert (k.ppk.pegawai, k.ppk.sebagai) == (s.kepala_seksi, "plt")
+    assert (k.pimpinan.pegawai, k.pimpinan.sebagai) == (s.kepala_seksi, "plt")
+    # before the Plt started, the camat covered the vacancy
+    sebelum = kedudukan_pada(s.staf_kelurahan, dt.date(2024, 4, 30))
+    assert (sebelum.ppk.pegawai, sebelum.ppk.sebagai) == (s.kepala_kelurahan, "definitif")
+    kosong = kedudukan_pada(s.staf_kelurahan, dt.date(2024, 8, 1))
+    assert (kosong.ppk.pegawai, kosong.ppk.sebagai) == (s.kepala_kecamatan, "atasan")
+
+
+def test_a_head_is_assessed_from_the_node_above(struktur):
+    s = struktur
+    k = kedudukan_pada(s.kepala_bag_org, HARI)
+    assert [p.pegawai for p in k.rantai] == [s.kepala_asisten, s.kepala_setda]
+    assert k.pola == 1
+    kabid = kedudukan_pada(s.kepala_bidang, HARI)
+    assert (kabid.ppk.pegawai, kabid.pimpinan.pegawai, kabid.pola) == (s.kepala_dinas, s.kepala_dinas, 2)
+    lurah = kedudukan_pada(s.kepala_kelurahan, HARI)
+    assert (lurah.ppk.pegawai, lurah.pimpinan.pegawai) == (s.kepala_kecamatan, s.kepala_kecamatan)
+
+
+def test_top_of_an_agency_has_no_ppk_in_the_tree(struktur):
+    k = kedudukan_pada(struktur.kepala_dinas, HARI)
+    assert (k.ppk, k.pimpinan, k.rantai) == (None, None, ())
+
+
+def test_kedudukan_follows_placement_history(struktur):
+    from organisasi import services
+
+    s = struktur
+    services.pegawai_pindahkan(pelaku=None, pegawai=s.staf_bidang, unit=s.seksi, jabatan=s.staf_bidang.jabatan,
+                               mulai=dt.date(2024, 6, 1), nomor_sk="800/1/35.07.402/2024")
+    assert kedudukan_pada(s.staf_bidang, HARI).ppk.pegawai == s.kepala_bidang
+    juni = kedudukan_pada(s.staf_bidang, dt.date(2024, 6, 1))
+    assert (juni.unit, juni.ppk.pegawai, juni.pola) == (s.seksi, s.kepala_seksi, 4)
+    assert kedudukan_pada(s.staf_bidang, dt.date(2019, 1, 1)).unit is None
+
+
+def test_kedudukan_pada_runs_in_three_queries_whatever_the_depth(struktur, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        kedudukan_pada(struktur.analis, HARI)
+
+
+def test_kedudukan_banyak_is_constant_in_queries(struktur, django_assert_num_queries):
+    from organisasi.models import Penempatan
+    from organisasi.selectors import kedudukan_banyak
+
+    semua = list(Penempatan.objects.pada(HARI).select_related("pegawai", "unit", "jabatan"))
+    with django_assert_num_queries(2):
+        hasil = kedudukan_banyak(semua, HARI)
+    assert hasil[struktur.analis.pk].ppk.pegawai == struktur.kepala_bag_org
+    assert len(hasil) == len(semua) == 20
+
+
+def test_staff_in_a_chain_that_fits_no_pattern_get_no_pola(struktur):
+    from organisasi.choices import JenisUnit, Tingkat
+    from tests import factories as f
+
+    seksi_lama = f.unit(struktur.bidang, "dinkes-yankes-seksi", JenisUnit.SEKSI, Tingkat.PENGAWAS)
+    staf = f.pegawai(seksi_lama, mulai=dt.date(2020, 1, 1))
+    struktur.dinas.refresh_from_db()
+    assert struktur.dinas.pola is None
+    assert "tidak sesuai dengan pola" in struktur.dinas.catatan_pola
+    assert kedudukan_pada(staf, HARI).pola is None
