@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from .health import sehat
+
+admin.site.site_header = "Sistem Kerja — Admin Bagian Organisasi"
+admin.site.site_title = "Sistem Kerja"
+admin.site.index_title = "Pengelolaan"
+
 urlpatterns = [
+    path("sehat/", sehat, name="sehat"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("organisasi.api.urls")),
     path("", include("organisasi.urls")),

@@ -6,10 +6,29 @@ typo in production stops the start instead of running with a silent default.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
+
+class StrictEnv(environ.Env):
+    """django-environ, but a boolean must be spelled as one: `DJANGO_DEBUG=perhaps` stops the start."""
+
+    BOOLEAN_TRUE_STRINGS = ("true", "on", "ok", "y", "yes", "1")
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "n", "no", "0", "")
+
+    def bool(self, var, default=environ.Env.NOTSET):
+        nilai = self.str(var, default="" if default is environ.Env.NOTSET else str(default)).strip().lower()
+        if default is not environ.Env.NOTSET and var not in self.ENVIRON:
+            return default
+        if nilai in self.BOOLEAN_TRUE_STRINGS:
+            return True
+        if nilai in self.BOOLEAN_FALSE_STRINGS and (nilai or var not in self.ENVIRON):
+            return False
+        raise ImproperlyConfigured(f"{var}={self.ENVIRON.get(var)!r} bukan nilai boolean (true/false).")
+
+
+env = StrictEnv()
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -116,7 +135,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "sinkron-penempatan-harian": {"task": "organisasi.sinkron_penempatan", "schedule": 60 * 60 * 6},
+}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env.str("REDIS_CACHE_URL", default=""):

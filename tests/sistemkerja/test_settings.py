@@ -1,0 +1,38 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def jalankan(*args, **env):
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=120)
+
+
+def test_production_settings_pass_check_deploy_with_no_warning():
+    r = jalankan("check", "--deploy", "--fail-level", "WARNING", DJANGO_SETTINGS_MODULE="sistemkerja.settings.prod",
+                 DJANGO_SECRET_KEY="k" * 20 + "-production-secret-with-enough-entropy-0123456789",
+                 DJANGO_ALLOWED_HOSTS="sistemkerja.malangkab.go.id")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "no issues" in r.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
+    r = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
+                       env={**env, "DJANGO_SETTINGS_MODULE": "sistemkerja.settings.prod",
+                            "DJANGO_ALLOWED_HOSTS": "x"}, timeout=120)
+    assert r.returncode != 0
+    assert "DJANGO_SECRET_KEY" in r.stderr
+
+
+def test_a_malformed_environment_value_fails_loudly():
+    r = jalankan("check", DJANGO_DEBUG="perhaps")
+    assert r.returncode != 0
+
+
+def test_health_endpoint_reports_ok(client, db):
+    r = client.get("/sehat/")
+    assert (r.status_code, r.json()) == (200, {"status": "ok"})
