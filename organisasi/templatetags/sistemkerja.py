@@ -1,0 +1,95 @@
+"""Display helpers for the browser pages: NIP grouping, pattern names, role badges, reachability."""
+from django import template
+
+from organisasi import nip as nip_mod
+from organisasi.audit import dapat_mengaudit
+from organisasi.choices import NAMA_POLA, SEBAGAI_ATASAN, JenisPeran
+from organisasi.permissions import cakupan_jalur
+
+register = template.Library()
+
+LENCANA_SEBAGAI = {
+    JenisPeran.DEFINITIF: "",
+    JenisPeran.PLT: "Plt",
+    JenisPeran.PLH: "Plh",
+    JenisPeran.DELEGASI: "Delegasi PPK",
+    SEBAGAI_ATASAN: "Dirangkap atasan",
+}
+
+
+@register.filter
+def nip(nilai) -> str:
+    return nip_mod.tampilkan(str(nilai or ""))
+
+
+@register.filter
+def nama_pola(pola) -> str:
+    return NAMA_POLA.get(pola, "") if pola else ""
+
+
+@register.filter
+def lencana(sebagai) -> str:
+    """Short badge text for how someone holds a head's role (empty for a definitive head)."""
+    return LENCANA_SEBAGAI.get(sebagai, sebagai or "")
+
+
+@register.filter
+def terjangkau(unit, user) -> bool:
+    """Whether the user may open the unit's page (so it can be shown as a link)."""
+    jalur = cakupan_jalur(user, "view")
+    return jalur is None or any(unit.path.startswith(j) for j in jalur)
+
+
+@register.simple_tag
+def boleh_audit(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and dapat_mengaudit(user)
+
+
+JENIS_PERUBAHAN = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
+
+# History rows name the service that wrote them (services._catat); people read these words instead.
+ALASAN = {
+    "instansi_buat": "Instansi dibuat",
+    "unit_buat": "Unit dibuat",
+    "unit_ubah": "Unit diubah",
+    "unit_pindahkan": "Unit dipindahkan",
+    "pegawai_daftarkan": "Pegawai didaftarkan",
+    "pegawai_ubah": "Data pegawai diubah",
+    "pegawai_pindahkan": "Pegawai dipindahkan",
+    "mutasi_kolektif": "Mutasi kolektif",
+    "pegawai_berhentikan": "Pegawai diberhentikan",
+    "pejabat_tetapkan": "Penetapan pejabat",
+    "pejabat_akhiri": "Masa peran diakhiri",
+    "sinkron_penempatan": "Penempatan mulai berlaku",
+}
+
+
+@register.filter
+def jenis_perubahan(history_type) -> str:
+    return JENIS_PERUBAHAN.get(history_type, history_type or "")
+
+
+@register.filter
+def alasan(teks) -> str:
+    """`pegawai_pindahkan` -> `Pegawai dipindahkan`; `mutasi_kolektif: SK 1/2024` -> `Mutasi kolektif: SK 1/2024`."""
+    if not teks:
+        return ""
+    kunci, _, sisa = str(teks).partition(":")
+    label = ALASAN.get(kunci.strip())
+    if label is None:
+        return teks
+    return f"{label}: {sisa.strip()}" if sisa.strip() else label
+
+
+@register.filter
+def peran(p) -> str:
+    """How a role holder acts: `sebagai` of a selectors.Pejabat, `jenis` of a PejabatUnit row."""
+    return getattr(p, "sebagai", None) or getattr(p, "jenis", "")
+
+
+@register.filter
+def nama_akun(user) -> str:
+    """Who made a change: the account's name, its username (a NIP), or the system."""
+    if user is None:
+        return "Sistem"
+    return user.get_full_name() or user.get_username()

@@ -1,0 +1,148 @@
+"""Browser pages: beranda, the structure tree and its search, unit and person pages, the audit.
+
+Thin: each view finds its objects through `restrict` (outsiders get 404), asks the
+selectors, and renders. No rule of the regulation is decided here.
+"""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from . import nip as nip_mod
+from . import selectors
+from .audit import audit_kelembagaan, dapat_mengaudit
+from .forms import CariForm, TanggalForm
+from .models import Pegawai, PejabatUnit, Penempatan, Unit
+from .permissions import cakupan_jalur, pegawai_dari_user
+
+BATAS_HASIL_CARI = 20
+BATAS_RIWAYAT = 50
+
+
+@require_GET
+@login_required
+def beranda(request):
+    diri = pegawai_dari_user(request.user)
+    tanggal = selectors.hari_ini()
+    konteks = {"diri": diri, "tanggal": tanggal}
+    if diri is not None:
+        konteks["kedudukan"] = selectors.kedudukan_pada(diri, tanggal)
+        konteks["memimpin"] = list(PejabatUnit.objects.pada(tanggal).filter(pegawai=diri)
+                                   .select_related("unit").order_by("unit__path", "jenis"))
+    return render(request, "organisasi/beranda.html", konteks)
+
+
+def _akar_terlihat(user) -> list[Unit]:
+    """The top units of the user's scope: every instansi, or the highest nodes they may see."""
+    terlihat = Unit.objects.restrict(user)
+    jalur = cakupan_jalur(user, "view")
+    if jalur is None:
+        return list(terlihat.filter(depth=1))
+    teratas = [j for j in jalur if not any(j != k and j.startswith(k) for k in jalur)]
+    return list(terlihat.filter(path__in=teratas))
+
+
+def _jalur_terbuka(user) -> set[str]:
+    """The ancestors of the user's own unit, so the tree opens down to where they sit."""
+    diri = pegawai_dari_user(user)
+    if diri is None or diri.unit_id is None:
+        return set()
+    return set(diri.unit.jalur_leluhur()[:-1])
+
+
+def _cari(user, kata: str) -> dict:
+    """Units by name or kode, people by name or NIP (typed with or without spaces), within scope."""
+    unit = (Unit.objects.restrict(user).filter(Q(nama__icontains=kata) | Q(kode__icontains=kata))
+            [:BATAS_HASIL_CARI])
+    q_pegawai = Q(nama__icontains=kata)
+    angka = nip_mod.bersihkan(kata)
+    if angka.isdigit():
+        q_pegawai |= Q(nip__contains=angka)
+    pegawai = (Pegawai.objects.restrict(user).filter(q_pegawai).select_related("unit", "jabatan")
+               .order_by("nama")[:BATAS_HASIL_CARI])
+    return {"unit": list(unit), "pegawai": list(pegawai), "batas": BATAS_HASIL_CARI}
+
+
+@require_GET
+@login_required
+def struktur(request):
+    cari = CariForm(request.GET or None)
+    kata = cari.kata()
+    tanggal = selectors.hari_ini()
+    return render(request, "organisasi/struktur.html", {
+        "cari": cari, "kata": kata, "hasil": _cari(request.user, kata) if kata else None,
+        "pohon": [selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(request.user)],
+        "terbuka": _jalur_terbuka(request.user), "tanggal": tanggal,
+    })
+
+
+@require_GET
+@login_required
+def struktur_cari(request):
+    """htmx: the search results alone, swapped in under the search box."""
+    cari = CariForm(request.GET or None)
+    kata = cari.kata()
+    return render(request, "organisasi/_hasil_cari.html",
+                  {"kata": kata, "hasil": _cari(request.user, kata) if kata else None, "cari": cari})
+
+
+@require_GET
+@login_required
+def unit_detail(request, kode):
+    unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
+    tanggal = selectors.hari_ini()
+    leluhur = list(Unit.objects.leluhur_dari(unit, termasuk_diri=False))
+    anak = list(Unit.objects.restrict(request.user).filter(induk=unit))
+    peta_anak = selectors.PetaPejabat.muat([a.pk for a in anak], tanggal)
+    penempatan = list(
+        Penempatan.objects.pada(tanggal)
+        .filter(unit=unit, pegawai__in=Pegawai.objects.restrict(request.user))
+        .select_related("pegawai", "jabatan", "unit").order_by("pegawai__nama"))
+    kedudukan = selectors.kedudukan_banyak(penempatan, tanggal)
+    return render(request, "organisasi/unit.html", {
+        "unit": unit, "tanggal": tanggal, "leluhur": leluhur,
+        "unit_organisasi": next((u for u in reversed(leluhur + [unit]) if u.adalah_unit_organisasi), None),
+        "pimpinan": selectors.pimpinan_unit_pada(unit, tanggal),
+        "sub_unit": [{"unit": a, "pimpinan": peta_anak.pimpinan(a.pk)} for a in anak],
+        "staf": [kedudukan[p.pegawai_id] for p in penempatan],
+    })
+
+
+def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
+    """The person's own history rows, their placements' and their roles', newest first."""
+    sumber = (
+        ("Data pegawai", pegawai.history.all()),
+        ("Penempatan", Penempatan.history.filter(pegawai_id=pegawai.pk)),
+        ("Peran pimpinan", PejabatUnit.history.filter(pegawai_id=pegawai.pk)),
+    )
+    baris = [(judul, h) for judul, qs in sumber
+             for h in qs.select_related("history_user").order_by("-history_date")[:BATAS_RIWAYAT]]
+    return sorted(baris, key=lambda b: b[1].history_date, reverse=True)[:BATAS_RIWAYAT]
+
+
+@require_GET
+@login_required
+def pegawai_detail(request, nip):
+    pegawai = get_object_or_404(Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"),
+                                nip=nip_mod.bersihkan(nip))
+    form = TanggalForm(request.GET or None)
+    hari_ini = selectors.hari_ini()
+    tanggal = form.tanggal_atau(hari_ini)
+    return render(request, "organisasi/pegawai.html", {
+        "pegawai": pegawai, "form": form, "tanggal": tanggal, "hari_ini": hari_ini,
+        "kedudukan": selectors.kedudukan_pada(pegawai, tanggal),
+        "penempatan": pegawai.riwayat_penempatan.select_related("unit", "jabatan", "mutasi").order_by("-mulai"),
+        "peran": pegawai.peran_pimpinan.select_related("unit").order_by("-mulai"),
+        "riwayat": _riwayat_perubahan(pegawai),
+    })
+
+
+@require_GET
+@login_required
+def audit(request):
+    if not dapat_mengaudit(request.user):
+        raise PermissionDenied("Audit kelembagaan hanya untuk Admin Organisasi dan admin unit.")
+    form = TanggalForm(request.GET or None)
+    hasil = audit_kelembagaan(user=request.user, tanggal=form.tanggal_atau(selectors.hari_ini()))
+    return render(request, "organisasi/audit.html", {"hasil": hasil, "form": form})
