@@ -36,7 +36,9 @@ def _catat(obj, pelaku, alasan: str) -> None:
 
 def _simpan(obj, pelaku, alasan: str, **kwargs) -> None:
     _catat(obj, pelaku, alasan)
-    obj.full_clean(validate_unique=False, validate_constraints=False)
+    # Related objects come in as instances the service already checked; re-querying each FK is waste.
+    relasi = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+    obj.full_clean(exclude=relasi, validate_unique=False, validate_constraints=False)
     obj.save(**kwargs)
 
 
@@ -198,11 +200,13 @@ def akun_siapkan(*, pegawai: Pegawai):
         return akun
     akun = User.objects.filter(username=pegawai.nip).first()
     if akun is None:
-        akun = User(username=pegawai.nip, email=pegawai.email, first_name=pegawai.nama[:150])
+        akun = User(username=pegawai.nip, email=pegawai.email, first_name=pegawai.nama[:150],
+                    is_active=pegawai.aktif)
         akun.set_unusable_password()
         akun.save()
-    akun.is_active = pegawai.aktif
-    akun.save(update_fields=["is_active"])
+    elif akun.is_active != pegawai.aktif:
+        akun.is_active = pegawai.aktif
+        akun.save(update_fields=["is_active"])
     pegawai.akun = akun
     Pegawai.objects.filter(pk=pegawai.pk).update(akun=akun)
     return akun
