@@ -1,0 +1,232 @@
+"""Benchmark the two hot reads of the organisasi API against hand-written SQL.
+
+(a) GET /api/v1/unit/<root>/pohon/ of the whole synthetic instansi, and
+(b) GET /api/v1/pegawai/<nip>/kedudukan/ for 1,000 random staff,
+each through the full Django request cycle (a real WSGIHandler call with Token auth
+as an API client in group "Klien API"), against psycopg + plain Python producing
+the same JSON (checked for equality). Prints p50/p95 latency, queries per request,
+the ratio Django/baseline and the peak memory of one request. Asserts nothing.
+
+    python bench/kedudukan_pohon.py [--ulang] [--n-pohon 20] [--n-kedudukan 1000] [--profil]
+
+Uses BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sistemkerja_bench); the
+database is created, migrated and loaded on first use (`--ulang` drops it and starts over).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sistemkerja_bench")
+BASELINE = "SQL tulis tangan (psycopg bawaan)"
+BASELINE_POLOS = "SQL tulis tangan, tanpa prepare"
+
+
+def siapkan_database(url: str, ulang: bool) -> None:
+    import psycopg
+
+    bagian = urlsplit(url)
+    nama = bagian.path.lstrip("/")
+    with psycopg.connect(urlunsplit(bagian._replace(path="/postgres")), autocommit=True) as conn:
+        if ulang:
+            conn.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (nama,)).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{nama}"')
+
+
+def persentil(xs: list[float]) -> tuple[float, float]:
+    q = statistics.quantiles(xs, n=100, method="inclusive")
+    return statistics.median(xs), q[94]
+
+
+class Permintaan:
+    """GET through Django's WSGIHandler (middleware, auth, view, renderer), counting the queries."""
+
+    def __init__(self, token: str):
+        from django.core.handlers.wsgi import WSGIHandler
+
+        self.handler = WSGIHandler()
+        self.token = token
+        self.kueri = 0
+
+    def _hitung(self, execute, sql, params, many, context):
+        self.kueri += 1
+        return execute(sql, params, many, context)
+
+    def get(self, path: str, query: str = "") -> tuple[int, bytes, int]:
+        from wsgiref.util import setup_testing_defaults
+
+        from django.db import connection
+
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
+                   "HTTP_HOST": "127.0.0.1", "SERVER_NAME": "127.0.0.1", "HTTP_ACCEPT": "application/json",
+                   "HTTP_AUTHORIZATION": f"Token {self.token}", "wsgi.input": io.BytesIO(b"")}
+        setup_testing_defaults(environ)
+        status = []
+        self.kueri = 0
+        with connection.execute_wrapper(self._hitung):
+            respons = self.handler(environ, lambda s, h, e=None: status.append(s))
+            isi = b"".join(respons)
+            respons.close()
+        return int(status[0].split()[0]), isi, self.kueri
+
+
+def rss_kb(kunci: str) -> int:
+    for baris in Path("/proc/self/status").read_text().splitlines():
+        if baris.startswith(kunci + ":"):
+            return int(baris.split()[1])
+    return 0
+
+
+def memori(fungsi) -> tuple[float, float]:
+    """(tracemalloc peak MB, peak RSS growth MB) of one call."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current RSS
+    except OSError:
+        pass
+    rss_awal = rss_kb("VmRSS")
+    tracemalloc.start()
+    fungsi()
+    _, puncak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return puncak / 2**20, (rss_kb("VmHWM") - rss_awal) / 1024
+
+
+def _simpan_beda(nama: str, isi: bytes, ref: bytes) -> None:
+    (ROOT / "bench" / "out").mkdir(exist_ok=True)
+    (ROOT / "bench" / "out" / f"beda-{nama}.json").write_text(
+        json.dumps({"django": json.loads(isi), "baseline": json.loads(ref)}, indent=1, ensure_ascii=False))
+
+
+def ukur(nama: str, django_get, baseline: dict, n: int, kueri_baseline: int) -> dict:
+    """Time n Django requests and each baseline, interleaved; check the answers are the same JSON.
+
+    `baseline` maps a label to a function; the first one is the reference for the target.
+    """
+    t_dj, t_bl, kueri, beda, contoh = [], {k: [] for k in baseline}, [], 0, 0
+    for i in range(n):
+        t0 = time.perf_counter()
+        status, isi, n_kueri = django_get(i)
+        t_dj.append((time.perf_counter() - t0) * 1000)
+        kueri.append(n_kueri)
+        for label, fungsi in baseline.items():
+            t0 = time.perf_counter()
+            ref = fungsi(i)
+            t_bl[label].append((time.perf_counter() - t0) * 1000)
+        if status != 200:
+            raise SystemExit(f"{nama}: HTTP {status}: {isi[:300]!r}")
+        if i % 10 == 0 or n <= 50:  # equality on a sample
+            contoh += 1
+            if json.loads(isi) != json.loads(ref):
+                beda += 1
+                if beda == 1:
+                    _simpan_beda(nama, isi, ref)
+    p50, p95 = persentil(t_dj)
+    print(f"\n{nama}: {n} permintaan, {len(isi):,} byte (terakhir)")
+    print(f"  {'Django (WSGIHandler, token)':40s} p50 {p50:8.2f} ms   p95 {p95:8.2f} ms   "
+          f"kueri/permintaan {min(kueri)}-{max(kueri)}")
+    hasil = {"p50": p50, "p95": p95, "kueri": max(kueri), "beda": beda, "rasio": {}}
+    for label, xs in t_bl.items():
+        b50, b95 = persentil(xs)
+        hasil["rasio"][label] = p50 / b50
+        print(f"  {label:40s} p50 {b50:8.2f} ms   p95 {b95:8.2f} ms   kueri/permintaan {kueri_baseline}"
+              f"   rasio Django/ini p50 {p50 / b50:5.2f}x  p95 {p95 / b95:5.2f}x")
+    print(f"  JSON sama: {contoh - beda}/{contoh} sampel" + (f"  (BEDA: lihat bench/out/beda-{nama}.json)"
+                                                          if beda else ""))
+    return hasil
+
+
+def profil(fungsi, judul: str) -> None:
+    pr = cProfile.Profile()
+    pr.enable()
+    fungsi()
+    pr.disable()
+    out = io.StringIO()
+    pstats.Stats(pr, stream=out).sort_stats("cumulative").print_stats(25)
+    print(f"\n--- profil {judul} (kumulatif, 25 teratas) ---\n" + out.getvalue())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", action="store_true", help="hapus database benchmark dan muat ulang")
+    parser.add_argument("--n-pohon", type=int, default=20)
+    parser.add_argument("--n-kedudukan", type=int, default=1000)
+    parser.add_argument("--profil", action="store_true",
+                        help="cetak profil cProfile: satu pohon dan 100 kedudukan")
+    args = parser.parse_args()
+    siapkan_database(URL, args.ulang)
+    os.environ.update(DATABASE_URL=URL, DJANGO_DEBUG="false",
+                      DJANGO_SETTINGS_MODULE="sistemkerja.settings.dev")
+    import django
+
+    django.setup()
+    import psycopg
+    from django.core.management import call_command
+
+    from bench import baseline
+    from bench.generate import KODE, generate
+    from bench.muat import muat, token_klien
+    from organisasi.models import Instansi, Pegawai, PejabatUnit, Unit
+    from organisasi.selectors import hari_ini
+
+    call_command("migrate", verbosity=0)
+    if not Instansi.objects.filter(kode=KODE).exists():
+        t0 = time.perf_counter()
+        data = generate()
+        t1 = time.perf_counter()
+        muat(data)
+        print(f"dibangkitkan {t1 - t0:.1f} s, dimuat (bulk_create + pola_hitung_ulang + ANALYZE) "
+              f"{time.perf_counter() - t1:.1f} s")
+    tanggal = hari_ini()
+    print(f"instansi {KODE}: {Unit.objects.filter(instansi__kode=KODE).count():,} unit, "
+          f"{Pegawai.objects.filter(unit__instansi__kode=KODE).count():,} pegawai, "
+          f"{PejabatUnit.objects.pada(tanggal).exclude(jenis='definitif').count()} Plt/Plh/delegasi berlaku; "
+          f"tanggal {tanggal}")
+    req = Permintaan(token_klien())
+    # psycopg's defaults (server-side binding, statements prepared after 5 runs), and Django's (neither)
+    conn = psycopg.connect(URL, autocommit=True)
+    conn_polos = psycopg.connect(URL, autocommit=True, prepare_threshold=None,
+                                 cursor_factory=psycopg.ClientCursor)
+    nip = list(Pegawai.objects.filter(unit__instansi__kode=KODE).order_by("nip")
+               .values_list("nip", flat=True))
+    sampel = random.Random(7).sample(nip, min(args.n_kedudukan, len(nip)))
+    path_pohon = f"/api/v1/unit/{KODE}/pohon/"
+    for _ in range(2):  # warm-up: imports, connection, caches
+        req.get(path_pohon)
+        baseline.pohon(conn, KODE, tanggal)
+    print(f"beban mesin (loadavg 1 menit): {os.getloadavg()[0]:.1f} pada {os.cpu_count()} CPU")
+    hasil_pohon = ukur("pohon", lambda i: req.get(path_pohon), {
+        BASELINE: lambda i: baseline.pohon(conn, KODE, tanggal),
+        BASELINE_POLOS: lambda i: baseline.pohon(conn_polos, KODE, tanggal)}, args.n_pohon, 3)
+    q = f"tanggal={tanggal.isoformat()}"
+    hasil_ked = ukur("kedudukan", lambda i: req.get(f"/api/v1/pegawai/{sampel[i]}/kedudukan/", q), {
+        BASELINE: lambda i: baseline.kedudukan(conn, sampel[i], tanggal),
+        BASELINE_POLOS: lambda i: baseline.kedudukan(conn_polos, sampel[i], tanggal)}, len(sampel), 2)
+    print("\nmemori satu permintaan (tracemalloc puncak / kenaikan RSS puncak):")
+    for nama, f in [("pohon", lambda: req.get(path_pohon)),
+                    ("kedudukan", lambda: req.get(f"/api/v1/pegawai/{sampel[0]}/kedudukan/", q))]:
+        tm, rss = memori(f)
+        print(f"  {nama:10s} {tm:7.1f} MB / {rss:7.1f} MB (target < 100 MB)")
+    print(f"\ntarget (p50, terhadap {BASELINE}): pohon <= 3x -> {hasil_pohon['rasio'][BASELINE]:.2f}x; "
+          f"kedudukan <= 5x -> {hasil_ked['rasio'][BASELINE]:.2f}x")
+    if args.profil:
+        profil(lambda: req.get(path_pohon), "pohon")
+        profil(lambda: [req.get(f"/api/v1/pegawai/{n}/kedudukan/", q) for n in sampel[:100]],
+               "100x kedudukan")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Instansi, the position catalogue, and the placement history (read-only)."""
+from __future__ import annotations
+
+from django.contrib import admin
+
+from .. import services
+from ..forms_admin import InstansiForm, JabatanForm
+from ..models import Instansi, Jabatan, Penempatan, Unit
+from ..pertukaran.tulis import instansi_ubah
+from .dasar import AdminLayanan, jalur_kelola, tanggal_id
+from .pegawai import cari_nip
+
+
+@admin.register(Instansi)
+class InstansiAdmin(AdminLayanan):
+    """Only the Admin Organisasi creates or changes an instansi; a unit admin sees their own."""
+
+    form = InstansiForm
+    list_display = ["kode", "nama", "kode_wilayah", "tempat"]
+    search_fields = ["kode", "nama"]
+
+    def batasi(self, request, qs):
+        if jalur_kelola(request) is None:
+            return qs
+        return qs.filter(pk__in=Unit.objects.restrict(request.user, "change").values("instansi_id"))
+
+    def _izin(self, request, obj, izin_model):
+        if obj is not None and not self.batasi(request, Instansi.objects.filter(pk=obj.pk)).exists():
+            return False
+        return super()._izin(request, None, izin_model)
+
+    def has_add_permission(self, request):
+        return jalur_kelola(request) is None and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return jalur_kelola(request) is None and super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["kode"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        d = form.cleaned_data
+        kolom = {k: d.get(k, "") for k in ("nama", "kode_wilayah", "tempat", "alamat")}
+        if change:
+            self.salin(obj, self.layani(instansi_ubah, request, instansi=obj, **kolom))
+        else:
+            self.salin(obj, self.layani(services.instansi_buat, request, kode=d["kode"], **kolom))
+
+
+@admin.register(Jabatan)
+class JabatanAdmin(AdminLayanan):
+    """Reference data: everyone who manages staff may read it; the Admin Organisasi adds to it.
+
+    An existing position is not edited (no service does it, and placements point at it).
+    """
+
+    form = JabatanForm
+    list_display = ["nama", "jenis", "tingkat", "jenjang"]
+    list_filter = ["jenis", "tingkat", "jenjang"]
+    search_fields = ["nama"]
+
+    def batasi(self, request, qs):
+        return qs
+
+    def path_objek(self, obj):
+        return ""  # every path starts with "": visible to anyone with a scope
+
+    def has_add_permission(self, request):
+        return jalur_kelola(request) is None and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        d = form.cleaned_data
+        jabatan = self.layani(lambda pelaku, **kw: services.jabatan_dapatkan(**kw), request, nama=d["nama"],
+                              jenis=d["jenis"], jenjang=d.get("jenjang", ""), tingkat=d.get("tingkat", ""))
+        self.salin(obj, jabatan)
+
+
+@admin.register(Penempatan)
+class PenempatanAdmin(AdminLayanan):
+    """The history of placements: written by the staff services, never edited here."""
+
+    list_display = ["pegawai", "unit", "jabatan", "mulai_tampil", "selesai_tampil", "nomor_sk", "mutasi"]
+    list_select_related = ["pegawai", "unit", "jabatan", "mutasi"]
+    list_filter = [("unit__instansi", admin.RelatedOnlyFieldListFilter), "mulai"]
+    search_fields = ["pegawai__nama", "pegawai__nip", "unit__kode", "unit__nama", "nomor_sk"]
+
+    def get_search_results(self, request, queryset, search_term):
+        hasil = cari_nip(queryset, search_term, "pegawai__nip")
+        if hasil is not None:
+            return hasil, False
+        return super().get_search_results(request, queryset, search_term)
+
+    @admin.display(description="mulai", ordering="mulai")
+    def mulai_tampil(self, obj):
+        return tanggal_id(obj.mulai)
+
+    @admin.display(description="selesai", ordering="selesai")
+    def selesai_tampil(self, obj):
+        return tanggal_id(obj.selesai)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,149 @@
+"""Staff: register, change personal data, and the Pindahkan / Berhentikan pages; all through services."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from .. import nip as nip_mod
+from .. import services
+from ..errors import GalatDomain
+from ..forms_admin import BerhentikanForm, PegawaiTambahForm, PegawaiUbahForm, PindahkanForm
+from ..models import Pegawai
+from .dasar import AdminLayanan, tanggal_id, tempel_galat
+
+
+def cari_nip(queryset, kata: str, kolom: str = "nip"):
+    """A search term that is a NIP, typed with or without its spaces; None if it is not one."""
+    if kata.strip() and kata.replace(" ", "").isdigit():
+        return queryset.filter(**{f"{kolom}__contains": nip_mod.bersihkan(kata)})
+    return None
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(AdminLayanan):
+    list_display = ["nip_tampil", "nama", "jenis_asn", "jabatan", "unit", "aktif"]
+    list_select_related = ["jabatan", "unit"]
+    list_filter = [("unit__instansi", admin.RelatedOnlyFieldListFilter), "jenis_asn", "jabatan__jenis",
+                   "aktif"]
+    search_fields = ["nama", "nip"]
+    search_help_text = "Cari nama atau NIP (boleh dengan spasi)."
+    actions = ["mutasi_ke_unit"]
+    list_per_page = 50
+
+    def path_objek(self, obj):
+        return obj.unit.path if obj.unit_id else None
+
+    def batasi(self, request, qs):
+        return qs.restrict(request.user, "change")
+
+    def get_search_results(self, request, queryset, search_term):
+        hasil = cari_nip(queryset, search_term)
+        if hasil is not None:
+            return hasil, False
+        return super().get_search_results(request, queryset, search_term)
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["form"] = PegawaiUbahForm if obj else PegawaiTambahForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["nip", "nama", "jenis_asn", "golongan", "email", "unit", "jabatan", "mulai", "nomor_sk"]
+        return ["nip_tampil", "nama", "golongan", "email", *self.get_readonly_fields(request, obj)[1:]]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["nip_tampil", "jenis_asn", "jenis_kelamin", "lahir", "unit", "jabatan", "aktif", "akun",
+                "penempatan"]
+
+    @admin.display(description="NIP", ordering="nip")
+    def nip_tampil(self, obj):
+        return obj.nip_tampil
+
+    @admin.display(description="tanggal lahir")
+    def lahir(self, obj):
+        return tanggal_id(obj.tanggal_lahir)
+
+    @admin.display(description="riwayat penempatan")
+    def penempatan(self, obj):
+        baris = obj.riwayat_penempatan.select_related("unit", "jabatan").order_by("-mulai")
+        return " · ".join(f"{p.unit.nama}, {p.jabatan.nama}: {tanggal_id(p.mulai)} s.d. "
+                          f"{tanggal_id(p.selesai) if p.selesai else 'sekarang'}"
+                          + (f" (SK {p.nomor_sk})" if p.nomor_sk else "") for p in baris) or "—"
+
+    def save_model(self, request, obj, form, change):
+        d = form.cleaned_data
+        if not change:
+            baru = self.layani(services.pegawai_daftarkan, request, nip=d["nip"], nama=d["nama"],
+                               jenis_asn=d.get("jenis_asn") or None, unit=d["unit"], jabatan=d["jabatan"],
+                               mulai=d.get("mulai"), golongan=d.get("golongan", ""), email=d.get("email", ""),
+                               nomor_sk=d.get("nomor_sk", ""))
+        else:
+            ubah = {k: d[k] for k in ("nama", "golongan", "email") if k in form.changed_data}
+            baru = self.layani(services.pegawai_ubah, request, pegawai=obj, **ubah)
+        self.salin(obj, baru)
+
+    @admin.action(description="Mutasi ke unit… (mutasi kolektif)")
+    def mutasi_ke_unit(self, request, queryset):
+        nip = ",".join(queryset.filter(aktif=True).values_list("nip", flat=True))
+        return redirect(reverse("admin:organisasi_mutasikolektif_add") + "?" + urlencode({"nip": nip}))
+
+    # --- Pindahkan / Berhentikan --------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<path:object_id>/pindahkan/", self.admin_site.admin_view(self.pindahkan_view),
+                 name=f"{info[0]}_{info[1]}_pindahkan"),
+            path("<path:object_id>/berhentikan/", self.admin_site.admin_view(self.berhentikan_view),
+                 name=f"{info[0]}_{info[1]}_berhentikan"),
+        ] + super().get_urls()
+
+    def _pegawai_aktif(self, request, object_id) -> Pegawai:
+        pegawai = self.get_object(request, object_id)
+        if pegawai is None or not self.has_change_permission(request, pegawai):
+            raise Http404("Pegawai tidak ditemukan.")
+        return pegawai
+
+    def _halaman_aksi(self, request, pegawai, form, judul: str, tombol: str):
+        return TemplateResponse(request, "admin/organisasi/pegawai/aksi.html", {
+            **self.admin_site.each_context(request), "opts": self.opts, "original": pegawai, "form": form,
+            "title": judul, "tombol": tombol, "media": self.media + form.media})
+
+    def pindahkan_view(self, request, object_id):
+        pegawai = self._pegawai_aktif(request, object_id)
+        form = PindahkanForm(request.POST or None, pengguna=request.user,
+                             initial={"jabatan": pegawai.jabatan_id})
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.pegawai_pindahkan(pelaku=request.user, pegawai=pegawai, **form.cleaned_data)
+            except (ValidationError, GalatDomain) as e:
+                tempel_galat(form, e)
+            else:
+                d = form.cleaned_data
+                messages.success(request, f"{pegawai.nama} ditempatkan di {d['unit'].nama} sebagai "
+                                          f"{d['jabatan'].nama} mulai {tanggal_id(d['mulai'])}.")
+                return redirect(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk]))
+        return self._halaman_aksi(request, pegawai, form, f"Pindahkan {pegawai}", "Pindahkan")
+
+    def berhentikan_view(self, request, object_id):
+        pegawai = self._pegawai_aktif(request, object_id)
+        form = BerhentikanForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.pegawai_berhentikan(pelaku=request.user, pegawai=pegawai, **form.cleaned_data)
+            except (ValidationError, GalatDomain) as e:
+                tempel_galat(form, e)
+            else:
+                tanggal = tanggal_id(form.cleaned_data["tanggal"])
+                messages.success(request, f"{pegawai.nama} diberhentikan per {tanggal}; akunnya "
+                                          "dinonaktifkan.")
+                return redirect(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk]))
+        return self._halaman_aksi(request, pegawai, form, f"Berhentikan {pegawai}", "Berhentikan")

@@ -1,0 +1,83 @@
+"""Admin pages for the structure exchange: upload -> dry-run summary -> confirm; and the export download.
+
+Only the Admin Organisasi (whole-tree scope) may use them: a file can touch any instansi.
+The uploaded data waits in the session between the preview and the confirmation.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from .. import pertukaran
+from ..forms_admin import ImporStrukturForm
+from ..models import Instansi
+from ..permissions import cakupan_jalur
+from ..selectors import hari_ini
+
+KUNCI_SESI = "organisasi_impor_struktur"
+
+
+def boleh_impor(user) -> bool:
+    return bool(user.is_active and user.is_staff and cakupan_jalur(user, "change") is None)
+
+
+def _halaman(model_admin, request, **konteks) -> TemplateResponse:
+    return TemplateResponse(request, "admin/organisasi/impor_struktur.html", {
+        **model_admin.admin_site.each_context(request), "opts": model_admin.opts,
+        "title": "Impor struktur organisasi", **konteks})
+
+
+def impor_view(model_admin, request):
+    if not boleh_impor(request.user):
+        raise PermissionDenied
+    if request.method == "POST" and "_konfirmasi" in request.POST:
+        return _konfirmasi(model_admin, request)
+    form = ImporStrukturForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return _halaman(model_admin, request, form=form)
+    data = form.cleaned_data["data"]
+    try:
+        ringkasan = pertukaran.pratinjau(data, pelaku=request.user)
+    except ValidationError as e:
+        return _halaman(model_admin, request, form=ImporStrukturForm(), galat=e.messages,
+                        nama_berkas=form.cleaned_data["berkas"].name)
+    token = uuid.uuid4().hex
+    request.session[KUNCI_SESI] = {"token": token, "data": data, "nama": form.cleaned_data["berkas"].name}
+    return _halaman(model_admin, request, ringkasan=pertukaran.ringkasan_teks(ringkasan), token=token,
+                    nama_berkas=form.cleaned_data["berkas"].name)
+
+
+def _konfirmasi(model_admin, request):
+    simpanan = request.session.get(KUNCI_SESI) or {}
+    if simpanan.get("token") != request.POST.get("token"):
+        messages.error(request, "Pratinjau sudah tidak berlaku; unggah berkasnya lagi.")
+        return redirect(reverse("admin:organisasi_unit_impor"))
+    try:
+        ringkasan = pertukaran.impor(simpanan["data"], pelaku=request.user)
+    except ValidationError as e:
+        return _halaman(model_admin, request, form=ImporStrukturForm(), galat=e.messages,
+                        nama_berkas=simpanan.get("nama"))
+    del request.session[KUNCI_SESI]
+    messages.success(request, f"Struktur dari {simpanan.get('nama')} diimpor. "
+                     + "; ".join(pertukaran.ringkasan_teks(ringkasan)) + ".")
+    return redirect(reverse("admin:organisasi_unit_changelist"))
+
+
+def ekspor_view(model_admin, request):
+    if not boleh_impor(request.user):
+        raise PermissionDenied
+    kode = request.GET.get("instansi") or None
+    if kode and not Instansi.objects.filter(kode=kode).exists():
+        raise Http404("Instansi tidak ditemukan.")
+    isi = json.dumps(pertukaran.ekspor(instansi=kode), ensure_ascii=False, indent=2) + "\n"
+    respon = HttpResponse(isi, content_type="application/json; charset=utf-8")
+    nama = f"struktur-{kode or 'semua'}-{hari_ini():%Y%m%d}.json"
+    respon["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respon

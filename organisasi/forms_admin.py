@@ -1,0 +1,238 @@
+"""Forms of the Bagian Organisasi's admin. They read and translate input; the services decide and write."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import ValidationError
+
+from . import nip as nip_mod
+from .choices import JenisUnit
+from .models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
+
+BATAS_BERKAS = 10 * 1024 * 1024
+
+
+class FormLayanan(forms.ModelForm):
+    """A ModelForm whose record a service writes; `form.save()` never does.
+
+    Model validation is the service's job, so it is skipped here. When a service
+    refused a previous attempt of the same POST, its errors (`galat_layanan`, or
+    `galat_per_indeks` for inline rows) are shown on their fields.
+    """
+
+    pengguna = None
+    galat_layanan: dict = {}
+    galat_per_indeks: dict = {}
+
+    def _post_clean(self):
+        galat = self.galat_layanan
+        if self.galat_per_indeks and self.prefix and self.prefix.rsplit("-", 1)[-1].isdigit():
+            galat = self.galat_per_indeks.get(int(self.prefix.rsplit("-", 1)[-1]), {})
+        for kolom, pesan in galat.items():
+            di_form = kolom in self.fields and not self.fields[kolom].disabled
+            self.add_error(kolom if di_form else None, pesan)
+
+
+def _tanggal(label: str, **kwargs) -> forms.DateField:
+    return forms.DateField(label=label, widget=AdminDateWidget, **kwargs)
+
+
+class InstansiForm(FormLayanan):
+    class Meta:
+        model = Instansi
+        fields = ["kode", "nama", "kode_wilayah", "tempat", "alamat"]
+
+
+class JabatanForm(FormLayanan):
+    class Meta:
+        model = Jabatan
+        fields = ["nama", "jenis", "tingkat", "jenjang"]
+
+
+class UnitForm(FormLayanan):
+    class Meta:
+        model = Unit
+        fields = ["kode", "nama", "induk", "jenis", "tingkat", "mandiri", "aktif"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "jenis" in self.fields:
+            pilihan = self.fields["jenis"].choices
+            self.fields["jenis"].choices = [c for c in pilihan if c[0] != JenisUnit.INSTANSI]
+        for nama in ("induk", "tingkat"):
+            if nama in self.fields:
+                self.fields[nama].required = True
+
+
+class PejabatUnitForm(FormLayanan):
+    """A head, Plt/Plh or delegate. A decided row keeps everything but an earlier end (pejabat_akhiri)."""
+
+    class Meta:
+        model = PejabatUnit
+        fields = ["unit", "pegawai", "jenis", "mulai", "selesai", "nomor_sk", "keterangan"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for nama, f in self.fields.items():
+                f.disabled = nama != "selesai"
+
+    def clean_selesai(self):
+        selesai = self.cleaned_data.get("selesai")
+        if self.instance.pk and selesai is None and self.instance.selesai is not None:
+            raise ValidationError("Tanggal selesai yang sudah ditetapkan tidak dapat dikosongkan.")
+        return selesai
+
+
+class PegawaiTambahForm(FormLayanan):
+    """A new person with their first placement (pegawai_daftarkan)."""
+
+    nip = forms.CharField(label="NIP", max_length=40, help_text="18 digit; spasi boleh diketik.")
+    unit = forms.ModelChoiceField(Unit.objects.none(), label="Unit")
+    jabatan = forms.ModelChoiceField(Jabatan.objects.all(), label="Jabatan")
+    mulai = _tanggal("Mulai", required=False, help_text="Kosongkan untuk hari ini.")
+    nomor_sk = forms.CharField(label="Nomor SK", max_length=120, required=False)
+
+    class Meta:
+        model = Pegawai
+        fields = ["nip", "nama", "jenis_asn", "golongan", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jenis_asn"].required = False
+        self.fields["jenis_asn"].help_text = "Kosongkan untuk ditebak dari NIP."
+        self.fields["unit"].queryset = unit_terjangkau(self.pengguna)
+
+    def clean_nip(self):
+        return nip_mod.bersihkan(self.cleaned_data["nip"])
+
+
+class PegawaiUbahForm(FormLayanan):
+    class Meta:
+        model = Pegawai
+        fields = ["nama", "golongan", "email"]
+
+
+def unit_terjangkau(pengguna):
+    """Units the user may place staff in (their scope, no instansi roots)."""
+    if pengguna is None:
+        return Unit.objects.none()
+    return Unit.objects.restrict(pengguna, "change").exclude(jenis=JenisUnit.INSTANSI).filter(aktif=True)
+
+
+class PindahkanForm(forms.Form):
+    unit = forms.ModelChoiceField(Unit.objects.none(), label="Unit tujuan")
+    jabatan = forms.ModelChoiceField(Jabatan.objects.all(), label="Jabatan")
+    mulai = _tanggal("Berlaku mulai")
+    nomor_sk = forms.CharField(label="Nomor SK", max_length=120, required=False)
+
+    def __init__(self, *args, pengguna=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_terjangkau(pengguna)
+
+
+class BerhentikanForm(forms.Form):
+    tanggal = _tanggal("Tanggal berhenti")
+    alasan = forms.CharField(label="Alasan", max_length=300,
+                             help_text="Mis. pensiun, pindah instansi, meninggal.")
+
+
+class ImporStrukturForm(forms.Form):
+    berkas = forms.FileField(label="Berkas JSON", help_text="Format pertukaran struktur (lihat API.md).")
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if berkas.size > BATAS_BERKAS:
+            raise ValidationError(f"Berkas terlalu besar (paling besar {BATAS_BERKAS // 1024 // 1024} MB).")
+        try:
+            self.cleaned_data["data"] = json.loads(berkas.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            raise ValidationError(f"Berkas bukan JSON yang sah: {e}.") from e
+        return berkas
+
+
+# --- mutasi kolektif ------------------------------------------------------------------------------
+
+@dataclass
+class BarisMutasiTeks:
+    """One line `NIP;unit kode;jabatan` as typed, and what it resolved to."""
+
+    nomor: int
+    nip: str
+    kode_unit: str
+    nama_jabatan: str
+    pegawai: Pegawai | None = None
+    unit: Unit | None = None
+    jabatan: Jabatan | None = None
+    galat: list[str] = field(default_factory=list)
+
+
+class MutasiKolektifForm(forms.Form):
+    nomor_sk = forms.CharField(label="Nomor SK", max_length=120)
+    tanggal_sk = _tanggal("Tanggal SK")
+    berlaku_mulai = _tanggal("Berlaku mulai")
+    perihal = forms.CharField(label="Perihal", max_length=300, required=False)
+    unit_tujuan = forms.CharField(label="Unit tujuan (kode)", max_length=64, required=False,
+                                  help_text="Dipakai untuk baris yang kolom unitnya kosong.")
+    baris = forms.CharField(label="Daftar pegawai", required=False, widget=forms.Textarea(attrs={"rows": 12}),
+                            help_text="Satu baris per pegawai: NIP;kode unit;nama jabatan. Jabatan kosong = "
+                                      "jabatan sekarang. Pemisah ; , atau tab.")
+    berkas = forms.FileField(label="Atau unggah CSV", required=False)
+
+    def clean(self):
+        data = super().clean()
+        berkas = data.get("berkas")
+        if berkas:
+            try:
+                data["baris"] = berkas.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.add_error("berkas", "Berkas CSV harus berenkode UTF-8.")
+                return data
+        if not (data.get("baris") or "").strip():
+            self.add_error("baris", "Isi daftar pegawai atau unggah berkas CSV.")
+        return data
+
+
+def _pemisah(teks: str) -> str:
+    contoh = next((b for b in teks.splitlines() if b.strip()), "")
+    return next((p for p in (";", "\t", ",") if p in contoh), ";")
+
+
+def urai_baris_mutasi(teks: str, *, pengguna, unit_tujuan: str = "") -> list[BarisMutasiTeks]:
+    """Parse the lines and resolve NIP, unit and jabatan within the user's scope; errors per line."""
+    baris = []
+    for nomor, kolom in enumerate(csv.reader(io.StringIO(teks), delimiter=_pemisah(teks)), 1):
+        kolom = [k.strip() for k in kolom] + ["", "", ""]
+        if not any(kolom) or kolom[0].lower() == "nip":  # blank line or a header
+            continue
+        baris.append(BarisMutasiTeks(nomor, nip_mod.bersihkan(kolom[0]), kolom[1] or unit_tujuan, kolom[2]))
+    pegawai = {p.nip: p for p in Pegawai.objects.restrict(pengguna, "change")
+               .select_related("unit", "jabatan").filter(nip__in=[b.nip for b in baris])}
+    unit = {u.kode: u for u in unit_terjangkau(pengguna).filter(kode__in=[b.kode_unit for b in baris])}
+    jabatan: dict[str, list[Jabatan]] = {}
+    for j in Jabatan.objects.filter(nama__in=[b.nama_jabatan for b in baris]):
+        jabatan.setdefault(j.nama, []).append(j)
+    for b in baris:
+        b.pegawai, b.unit = pegawai.get(b.nip), unit.get(b.kode_unit)
+        if b.pegawai is None:
+            b.galat.append(f"Pegawai dengan NIP {b.nip or '(kosong)'} tidak ditemukan di cakupan Anda.")
+        if b.unit is None:
+            b.galat.append(f"Unit {b.kode_unit} tidak ditemukan atau tidak aktif di cakupan Anda."
+                           if b.kode_unit else "Kode unit kosong (isi kolom kedua atau unit tujuan).")
+        cocok = jabatan.get(b.nama_jabatan, [])
+        if not b.nama_jabatan:
+            b.jabatan = b.pegawai.jabatan if b.pegawai else None
+        elif len(cocok) == 1:
+            b.jabatan = cocok[0]
+        else:
+            masalah = ("tidak ada di katalog jabatan." if not cocok
+                       else "ada lebih dari satu di katalog; pilih di admin Jabatan.")
+            b.galat.append(f"Jabatan {b.nama_jabatan!r} {masalah}")
+        if b.pegawai and not b.nama_jabatan and b.jabatan is None:
+            b.galat.append("Pegawai belum memiliki jabatan: isi kolom jabatan.")
+    return baris

@@ -1,0 +1,47 @@
+"""`python manage.py demo_login`: the demo logins as a small table (`make run` shows it before serving)."""
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from rest_framework.authtoken.models import Token
+
+from organisasi import demo
+from organisasi.models import Instansi, Pegawai
+from organisasi.nip import tampilkan
+from organisasi.selectors import hari_ini
+
+
+def baris_login() -> list[tuple[str, str, str, str, str]]:
+    """(peran, NIP grouped, NIP bare, nama, what to try) for every demo login present in the database."""
+    logins = demo.login_demo(demo.data_demo(hari_ini=hari_ini()))
+    nama = dict(Pegawai.objects.filter(nip__in=[x.nip for x in logins]).values_list("nip", "nama"))
+    baris = [(x.peran, tampilkan(x.nip), x.nip, nama[x.nip], x.coba) for x in logins if x.nip in nama]
+    admin = get_user_model().objects.filter(username=demo.USERNAME_SUPERUSER, is_superuser=True).first()
+    if admin is not None and admin.check_password(demo.SANDI_DEMO):
+        baris.append(("Superuser (semua data, pengguna, token)", demo.USERNAME_SUPERUSER, "", "", "/admin/"))
+    return baris
+
+
+class Command(BaseCommand):
+    help = "Menampilkan login demo (peran, NIP, nama, sandi, apa yang dicoba)."
+
+    def handle(self, *args, **options):
+        if not Instansi.objects.filter(kode=demo.KODE_INSTANSI).exists():
+            self.stdout.write("Data demo belum dimuat: jalankan `python manage.py muat_demo` "
+                              "(atau `make run`).")
+            return
+        judul = ("Peran", "NIP", "NIP tanpa spasi", "Nama", "Coba")
+        baris = baris_login()
+        lebar = [max(len(str(b[i])) for b in [judul, *baris]) for i in range(len(judul))]
+        garis = "+".join("-" * (w + 2) for w in lebar)
+        self.stdout.write(f"\nLogin demo Sistem Kerja - sandi untuk semua: {demo.SANDI_DEMO}")
+        self.stdout.write(garis)
+        for b in [judul, None, *baris]:
+            self.stdout.write(garis if b is None else " | ".join(
+                str(s).ljust(w) for s, w in zip(b, lebar, strict=True)))
+        self.stdout.write(garis)
+        token = (Token.objects.filter(user__username=demo.USERNAME_KLIEN_API)
+                 .values_list("key", flat=True).first())
+        if token:
+            self.stdout.write(f"Klien API ({demo.USERNAME_KLIEN_API}, grup Klien API): "
+                              f"curl -H 'Authorization: Token {token}' "
+                              f"http://127.0.0.1:8000/api/v1/unit/{demo.KODE_INSTANSI}/pohon/")
+        self.stdout.write("")

@@ -1,0 +1,241 @@
+"""Writing a structure file that read clean: dependency order, every write through the services."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from .. import services
+from ..choices import JenisJabatan, JenisPeran
+from ..errors import BukanWewenang, GalatDomain
+from ..models import Instansi, Jabatan, Pegawai, Unit
+from ..permissions import cakupan_jalur
+from ..selectors import hari_ini
+from .baca import baca_berkas
+from .baris import JENIS_HASIL, Galat
+
+ALASAN_BERHENTI = "Dinonaktifkan melalui impor struktur."
+_URUTAN_STATUS = ["tetap", "diubah", "dibuat"]
+
+
+class Penulis:
+    """Reads the file, then writes it parents first and counts per record what happened."""
+
+    def __init__(self, data, pelaku):
+        self.pelaku = pelaku
+        self.galat = Galat()
+        self.hari = hari_ini()
+        self.status: dict[str, dict[str, str]] = {k: {} for k in JENIS_HASIL}
+        self.bacaan = baca_berkas(data, self.galat)
+
+    def jalankan(self) -> dict:
+        self.galat.periksa()
+        b = self.bacaan
+        self._tulis_instansi()
+        for r in sorted(b.unit.values(), key=lambda r: (r.kedalaman, r.urutan)):
+            self._tulis_unit(r)
+        b.muat_unit()  # paths change when units move; later writes need fresh ones
+        for r in b.pegawai.values():
+            self._tulis_pegawai(r)
+        self._tulis_pimpinan()
+        for r in b.plt + b.delegasi:
+            self._tulis_peran(r)
+        self.galat.periksa()
+        tersentuh = {b.unit_db[k].instansi_id for k in b.unit if k in b.unit_db}
+        for instansi in Instansi.objects.filter(pk__in=tersentuh):
+            services.pola_hitung_ulang(instansi=instansi)
+        return {jenis: self._hitung(jenis) for jenis in JENIS_HASIL}
+
+    def _hitung(self, jenis: str) -> dict[str, int]:
+        c = Counter(self.status[jenis].values())
+        return {"dibuat": c["dibuat"], "diubah": c["diubah"], "tetap": c["tetap"]}
+
+    def _tandai(self, jenis: str, kunci: str, status: str) -> None:
+        lama = self.status[jenis].get(kunci, "tetap")
+        self.status[jenis][kunci] = max(lama, status, key=_URUTAN_STATUS.index)
+
+    def _coba(self, label: str, fungsi, peta_kolom: dict | None = None, **kwargs):
+        """Call a service; collect its error under the record's label instead of stopping."""
+        try:
+            return fungsi(pelaku=self.pelaku, **kwargs)
+        except (ValidationError, GalatDomain) as e:
+            self.galat.dari(label, e, peta_kolom)
+        except IntegrityError:
+            self.galat.tambah(label, None, "Bentrok dengan data yang sudah ada.")
+        return None
+
+    # --- instansi and units ---
+
+    def _tulis_instansi(self) -> None:
+        b = self.bacaan
+        for r in b.instansi:
+            lama = b.instansi_db.get(r.kode)
+            if lama is None:
+                if self._coba(r.label, services.instansi_buat, **r.nilai) is not None:
+                    self._tandai("instansi", r.kode, "dibuat")
+                    b.tambah_unit(Unit.objects.get(kode=r.kode))
+                continue
+            berubah = {k: v for k, v in r.nilai.items() if getattr(lama, k) != v}
+            if berubah and self._coba(r.label, instansi_ubah, instansi=lama, **berubah) is not None:
+                self._tandai("instansi", r.kode, "diubah")
+            self._tandai("instansi", r.kode, "tetap")
+
+    def _tulis_unit(self, r) -> None:
+        b = self.bacaan
+        induk = b.unit_db.get(r.induk)
+        if induk is None:  # its parent failed to be written: that error is already listed
+            return
+        lama = b.unit_db.get(r.kode)
+        if lama is None:
+            baru = self._coba(r.label, services.unit_buat, induk=induk, kode=r.kode, nama=r.nama,
+                              jenis=r.jenis, tingkat=r.tingkat, mandiri=r.mandiri, hitung_pola=False)
+            if baru is not None and not r.aktif:
+                baru = self._coba(r.label, services.unit_ubah, unit=baru, aktif=False, hitung_pola=False)
+            if baru is not None:
+                b.tambah_unit(baru)
+                self._tandai("unit", r.kode, "dibuat")
+            return
+        self._tandai("unit", r.kode, "tetap")
+        if lama.induk_id != induk.pk:
+            if self._coba(r.label, services.unit_pindahkan, unit=lama,
+                          induk_baru=Unit.objects.get(pk=induk.pk), hitung_pola=False) is not None:
+                b.muat_unit()
+                self._tandai("unit", r.kode, "diubah")
+            lama = b.unit_db[r.kode]
+        berubah = {k: getattr(r, k) for k in ("nama", "jenis", "tingkat", "mandiri", "aktif")
+                   if getattr(lama, k) != getattr(r, k)}
+        if berubah and self._coba(r.label, services.unit_ubah, unit=lama, hitung_pola=False,
+                                  **berubah) is not None:
+            self._tandai("unit", r.kode, "diubah")
+
+    # --- positions and staff ---
+
+    def _jabatan(self, r) -> Jabatan | None:
+        b = self.bacaan
+        kunci = r.kunci_jabatan
+        nama_kunci = " | ".join(kunci)
+        if kunci not in b.jabatan_db:
+            nama, jenis, jenjang = kunci
+            tingkat = r.tingkat_jabatan if jenis == JenisJabatan.STRUKTURAL else ""
+            jabatan = self._coba(r.label, lambda pelaku, **kw: services.jabatan_dapatkan(**kw),
+                                 {"nama": "jabatan", "jenis": "jenis_jabatan", "tingkat": "tingkat_jabatan"},
+                                 nama=nama, jenis=jenis, jenjang=jenjang, tingkat=tingkat)
+            if jabatan is None:
+                return None
+            b.jabatan_db[kunci] = jabatan
+            self._tandai("jabatan", nama_kunci, "dibuat")
+        self._tandai("jabatan", nama_kunci, "tetap")
+        return b.jabatan_db[kunci]
+
+    def _tulis_pegawai(self, r) -> None:
+        b = self.bacaan
+        unit, jabatan = b.unit_db.get(r.unit), self._jabatan(r)
+        if unit is None or jabatan is None:
+            return
+        lama = b.pegawai_db.get(r.nip)
+        if lama is None:
+            baru = self._coba(r.label, services.pegawai_daftarkan, nip=r.nip, nama=r.nama,
+                              jenis_asn=r.jenis_asn, unit=unit, jabatan=jabatan, mulai=r.mulai,
+                              golongan=r.golongan or "", email=r.email or "", nomor_sk=r.nomor_sk or "")
+            if baru is None:
+                return
+            b.pegawai_db[r.nip] = baru
+            self._tandai("pegawai", r.nip, "dibuat")
+        else:
+            self._perbarui_pegawai(r, lama, unit, jabatan)
+        if not r.aktif and b.pegawai_db[r.nip].aktif:
+            if self._coba(r.label, services.pegawai_berhentikan, pegawai=b.pegawai_db[r.nip],
+                          tanggal=self.hari, alasan=ALASAN_BERHENTI) is not None:
+                self._tandai("pegawai", r.nip, "diubah")
+
+    def _perbarui_pegawai(self, r, lama: Pegawai, unit: Unit, jabatan: Jabatan) -> None:
+        """Personal data through pegawai_ubah (fields left out stay as they are); a new place is a move."""
+        self._tandai("pegawai", r.nip, "tetap")
+        berubah = {k: getattr(r, k) for k in ("nama", "golongan", "email")
+                   if getattr(r, k) is not None and getattr(lama, k) != getattr(r, k)}
+        if berubah and self._coba(r.label, services.pegawai_ubah, pegawai=lama, **berubah) is not None:
+            self._tandai("pegawai", r.nip, "diubah")
+        sekarang = self.bacaan.penempatan_db.get(lama.pk)
+        if not lama.aktif or (sekarang and (sekarang.unit_id, sekarang.jabatan_id) == (unit.pk, jabatan.pk)):
+            return
+        if self._coba(r.label, services.pegawai_pindahkan, pegawai=lama, unit=unit, jabatan=jabatan,
+                      mulai=r.mulai or self.hari, nomor_sk=r.nomor_sk or "") is not None:
+            self._tandai("pegawai", r.nip, "diubah")
+
+    # --- heads, acting heads, delegations ---
+
+    def _tulis_pimpinan(self) -> None:
+        """`memimpin`: end definitive roles a listed person no longer holds, then appoint the new ones."""
+        b = self.bacaan
+        aktif = [r for r in b.pegawai.values() if r.aktif and r.nip in b.pegawai_db]
+        segar = b.pegawai_segar([r.nip for r in aktif])
+        kemarin = self.hari - dt.timedelta(days=1)
+        for r in aktif:
+            for peran in b.definitif_per_pegawai.get(segar[r.nip].pk, []):
+                if peran.unit.kode == r.memimpin:
+                    continue
+                akhir = max((r.mulai or self.hari) - dt.timedelta(days=1), kemarin, peran.mulai)
+                if self._coba(r.label, services.pejabat_akhiri, {"selesai": "memimpin"}, pejabat=peran,
+                              selesai=akhir, catatan="impor struktur: tidak lagi memimpin") is not None:
+                    self._tandai("pegawai", r.nip, "diubah")
+        for r in aktif:
+            if not r.memimpin:
+                continue
+            unit = b.unit_db[r.memimpin]
+            sekarang = b.definitif_per_unit.get(unit.pk)
+            if sekarang is not None and sekarang.pegawai_id == segar[r.nip].pk:
+                continue
+            if self._coba(r.label, services.pejabat_tetapkan, {"pegawai": "memimpin", "unit": "memimpin"},
+                          unit=unit, pegawai=segar[r.nip], jenis=JenisPeran.DEFINITIF,
+                          mulai=r.mulai or self.hari, nomor_sk=r.nomor_sk or "") is not None:
+                self._tandai("pegawai", r.nip, "diubah")
+
+    def _tulis_peran(self, r) -> None:
+        """A Plt/Plh or delegation row: new, unchanged, or ended earlier than recorded."""
+        b = self.bacaan
+        unit, pegawai = b.unit_db.get(r.unit), b.pegawai_db.get(r.nip)
+        if unit is None or pegawai is None:
+            return
+        lama = b.peran_db.get((unit.pk, pegawai.pk, r.jenis, r.mulai))
+        if lama is None:
+            if self._coba(r.label, services.pejabat_tetapkan, r.peta_kolom, unit=unit, pegawai=pegawai,
+                          jenis=r.jenis, mulai=r.mulai, selesai=r.selesai, nomor_sk=r.nomor_sk,
+                          keterangan=r.keterangan) is not None:
+                self._tandai(r.jenis_hasil, r.label, "dibuat")
+        elif lama.selesai == r.selesai:
+            self._tandai(r.jenis_hasil, r.label, "tetap")
+        elif lama.selesai is not None and r.selesai < lama.selesai:
+            if self._coba(r.label, services.pejabat_akhiri, r.peta_kolom, pejabat=lama, selesai=r.selesai,
+                          catatan="impor struktur") is not None:
+                self._tandai(r.jenis_hasil, r.label, "diubah")
+        else:
+            self.galat.tambah(r.label, "selesai", (
+                f"Sudah tercatat berakhir {lama.selesai:%d-%m-%Y}; masa yang sudah ditetapkan tidak dapat "
+                "diperpanjang. Tetapkan baris baru yang dimulai sesudahnya."))
+
+
+@transaction.atomic
+def instansi_ubah(*, pelaku, instansi: Instansi, **perubahan) -> Instansi:
+    """Change an instansi's data (and its root unit's name).
+
+    A stand-in until `services` has `instansi_ubah`: the same checks and history as the services' writes.
+    """
+    boleh = {"nama", "kode_wilayah", "tempat", "alamat"}
+    if asing := set(perubahan) - boleh:
+        raise ValidationError({f: "Kolom ini tidak dapat diubah di sini." for f in asing})
+    if pelaku is not None and cakupan_jalur(pelaku, "change") is not None:
+        raise BukanWewenang("Hanya Admin Organisasi yang dapat mengubah data instansi.")
+    instansi = Instansi.objects.select_for_update().get(pk=instansi.pk)
+    berubah = {k: v for k, v in perubahan.items() if getattr(instansi, k) != v}
+    if not berubah:
+        return instansi
+    for k, v in berubah.items():
+        setattr(instansi, k, v)
+    services._simpan(instansi, pelaku, "instansi_ubah: " + ", ".join(sorted(berubah)))
+    if "nama" in berubah:
+        akar = Unit.objects.get(instansi=instansi, depth=1)
+        akar.nama = instansi.nama
+        services._simpan(akar, pelaku, "instansi_ubah: nama")
+    return instansi
