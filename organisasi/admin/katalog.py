@@ -6,7 +6,6 @@ from django.contrib import admin
 from .. import services
 from ..forms_admin import InstansiForm, JabatanForm
 from ..models import Instansi, Jabatan, Penempatan, Unit
-from ..pertukaran.tulis import instansi_ubah
 from .dasar import AdminLayanan, jalur_kelola, tanggal_id
 from .pegawai import cari_nip
 
@@ -42,7 +41,7 @@ class InstansiAdmin(AdminLayanan):
         d = form.cleaned_data
         kolom = {k: d.get(k, "") for k in ("nama", "kode_wilayah", "tempat", "alamat")}
         if change:
-            self.salin(obj, self.layani(instansi_ubah, request, instansi=obj, **kolom))
+            self.salin(obj, self.layani(services.instansi_ubah, request, instansi=obj, **kolom))
         else:
             self.salin(obj, self.layani(services.instansi_buat, request, kode=d["kode"], **kolom))
 

@@ -5,13 +5,12 @@ import datetime as dt
 from collections import Counter
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 
 from .. import services
 from ..choices import JenisJabatan, JenisPeran
-from ..errors import BukanWewenang, GalatDomain
+from ..errors import GalatDomain
 from ..models import Instansi, Jabatan, Pegawai, Unit
-from ..permissions import cakupan_jalur
 from ..selectors import hari_ini
 from .baca import baca_berkas
 from .baris import JENIS_HASIL, Galat
@@ -78,7 +77,7 @@ class Penulis:
                     b.tambah_unit(Unit.objects.get(kode=r.kode))
                 continue
             berubah = {k: v for k, v in r.nilai.items() if getattr(lama, k) != v}
-            if berubah and self._coba(r.label, instansi_ubah, instansi=lama, **berubah) is not None:
+            if berubah and self._coba(r.label, services.instansi_ubah, instansi=lama, **berubah) is not None:
                 self._tandai("instansi", r.kode, "diubah")
             self._tandai("instansi", r.kode, "tetap")
 
@@ -214,28 +213,3 @@ class Penulis:
             self.galat.tambah(r.label, "selesai", (
                 f"Sudah tercatat berakhir {lama.selesai:%d-%m-%Y}; masa yang sudah ditetapkan tidak dapat "
                 "diperpanjang. Tetapkan baris baru yang dimulai sesudahnya."))
-
-
-@transaction.atomic
-def instansi_ubah(*, pelaku, instansi: Instansi, **perubahan) -> Instansi:
-    """Change an instansi's data (and its root unit's name).
-
-    A stand-in until `services` has `instansi_ubah`: the same checks and history as the services' writes.
-    """
-    boleh = {"nama", "kode_wilayah", "tempat", "alamat"}
-    if asing := set(perubahan) - boleh:
-        raise ValidationError({f: "Kolom ini tidak dapat diubah di sini." for f in asing})
-    if pelaku is not None and cakupan_jalur(pelaku, "change") is not None:
-        raise BukanWewenang("Hanya Admin Organisasi yang dapat mengubah data instansi.")
-    instansi = Instansi.objects.select_for_update().get(pk=instansi.pk)
-    berubah = {k: v for k, v in perubahan.items() if getattr(instansi, k) != v}
-    if not berubah:
-        return instansi
-    for k, v in berubah.items():
-        setattr(instansi, k, v)
-    services._simpan(instansi, pelaku, "instansi_ubah: " + ", ".join(sorted(berubah)))
-    if "nama" in berubah:
-        akar = Unit.objects.get(instansi=instansi, depth=1)
-        akar.nama = instansi.nama
-        services._simpan(akar, pelaku, "instansi_ubah: nama")
-    return instansi

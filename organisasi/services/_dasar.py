@@ -1,0 +1,39 @@
+"""Shared by every service: the history note, validation before save, the actor's right."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from ..errors import BukanWewenang
+from ..models import Unit
+from ..permissions import cakupan_jalur
+
+def _catat(obj, pelaku, alasan: str) -> None:
+    """Name the actor and the transition on the history row the next save writes."""
+    obj._history_user = pelaku if getattr(pelaku, "is_authenticated", False) else None
+    obj._change_reason = alasan
+
+
+def _simpan(obj, pelaku, alasan: str, **kwargs) -> None:
+    _catat(obj, pelaku, alasan)
+    # Related objects come in as instances the service already checked; re-querying each FK is waste.
+    relasi = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+    obj.full_clean(exclude=relasi, validate_unique=False, validate_constraints=False)
+    obj.save(**kwargs)
+
+
+def pastikan_wewenang(pelaku, unit: Unit) -> None:
+    """The actor must manage the unit's subtree (Admin Organisasi or a unit admin of an ancestor)."""
+    if pelaku is None:  # system jobs and management commands act as the system
+        return
+    jalur = cakupan_jalur(pelaku, "change")
+    if jalur is not None and not any(unit.path.startswith(j) for j in jalur):
+        raise BukanWewenang(f"Anda tidak berwenang mengelola {unit.nama}.")
+
+
+def _rentang_bertumpang(qs, mulai: dt.date, selesai: dt.date | None):
+    qs = qs.filter(Q(selesai__isnull=True) | Q(selesai__gte=mulai))
+    return qs if selesai is None else qs.filter(mulai__lte=selesai)
+
+
