@@ -52,8 +52,9 @@ class PetaPejabat:
 
     @classmethod
     def muat(cls, unit_ids: Iterable[int], tanggal: dt.date) -> PetaPejabat:
+        # order_by(): the model's default ordering joins Unit only to sort rows we re-sort anyway
         return cls(PejabatUnit.objects.pada(tanggal).filter(unit_id__in=list(unit_ids))
-                   .select_related("pegawai", "pegawai__jabatan"))
+                   .select_related("pegawai", "pegawai__jabatan").order_by())
 
     def _pertama(self, unit_id: int, urutan: tuple[str, ...]) -> PejabatUnit | None:
         peran = self._per_unit.get(unit_id, {})
@@ -228,7 +229,7 @@ def pohon(unit: Unit, *, tanggal: dt.date | None = None) -> dict:
     tanggal = tanggal or hari_ini()
     simpul = list(Unit.objects.subpohon(unit))
     peta = PetaPejabat(PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
-                       .select_related("pegawai", "pegawai__jabatan"))
+                       .select_related("pegawai", "pegawai__jabatan").order_by())
     per_path: dict[str, dict] = {}
     akar = None
     for u in simpul:  # ordered by path: a parent always comes before its children
