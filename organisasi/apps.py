@@ -13,5 +13,18 @@ class OrganisasiConfig(AppConfig):
     verbose_name = "Organisasi"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .permissions import naikkan_versi_izin
+
         # Role groups need the permissions Django creates after migrating, hence post_migrate.
         post_migrate.connect(_siapkan_grup, sender=self)
+        # Keep the cached permission answers fresh: any change of a grant invalidates them all.
+        User = get_user_model()
+        for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
+            m2m_changed.connect(naikkan_versi_izin, sender=through, dispatch_uid=f"izin-{through.__name__}")
+        for model in (Group, User):
+            post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
+        post_save.connect(naikkan_versi_izin, sender=Group, dispatch_uid="izin-simpan-grup")

@@ -7,6 +7,7 @@
 - Unit admins: guardian `kelola_unit` on a unit lets them manage that subtree.
 """
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
@@ -33,17 +34,34 @@ def adalah_admin_organisasi(user) -> bool:
         user.is_superuser or any(g.name == GRUP_ADMIN_ORGANISASI for g in user.groups.all())))
 
 
-def _punya_izin_global(user, izin: str) -> bool:
-    """One query for "has this model permission, directly or through a group".
+_KUNCI_VERSI_IZIN = "organisasi:izin:versi"
 
-    Same answer as ModelBackend's has_perm, which loads every permission in two queries;
-    this is on the path of every API request.
+
+def naikkan_versi_izin(**kwargs) -> None:
+    """Invalidate every cached permission answer (connected to permission and group changes)."""
+    try:
+        cache.incr(_KUNCI_VERSI_IZIN)
+    except ValueError:
+        cache.set(_KUNCI_VERSI_IZIN, 1, None)
+
+
+def _punya_izin_global(user, izin: str) -> bool:
+    """Whether the user holds a model permission, directly or through a group.
+
+    Same answer as ModelBackend's has_perm, which loads every permission in two queries on
+    every API request; here it is one query, cached until any grant changes.
     """
     if hasattr(user, "_perm_cache"):
         return izin in user._perm_cache
-    app_label, codename = izin.split(".")
-    return Permission.objects.filter(Q(user=user) | Q(group__user=user), codename=codename,
-                                     content_type__app_label=app_label).exists()
+    versi = cache.get_or_set(_KUNCI_VERSI_IZIN, 1, None)
+    kunci = f"organisasi:izin:{versi}:{user.pk}:{izin}"
+    hasil = cache.get(kunci)
+    if hasil is None:
+        app_label, codename = izin.split(".")
+        hasil = Permission.objects.filter(Q(user=user) | Q(group__user=user), codename=codename,
+                                          content_type__app_label=app_label).exists()
+        cache.set(kunci, hasil, 600)
+    return hasil
 
 
 def cakupan_jalur(user, aksi: str = "view") -> list[str] | None:

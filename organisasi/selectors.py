@@ -14,10 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 
 from .choices import POLA_MENURUT_RANTAI, SEBAGAI_ATASAN, JenisPeran
-from .models import Pegawai, PejabatUnit, Penempatan, Unit
+from .models import Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
 
 
 @dataclass(frozen=True)
@@ -131,18 +132,61 @@ def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: li
     return Kedudukan(pegawai, tanggal, unit, jabatan, simpul[akhir], ppk, pimpinan, tuple(rantai), pola)
 
 
-def kedudukan_pada(pegawai: Pegawai, tanggal: dt.date | None = None) -> Kedudukan:
-    """A person's kedudukan on a date: three queries whatever the depth of the tree."""
-    tanggal = tanggal or hari_ini()
-    penempatan = (Penempatan.objects.pada(tanggal).filter(pegawai=pegawai)
-                  .select_related("unit", "jabatan").order_by("-mulai").first())
+_KOLOM_UNIT = [f.attname for f in Unit._meta.concrete_fields]
+_KOLOM_PERAN = ["id", "unit_id", "pegawai_id", "jenis", "mulai", "selesai"]
+_KOLOM_PEGAWAI = ["id", "nip", "nama", "jabatan_id"]
+
+
+def leluhur_dan_pejabat(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPejabat]:
+    """A node's ancestors (root first) and the role holders in force on them, in one query.
+
+    Rows come back as model instances whose other fields are deferred: reading one of
+    those loads it, so nothing downstream can read a silently empty value.
+    """
+    berlaku = Q(pejabat__mulai__lte=tanggal) & (Q(pejabat__selesai__isnull=True) | Q(pejabat__selesai__gte=tanggal))
+    baris = (Unit.objects.filter(path__in=unit.jalur_leluhur()).order_by()
+             .annotate(pj=FilteredRelation("pejabat", condition=berlaku))
+             .values_list(*_KOLOM_UNIT, *(f"pj__{k}" for k in _KOLOM_PERAN),
+                          *(f"pj__pegawai__{k}" for k in _KOLOM_PEGAWAI[1:]), "pj__pegawai__jabatan__nama"))
+    n_unit, n_peran = len(_KOLOM_UNIT), len(_KOLOM_PERAN)
+    db = Unit.objects.db
+    per_path: dict[str, Unit] = {}
+    peran = []
+    for r in baris:
+        nilai_unit = r[:n_unit]
+        u = per_path.setdefault(nilai_unit[_KOLOM_UNIT.index("path")], Unit.from_db(db, _KOLOM_UNIT, nilai_unit))
+        nilai_peran = r[n_unit:n_unit + n_peran]
+        if nilai_peran[0] is None:
+            continue
+        nip, nama, jabatan_id, nama_jabatan = r[n_unit + n_peran:]
+        pegawai = Pegawai.from_db(db, _KOLOM_PEGAWAI, (nilai_peran[2], nip, nama, jabatan_id))
+        if jabatan_id is not None:
+            pegawai.jabatan = Jabatan.from_db(db, ["id", "nama"], (jabatan_id, nama_jabatan))
+        p = PejabatUnit.from_db(db, _KOLOM_PERAN, nilai_peran)
+        p.pegawai, p.unit = pegawai, u
+        peran.append(p)
+    return [per_path[k] for k in sorted(per_path)], PetaPejabat(peran)
+
+
+def kedudukan_dari_penempatan(pegawai: Pegawai, penempatan: Penempatan | None, tanggal: dt.date) -> Kedudukan:
     if penempatan is None:
         return susun_kedudukan(pegawai=pegawai, unit=None, jabatan=None, leluhur=[], peta=PetaPejabat([]),
                                tanggal=tanggal)
-    leluhur = list(Unit.objects.leluhur_dari(penempatan.unit))
-    peta = PetaPejabat.muat([u.pk for u in leluhur], tanggal)
+    leluhur, peta = leluhur_dan_pejabat(penempatan.unit, tanggal)
     return susun_kedudukan(pegawai=pegawai, unit=penempatan.unit, jabatan=penempatan.jabatan,
                            leluhur=leluhur, peta=peta, tanggal=tanggal)
+
+
+def penempatan_pada(tanggal: dt.date, **saring) -> Penempatan | None:
+    """The placement in force on a date for the person matched by `saring` (e.g. pegawai=, pegawai__nip=)."""
+    return (Penempatan.objects.pada(tanggal).filter(**saring)
+            .select_related("pegawai", "unit", "jabatan").order_by("-mulai").first())
+
+
+def kedudukan_pada(pegawai: Pegawai, tanggal: dt.date | None = None) -> Kedudukan:
+    """A person's kedudukan on a date: two queries whatever the depth of the tree."""
+    tanggal = tanggal or hari_ini()
+    return kedudukan_dari_penempatan(pegawai, penempatan_pada(tanggal, pegawai=pegawai), tanggal)
 
 
 def kedudukan_banyak(penempatan: Iterable[Penempatan], tanggal: dt.date) -> dict[int, Kedudukan]:

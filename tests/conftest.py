@@ -23,6 +23,16 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    """Cached answers (permissions) must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def struktur(db):
     """Pemerintah Kabupaten Uji with one Unit Organisasi of each pattern, heads and staff."""

@@ -191,3 +191,24 @@ class TestPejabatTetapkan:
         with pytest.raises(TransisiTidakSah):
             services.pejabat_akhiri(pelaku=None, pejabat=baris, selesai=D(2024, 5, 30))
         assert "selesai" in galat(services.pejabat_akhiri, pelaku=None, pejabat=baris, selesai=D(2019, 1, 1))
+
+
+def test_a_granted_or_withdrawn_permission_takes_effect_at_once(struktur, django_assert_num_queries):
+    from django.contrib.auth.models import Group
+
+    from organisasi.models import Unit
+    from organisasi.permissions import GRUP_KLIEN_API, cakupan_jalur, pastikan_grup_peran
+
+    pastikan_grup_peran()
+    klien = f.UserFactory(username="klien-uji")
+    assert cakupan_jalur(klien) == []
+    klien = type(klien).objects.get(pk=klien.pk)  # a new request
+    klien.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
+    assert cakupan_jalur(klien) is None
+    assert Unit.objects.restrict(klien).count() == Unit.objects.count()
+    klien = type(klien).objects.get(pk=klien.pk)
+    with django_assert_num_queries(0):
+        assert cakupan_jalur(klien) is None  # cached between requests
+    klien.groups.clear()
+    klien = type(klien).objects.get(pk=klien.pk)
+    assert cakupan_jalur(klien) == []
