@@ -27,7 +27,10 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+
+bench: install
+	$(PY) bench/kedudukan_pohon.py $(BENCH_ARGS)
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=sistemkerja.settings.prod DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(50))') \

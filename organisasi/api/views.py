@@ -1,0 +1,356 @@
+"""Read-only organisasi API (API.md): units, their tree, staff, kedudukan, the caller, tokens.
+
+Every object a caller can reach comes through `restrict(user, "view")`, so an
+object outside the caller's scope is a 404, exactly like one that does not exist.
+Reads beyond a plain lookup go through `selectors`; two that are shaped for this API
+(`pohon_ringkas`, `peran_unit_hari_ini`) sit here for now and belong in `selectors`.
+"""
+import re
+
+from django.contrib.auth.models import Group
+from django.template import engines
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularRedocView
+from rest_framework import authentication, exceptions, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import TemplateHTMLRenderer
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from .. import nip as nip_mod
+from .. import selectors
+from ..choices import JenisUnit
+from ..models import Pegawai, PejabatUnit, Unit
+from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, pegawai_dari_user
+from . import serializers as s
+from .filters import PegawaiFilter, UnitFilter
+
+KODE_SAH = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
+
+
+# --- framework plumbing --------------------------------------------------------------------------
+
+class TokenAuthentication(authentication.TokenAuthentication):
+    """DRF's token check with Indonesian messages."""
+
+    def authenticate_credentials(self, key):
+        token = self.get_model().objects.select_related("user").filter(key=key).first()
+        if token is None:
+            raise exceptions.AuthenticationFailed("Token tidak sah.")
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("Akun tidak aktif.")
+        return token.user, token
+
+
+class Halaman(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 500
+    page_query_description = "Nomor halaman."
+    page_size_query_description = "Jumlah baris per halaman (bawaan 50, paling banyak 500)."
+    invalid_page_message = "Halaman tidak ditemukan."
+
+    def get_page_size(self, request):
+        # DRF silently falls back to the default on a bad value; a client's typo should be a 400.
+        nilai = request.query_params.get(self.page_size_query_param)
+        if nilai is None:
+            return self.page_size
+        if not (nilai.isascii() and nilai.isdigit() and 1 <= int(nilai) <= self.max_page_size):
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [f"Gunakan bilangan bulat 1 sampai {self.max_page_size}."]})
+        return int(nilai)
+
+    def get_schema_operation_parameters(self, view):
+        batas = {self.page_query_param: {"minimum": 1},
+                 self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size}}
+        parameter = super().get_schema_operation_parameters(view)
+        for p in parameter:
+            p["schema"].update(batas.get(p["name"], {}))
+        return parameter
+
+
+class TokenThrottle(AnonRateThrottle):
+    """Limits token requests per address when settings set DEFAULT_THROTTLE_RATES["token"]; off otherwise."""
+
+    scope = "token"
+
+    def get_rate(self):
+        return self.THROTTLE_RATES.get(self.scope)
+
+
+class OrganisasiAPI:
+    # Token first, so an anonymous request gets 401 with `WWW-Authenticate: Token`; always read-only.
+    authentication_classes = [TokenAuthentication, authentication.SessionAuthentication]
+    permission_classes = [HanyaBaca]
+
+
+class BacaAPI(OrganisasiAPI, viewsets.ReadOnlyModelViewSet):
+    pagination_class = Halaman
+    # Anything up to the next slash reaches get_object, which answers a malformed key with a JSON 404.
+    lookup_value_regex = "[^/]+"
+
+
+GALAT_FIELD = {
+    "type": "object",
+    "additionalProperties": {"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
+    "description": 'Pesan per kolom (`{"kolom": ["pesan"]}`), atau `{"detail": "pesan"}`.',
+}
+GALAT_AUTH = {
+    401: OpenApiResponse(s.GalatSerializer, "Belum masuk, atau token tidak sah."),
+    403: OpenApiResponse(s.GalatSerializer, "Tidak berwenang (API ini hanya-baca)."),
+}
+GALAT_DAFTAR = {400: OpenApiResponse(GALAT_FIELD, "Nilai filter tidak sah."), **GALAT_AUTH,
+                404: OpenApiResponse(s.GalatSerializer, "Halaman tidak ditemukan.")}
+
+
+def galat_objek(nama: str) -> dict:
+    pesan = f"{nama} tidak ada atau di luar cakupan Anda."
+    return {**GALAT_AUTH, 404: OpenApiResponse(s.GalatSerializer, pesan)}
+
+
+def param_path(nama: str, keterangan: str) -> OpenApiParameter:
+    return OpenApiParameter(nama, OpenApiTypes.STR, OpenApiParameter.PATH, description=keterangan)
+
+
+PARAM_KODE = param_path("kode", "Kode unit.")
+PARAM_NIP = param_path("nip", "NIP 18 digit (spasi di antara kelompok boleh).")
+
+
+def skema_baca(nama: str, *, daftar, satu, param: OpenApiParameter, keterangan: str):
+    """The documented responses of a read-only list and detail."""
+    return extend_schema_view(
+        list=extend_schema(summary=f"Daftar {nama} dalam cakupan Anda", description=keterangan,
+                           responses={200: daftar(many=True), **GALAT_DAFTAR}),
+        retrieve=extend_schema(summary=f"Satu {nama}", description=keterangan, parameters=[param],
+                               responses={200: satu, **galat_objek(nama.capitalize())}))
+
+
+def ambil_atau_404(queryset, pesan: str, **lookup):
+    obj = queryset.filter(**lookup).first()
+    if obj is None:
+        raise exceptions.NotFound(pesan)
+    return obj
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+@skema_baca("unit", daftar=s.UnitSerializer, satu=s.UnitDetailSerializer, param=PARAM_KODE, keterangan=(
+    "Unit struktur organisasi dalam cakupan pemanggil, urut pohon. `pimpinan`: yang memimpin hari ini "
+    "(Plt/Plh yang berlaku, jika tidak ada pejabat definitif); null bila jabatan kosong."))
+class UnitViewSet(BacaAPI):
+    serializer_class = s.UnitSerializer
+    filterset_class = UnitFilter
+    lookup_field = "kode"
+
+    def get_queryset(self):
+        return Unit.objects.restrict(self.request.user, "view").select_related("induk", "instansi")
+
+    def get_object(self):
+        kode = self.kwargs["kode"]
+        if not KODE_SAH.match(kode):
+            raise exceptions.NotFound("Unit tidak ditemukan.")
+        return ambil_atau_404(self.get_queryset(), "Unit tidak ditemukan.", kode=kode)
+
+    def list(self, request, *args, **kwargs):
+        halaman = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        peta = selectors.PetaPejabat.muat([u.pk for u in halaman], selectors.hari_ini())
+        return self.get_paginated_response(s.UnitSerializer(halaman, many=True, context={"peta": peta}).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        unit = self.get_object()
+        konteks = {
+            "peta": selectors.PetaPejabat.muat([unit.pk], selectors.hari_ini()),
+            "unit_organisasi": (Unit.objects.leluhur_dari(unit).filter(mandiri=True)
+                                .exclude(jenis=JenisUnit.INSTANSI).order_by("-depth")
+                                .values_list("kode", flat=True).first()),
+        }
+        return Response(s.UnitDetailSerializer(unit, context=konteks).data)
+
+    @extend_schema(
+        summary="Pohon unit di bawah unit ini (termasuk dirinya)", parameters=[PARAM_KODE], filters=False,
+        description=("Seluruh subpohon dalam satu permintaan sebagai JSON bersarang; pada unit akar "
+                     "instansi, seluruh instansi. `pimpinan` tiap simpul: yang memimpin hari ini, atau "
+                     "null."),
+        responses={200: s.SimpulPohonSerializer, **galat_objek("Unit")})
+    @action(detail=True, pagination_class=None, filterset_class=None)
+    def pohon(self, request, *args, **kwargs):
+        return Response(pohon_ringkas(self.get_object(), selectors.hari_ini()))
+
+
+KOLOM_SIMPUL = ("id", "path", "kode", "nama", "jenis", "tingkat", "mandiri", "aktif", "pola")
+
+
+def pohon_ringkas(unit: Unit, tanggal) -> dict:
+    """`selectors.pohon` as plain rows: the same two queries, without building a model per node.
+
+    Who leads each node is still decided by `selectors.PetaPejabat` (Plh/Plt before definitive);
+    it only reads `unit_id`, `jenis` and `mulai`, which the named rows carry.
+    """
+    peta = selectors.PetaPejabat(
+        PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
+        .values_list("unit_id", "jenis", "mulai", "pegawai__nip", "pegawai__nama", "pegawai__jabatan__nama",
+                     named=True))
+    per_path: dict[str, dict] = {}
+    akar = None
+    for pk, path, kode, nama, jenis, tingkat, mandiri, aktif, pola in (
+            Unit.objects.subpohon(unit).values_list(*KOLOM_SIMPUL)):
+        b = peta.pimpinan(pk)
+        pimpinan = None if b is None else {"nip": b.pegawai__nip, "nama": b.pegawai__nama,
+                                           "jabatan": b.pegawai__jabatan__nama, "sebagai": b.jenis}
+        simpul = {"kode": kode, "nama": nama, "jenis": jenis, "tingkat": tingkat or None, "mandiri": mandiri,
+                  "aktif": aktif, "pola": pola, "pimpinan": pimpinan, "anak": []}
+        per_path[path] = simpul
+        induk = per_path.get(path[:-Unit.steplen])
+        if induk is None:
+            akar = simpul
+        else:
+            induk["anak"].append(simpul)
+    return akar
+
+
+# --- staff ---------------------------------------------------------------------------------------
+
+@skema_baca("pegawai", daftar=s.PegawaiSerializer, satu=s.PegawaiSerializer, param=PARAM_NIP,
+            keterangan="Pegawai dalam cakupan pemanggil, urut nama, dengan unit dan jabatan saat ini.")
+class PegawaiViewSet(BacaAPI):
+    serializer_class = s.PegawaiSerializer
+    filterset_class = PegawaiFilter
+    lookup_field = "nip"
+
+    def get_queryset(self):
+        return (Pegawai.objects.restrict(self.request.user, "view").select_related("unit", "jabatan")
+                .order_by("nama", "nip"))
+
+    def get_object(self):
+        return ambil_atau_404(self._dalam_cakupan(self.get_queryset()), "Pegawai tidak ditemukan.")
+
+    def _dalam_cakupan(self, queryset):
+        """The person named in the URL within a restricted queryset (a malformed NIP is a 404 at once)."""
+        nip = nip_mod.bersihkan(self.kwargs["nip"])
+        if not (nip.isdigit() and len(nip) == nip_mod.PANJANG_NIP):
+            raise exceptions.NotFound("Pegawai tidak ditemukan.")
+        return queryset.filter(nip=nip)
+
+    @extend_schema(
+        summary="Kedudukan pegawai pada suatu tanggal: PPK, rantai evaluasi, Pimpinan Unit Organisasi, pola",
+        description=(
+            "Menurut Perbup Malang 132/2023 Lampiran B.1 dan D. `sebagai`: definitif, plt, plh, delegasi "
+            "(kewenangan PPK didelegasikan) atau atasan (jabatan kosong tanpa Plt/Plh: pimpinan di atasnya "
+            "bertindak). `rantai_evaluasi` dimulai dari PPK dan diakhiri Pimpinan Unit Organisasi."),
+        parameters=[PARAM_NIP, OpenApiParameter("tanggal", OpenApiTypes.DATE,
+                                                description="Tanggal (YYYY-MM-DD); bawaan hari ini.")],
+        filters=False,
+        responses={200: s.KedudukanSerializer, 400: OpenApiResponse(GALAT_FIELD, "Tanggal tidak sah."),
+                   **galat_objek("Pegawai")})
+    @action(detail=True, pagination_class=None, filterset_class=None)
+    def kedudukan(self, request, *args, **kwargs):
+        dalam_cakupan = self._dalam_cakupan(Pegawai.objects.restrict(request.user, "view"))
+        # A plain dict, not the QueryDict: DRF would read an empty `?tanggal=` from a QueryDict as absent.
+        param = s.TanggalSerializer(data={k: v for k, v in request.query_params.items() if k == "tanggal"})
+        if not param.is_valid():
+            ambil_atau_404(dalam_cakupan, "Pegawai tidak ditemukan.")  # an unknown person stays a 404
+            raise exceptions.ValidationError(param.errors)
+        tanggal = param.validated_data.get("tanggal") or selectors.hari_ini()
+        # Benchmarked: the placement in force is the lookup of the person too, then one query for the chain.
+        penempatan = selectors.penempatan_pada(tanggal, pegawai__in=dalam_cakupan)
+        if penempatan is None:  # unknown, or no placement on that date (an empty kedudukan)
+            pegawai = ambil_atau_404(dalam_cakupan, "Pegawai tidak ditemukan.")
+        else:
+            pegawai = penempatan.pegawai
+        return Response(s.kedudukan_json(selectors.kedudukan_dari_penempatan(pegawai, penempatan, tanggal)))
+
+
+# --- the caller ----------------------------------------------------------------------------------
+
+def peran_unit_hari_ini(pegawai) -> tuple[list[dict], list[dict]]:
+    """The units a person leads today and those whose PPK authority they hold (one query).
+
+    A definitive head replaced today by a Plh, or whose PPK authority is delegated,
+    does not hold that role today: the precedence is `selectors.PetaPejabat`'s.
+    """
+    if pegawai is None:
+        return [], []
+    tanggal = selectors.hari_ini()
+    milik = PejabatUnit.objects.pada(tanggal).filter(pegawai=pegawai).values("unit_id")
+    baris = list(PejabatUnit.objects.pada(tanggal).filter(unit_id__in=milik).select_related("unit"))
+    peta = selectors.PetaPejabat(baris)
+    memimpin, ppk = [], []
+    for unit in sorted({b.unit for b in baris}, key=lambda u: u.path):
+        for daftar, pemegang in ((memimpin, peta.pimpinan(unit.pk)), (ppk, peta.ppk(unit.pk))):
+            if pemegang is not None and pemegang.pegawai_id == pegawai.pk:
+                daftar.append({"unit": unit.kode, "nama": unit.nama, "sebagai": pemegang.jenis,
+                               "unit_organisasi": unit.adalah_unit_organisasi})
+    return memimpin, ppk
+
+
+class SayaView(OrganisasiAPI, APIView):
+    @extend_schema(
+        summary="Data pegawai dan peran pemanggil", responses={200: s.SayaSerializer, **GALAT_AUTH},
+        description=("Peran: admin_organisasi, klien_api, pimpinan (memimpin Unit Organisasi hari ini), ppk "
+                     "(memegang kewenangan PPK hari ini), pegawai. `pegawai` null bila akun tidak terhubung "
+                     "dengan data pegawai."))
+    def get(self, request):
+        user = request.user
+        pegawai = pegawai_dari_user(user)
+        memimpin, ppk = peran_unit_hari_ini(pegawai)
+        peran = [nama for nama, ya in (
+            ("admin_organisasi", adalah_admin_organisasi(user)),
+            ("klien_api", Group.objects.filter(user=user, name=GRUP_KLIEN_API).exists()),
+            ("pimpinan", any(m["unit_organisasi"] for m in memimpin)),
+            ("ppk", bool(ppk)),
+            ("pegawai", pegawai is not None),
+        ) if ya]
+        return Response({
+            "username": user.get_username(),
+            "pegawai": s.PegawaiSerializer(pegawai).data if pegawai is not None else None,
+            "peran": peran, "memimpin": memimpin, "kewenangan_ppk": ppk,
+        })
+
+
+# --- tokens --------------------------------------------------------------------------------------
+
+class TokenView(APIView):
+    # Exchanges NIP (or username) and password for the token sent as `Authorization: Token <token>`.
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [TokenThrottle]
+
+    def get_authenticate_header(self, request):
+        return "Token"  # wrong credentials are a 401 (DRF makes it a 403 without an authenticator)
+
+    @extend_schema(
+        summary="Minta token API", auth=[], request=s.TokenMasukSerializer,
+        description=("Tukar NIP (spasi boleh) atau nama pengguna dan kata sandi dengan token; kirim token "
+                     "sebagai `Authorization: Token <token>`."),
+        responses={200: s.TokenSerializer,
+                   400: OpenApiResponse(GALAT_FIELD, "NIP atau kata sandi tidak diisi."),
+                   401: OpenApiResponse(s.GalatSerializer, "NIP/nama pengguna atau kata sandi salah."),
+                   429: OpenApiResponse(s.GalatSerializer, "Terlalu banyak percobaan.")})
+    def post(self, request):
+        masuk = s.TokenMasukSerializer(data=request.data, context={"request": request})
+        masuk.is_valid(raise_exception=True)
+        token, _ = Token.objects.get_or_create(user=masuk.validated_data["user"])
+        return Response({"token": token.key})
+
+
+# --- docs ----------------------------------------------------------------------------------------
+
+# drf-spectacular's Redoc page fetches Google Fonts; with no network at run time (and no CDN allowed)
+# its head is replaced by one that loads nothing from outside.
+REDOC_LOKAL = """{% extends "drf_spectacular/redoc.html" %}{% block head %}
+<title>{{ title|default:"Redoc" }}</title><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body { margin: 0; padding: 0; }</style>{% endblock head %}"""
+
+
+class RedocLokalRenderer(TemplateHTMLRenderer):
+    def resolve_template(self, template_names):
+        return engines["django"].from_string(REDOC_LOKAL)
+
+
+class RedocView(SpectacularRedocView):
+    renderer_classes = [RedocLokalRenderer]
