@@ -40,16 +40,22 @@ class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):
 
 class PegawaiQuerySet(models.QuerySet):
     def restrict(self, user, aksi: str = "view"):
-        from .permissions import cakupan_jalur, pegawai_dari_user
+        q = q_cakupan_pegawai(user, aksi)
+        return self if q is None else self.filter(q)
 
-        jalur = cakupan_jalur(user, aksi)
-        if jalur is None:
-            return self
-        q = _q_subpohon(jalur, "unit__")
-        diri = pegawai_dari_user(user)
-        if diri is not None and aksi == "view":
-            q |= Q(pk=diri.pk)
-        return self.filter(q)
+
+def q_cakupan_pegawai(user, aksi: str = "view", prefix: str = "") -> Q | None:
+    """The staff a user may reach, as a Q on `prefix` (e.g. "pegawai__"); None means everyone."""
+    from .permissions import cakupan_jalur, pegawai_dari_user
+
+    jalur = cakupan_jalur(user, aksi)
+    if jalur is None:
+        return None
+    q = _q_subpohon(jalur, f"{prefix}unit__")
+    diri = pegawai_dari_user(user)
+    if diri is not None and aksi == "view":
+        q |= Q(**{f"{prefix}pk": diri.pk})
+    return q
 
 
 class PenempatanQuerySet(models.QuerySet):

@@ -13,8 +13,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.db.models import FilteredRelation, Q
+from django.db import connection
 from django.utils import timezone
 
 from .choices import POLA_MENURUT_RANTAI, SEBAGAI_ATASAN, JenisPeran
@@ -132,37 +133,65 @@ def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: li
     return Kedudukan(pegawai, tanggal, unit, jabatan, simpul[akhir], ppk, pimpinan, tuple(rantai), pola)
 
 
-_KOLOM_UNIT = [f.attname for f in Unit._meta.concrete_fields]
+_KOLOM_UNIT = ["id", "path", "depth", "kode", "nama", "jenis", "tingkat", "mandiri", "instansi_id", "induk_id",
+               "aktif", "pola"]
 _KOLOM_PERAN = ["id", "unit_id", "pegawai_id", "jenis", "mulai", "selesai"]
 _KOLOM_PEGAWAI = ["id", "nip", "nama", "jabatan_id"]
+
+
+def _kolom(model, nama: str) -> str:
+    return model._meta.get_field(nama.removesuffix("_id")).column
+
+
+@lru_cache(maxsize=64)
+def _sql_leluhur(kedalaman: int) -> str:
+    """SQL for a node's ancestors and the roles in force on them, built once per tree depth.
+
+    This is the hottest read of the product (every kedudukan). Through the ORM, building and
+    compiling this query costs several times what PostgreSQL needs to run it, so it is written
+    out here, from the models' own table and column names; a test checks it against the ORM.
+    """
+    u, pj, pg, jb = (m._meta.db_table for m in (Unit, PejabatUnit, Pegawai, Jabatan))
+    pilih = ([f"u.{_kolom(Unit, k)}" for k in _KOLOM_UNIT] + [f"pj.{_kolom(PejabatUnit, k)}" for k in _KOLOM_PERAN]
+             + [f"pg.{_kolom(Pegawai, k)}" for k in _KOLOM_PEGAWAI[1:]] + ["jb.nama"])
+    return (f"SELECT {', '.join(pilih)} FROM {u} u "
+            f"LEFT JOIN {pj} pj ON pj.unit_id = u.id AND pj.mulai <= %s AND (pj.selesai IS NULL OR pj.selesai >= %s) "
+            f"LEFT JOIN {pg} pg ON pg.id = pj.pegawai_id LEFT JOIN {jb} jb ON jb.id = pg.jabatan_id "
+            f"WHERE u.path IN ({', '.join(['%s'] * kedalaman)})")
+
+
+def _tanggal(nilai):  # SQLite hands dates back as text
+    return dt.date.fromisoformat(nilai) if isinstance(nilai, str) else nilai
 
 
 def leluhur_dan_pejabat(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPejabat]:
     """A node's ancestors (root first) and the role holders in force on them, in one query.
 
-    Rows come back as model instances whose other fields are deferred: reading one of
-    those loads it, so nothing downstream can read a silently empty value.
+    Rows become model instances whose other fields are deferred: reading one of those
+    loads it, so nothing downstream can read a silently empty value.
     """
-    berlaku = Q(pejabat__mulai__lte=tanggal) & (Q(pejabat__selesai__isnull=True) | Q(pejabat__selesai__gte=tanggal))
-    baris = (Unit.objects.filter(path__in=unit.jalur_leluhur()).order_by()
-             .annotate(pj=FilteredRelation("pejabat", condition=berlaku))
-             .values_list(*_KOLOM_UNIT, *(f"pj__{k}" for k in _KOLOM_PERAN),
-                          *(f"pj__pegawai__{k}" for k in _KOLOM_PEGAWAI[1:]), "pj__pegawai__jabatan__nama"))
+    jalur = unit.jalur_leluhur()
+    with connection.cursor() as cursor:
+        cursor.execute(_sql_leluhur(len(jalur)), [tanggal, tanggal, *jalur])
+        baris = cursor.fetchall()
     n_unit, n_peran = len(_KOLOM_UNIT), len(_KOLOM_PERAN)
-    db = Unit.objects.db
+    db = connection.alias
     per_path: dict[str, Unit] = {}
     peran = []
     for r in baris:
-        nilai_unit = r[:n_unit]
-        u = per_path.setdefault(nilai_unit[_KOLOM_UNIT.index("path")], Unit.from_db(db, _KOLOM_UNIT, nilai_unit))
-        nilai_peran = r[n_unit:n_unit + n_peran]
-        if nilai_peran[0] is None:
+        nilai_unit = list(r[:n_unit])
+        nilai_unit[7], nilai_unit[10] = bool(nilai_unit[7]), bool(nilai_unit[10])  # SQLite: 0/1
+        u = per_path.get(nilai_unit[1]) or per_path.setdefault(nilai_unit[1], Unit.from_db(db, _KOLOM_UNIT,
+                                                                                           nilai_unit))
+        pj_id, unit_id, pegawai_id, jenis, mulai, selesai = r[n_unit:n_unit + n_peran]
+        if pj_id is None:
             continue
         nip, nama, jabatan_id, nama_jabatan = r[n_unit + n_peran:]
-        pegawai = Pegawai.from_db(db, _KOLOM_PEGAWAI, (nilai_peran[2], nip, nama, jabatan_id))
+        pegawai = Pegawai.from_db(db, _KOLOM_PEGAWAI, (pegawai_id, nip, nama, jabatan_id))
         if jabatan_id is not None:
             pegawai.jabatan = Jabatan.from_db(db, ["id", "nama"], (jabatan_id, nama_jabatan))
-        p = PejabatUnit.from_db(db, _KOLOM_PERAN, nilai_peran)
+        p = PejabatUnit.from_db(db, _KOLOM_PERAN, (pj_id, unit_id, pegawai_id, jenis, _tanggal(mulai),
+                                                   _tanggal(selesai)))
         p.pegawai, p.unit = pegawai, u
         peran.append(p)
     return [per_path[k] for k in sorted(per_path)], PetaPejabat(peran)
@@ -177,9 +206,9 @@ def kedudukan_dari_penempatan(pegawai: Pegawai, penempatan: Penempatan | None, t
                            leluhur=leluhur, peta=peta, tanggal=tanggal)
 
 
-def penempatan_pada(tanggal: dt.date, **saring) -> Penempatan | None:
-    """The placement in force on a date for the person matched by `saring` (e.g. pegawai=, pegawai__nip=)."""
-    return (Penempatan.objects.pada(tanggal).filter(**saring)
+def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:
+    """The placement in force on a date for the person matched by `q`/`saring` (e.g. pegawai__nip=)."""
+    return (Penempatan.objects.pada(tanggal).filter(*q, **saring)
             .select_related("pegawai", "unit", "jabatan").order_by("-mulai").first())
 
 

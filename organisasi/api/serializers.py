@@ -99,13 +99,6 @@ class KedudukanSerializer(serializers.Serializer):
     pola = serializers.ChoiceField(choices=POLA, allow_null=True)
 
 
-class TanggalSerializer(serializers.Serializer):
-    """The `?tanggal=` query parameter of kedudukan."""
-
-    tanggal = serializers.DateField(required=False, input_formats=["iso-8601"], error_messages={
-        "invalid": "Tanggal tidak sah: gunakan format YYYY-MM-DD, mis. 2024-05-03."})
-
-
 class GalatSerializer(serializers.Serializer):
     detail = serializers.CharField()
 

@@ -164,3 +164,24 @@ def test_staff_in_a_chain_that_fits_no_pattern_get_no_pola(struktur):
     assert struktur.dinas.pola is None
     assert "tidak sesuai dengan pola" in struktur.dinas.catatan_pola
     assert kedudukan_pada(staf, HARI).pola is None
+
+
+@pytest.mark.parametrize("tanggal", [HARI, dt.date(2024, 5, 11), dt.date(2019, 1, 1)])
+def test_the_hand_written_ancestor_query_agrees_with_the_orm(struktur, tanggal):
+    from organisasi.models import Unit
+    from organisasi.selectors import PetaPejabat, leluhur_dan_pejabat
+
+    s = struktur
+    from organisasi import services
+    services.pejabat_tetapkan(pelaku=None, unit=s.bag_org, pegawai=s.kepala_seksi, jenis="plh",
+                              mulai=dt.date(2024, 5, 1), selesai=dt.date(2024, 5, 10))
+    for unit in [s.bag_org, s.kelurahan, s.upt6, s.akar]:
+        leluhur, peta = leluhur_dan_pejabat(unit, tanggal)
+        orm = list(Unit.objects.leluhur_dari(unit))
+        peta_orm = PetaPejabat.muat([u.pk for u in orm], tanggal)
+        assert [(u.pk, u.kode, u.tingkat, u.mandiri, u.pola) for u in leluhur] == [
+            (u.pk, u.kode, u.tingkat, u.mandiri, u.pola) for u in orm]
+        for u in orm:
+            assert {j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai) for j, b in peta.semua(u.pk).items()} \
+                == {j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai)
+                    for j, b in peta_orm.semua(u.pk).items()}
