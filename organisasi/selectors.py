@@ -315,3 +315,55 @@ def pohon(unit: Unit, *, tanggal: dt.date | None = None) -> dict:
         else:
             induk["anak"].append(node)
     return akar
+
+
+KOLOM_SIMPUL = ("id", "path", "kode", "nama", "jenis", "tingkat", "mandiri", "aktif", "pola")
+
+
+def pohon_ringkas(unit: Unit, tanggal) -> dict:
+    """`selectors.pohon` as plain rows: the same two queries, without building a model per node.
+
+    Who leads each node is still decided by `PetaPejabat` (Plh/Plt before definitive);
+    it only reads `unit_id`, `jenis` and `mulai`, which the named rows carry.
+    """
+    peta = PetaPejabat(
+        PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
+        .values_list("unit_id", "jenis", "mulai", "pegawai__nip", "pegawai__nama", "pegawai__jabatan__nama",
+                     named=True))
+    per_path: dict[str, dict] = {}
+    akar = None
+    for pk, path, kode, nama, jenis, tingkat, mandiri, aktif, pola in (
+            Unit.objects.subpohon(unit).values_list(*KOLOM_SIMPUL)):
+        b = peta.pimpinan(pk)
+        pimpinan = None if b is None else {"nip": b.pegawai__nip, "nama": b.pegawai__nama,
+                                           "jabatan": b.pegawai__jabatan__nama, "sebagai": b.jenis}
+        simpul = {"kode": kode, "nama": nama, "jenis": jenis, "tingkat": tingkat or None, "mandiri": mandiri,
+                  "aktif": aktif, "pola": pola, "pimpinan": pimpinan, "anak": []}
+        per_path[path] = simpul
+        induk = per_path.get(path[:-Unit.steplen])
+        if induk is None:
+            akar = simpul
+        else:
+            induk["anak"].append(simpul)
+    return akar
+
+
+def peran_unit_hari_ini(pegawai) -> tuple[list[dict], list[dict]]:
+    """The units a person leads today and those whose PPK authority they hold (one query).
+
+    A definitive head replaced today by a Plh, or whose PPK authority is delegated,
+    does not hold that role today: the precedence is `PetaPejabat`'s.
+    """
+    if pegawai is None:
+        return [], []
+    tanggal = hari_ini()
+    milik = PejabatUnit.objects.pada(tanggal).filter(pegawai=pegawai).values("unit_id")
+    baris = list(PejabatUnit.objects.pada(tanggal).filter(unit_id__in=milik).select_related("unit"))
+    peta = PetaPejabat(baris)
+    memimpin, ppk = [], []
+    for unit in sorted({b.unit for b in baris}, key=lambda u: u.path):
+        for daftar, pemegang in ((memimpin, peta.pimpinan(unit.pk)), (ppk, peta.ppk(unit.pk))):
+            if pemegang is not None and pemegang.pegawai_id == pegawai.pk:
+                daftar.append({"unit": unit.kode, "nama": unit.nama, "sebagai": pemegang.jenis,
+                               "unit_organisasi": unit.adalah_unit_organisasi})
+    return memimpin, ppk

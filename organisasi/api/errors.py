@@ -13,6 +13,8 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         data = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(data)
+    if isinstance(exc, exceptions.ParseError):
+        exc = exceptions.ParseError("Isi permintaan tidak dapat dibaca: periksa format JSON-nya.")
     response = drf_exception_handler(exc, context)
     if response is not None and response.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
         response.data = {"detail": "Metode tidak diizinkan."}

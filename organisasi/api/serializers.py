@@ -1,6 +1,6 @@
 """Translate organisasi objects to the JSON of API.md; they decide nothing.
 
-Lists and details use DRF serializers. The tree (`views.pohon_ringkas`) and the
+Lists and details use DRF serializers. The tree (`selectors.pohon_ringkas`) and the
 kedudukan (`kedudukan_json`) are built as plain dicts, because they are
 benchmarked and a tree of 1,500 nodes must not pay for 1,500 serializer
 instances; the serializer classes below document those shapes for the OpenAPI

@@ -2,8 +2,7 @@
 
 Every object a caller can reach comes through `restrict(user, "view")`, so an
 object outside the caller's scope is a 404, exactly like one that does not exist.
-Reads beyond a plain lookup go through `selectors`; two that are shaped for this API
-(`pohon_ringkas`, `peran_unit_hari_ini`) sit here for now and belong in `selectors`.
+Reads beyond a plain lookup go through `selectors`.
 """
 import datetime as dt
 import re
@@ -13,7 +12,7 @@ from django.template import engines
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularRedocView
-from rest_framework import authentication, exceptions, viewsets
+from rest_framework import exceptions, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
@@ -26,7 +25,7 @@ from rest_framework.views import APIView
 from .. import nip as nip_mod
 from .. import selectors
 from ..choices import JenisUnit
-from ..models import Pegawai, PejabatUnit, Unit
+from ..models import Pegawai, Unit
 from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, pegawai_dari_user
 from ..querysets import q_cakupan_pegawai
 from . import serializers as s
@@ -36,19 +35,6 @@ KODE_SAH = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
 
 
 # --- framework plumbing --------------------------------------------------------------------------
-
-class TokenAuthentication(authentication.TokenAuthentication):
-    """DRF's token check with Indonesian messages."""
-
-    def authenticate_credentials(self, key):
-        try:
-            token = self.get_model().objects.select_related("user").get(key=key)
-        except self.get_model().DoesNotExist:
-            raise exceptions.AuthenticationFailed("Token tidak sah.") from None
-        if not token.user.is_active:
-            raise exceptions.AuthenticationFailed("Akun tidak aktif.")
-        return token.user, token
-
 
 class Halaman(PageNumberPagination):
     page_size_query_param = "page_size"
@@ -87,7 +73,6 @@ class TokenThrottle(AnonRateThrottle):
 
 class OrganisasiAPI:
     # Token first, so an anonymous request gets 401 with `WWW-Authenticate: Token`; always read-only.
-    authentication_classes = [TokenAuthentication, authentication.SessionAuthentication]
     permission_classes = [HanyaBaca]
 
 
@@ -181,38 +166,7 @@ class UnitViewSet(BacaAPI):
         responses={200: s.SimpulPohonSerializer, **galat_objek("Unit")})
     @action(detail=True, pagination_class=None, filterset_class=None)
     def pohon(self, request, *args, **kwargs):
-        return Response(pohon_ringkas(self.get_object(), selectors.hari_ini()))
-
-
-KOLOM_SIMPUL = ("id", "path", "kode", "nama", "jenis", "tingkat", "mandiri", "aktif", "pola")
-
-
-def pohon_ringkas(unit: Unit, tanggal) -> dict:
-    """`selectors.pohon` as plain rows: the same two queries, without building a model per node.
-
-    Who leads each node is still decided by `selectors.PetaPejabat` (Plh/Plt before definitive);
-    it only reads `unit_id`, `jenis` and `mulai`, which the named rows carry.
-    """
-    peta = selectors.PetaPejabat(
-        PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
-        .values_list("unit_id", "jenis", "mulai", "pegawai__nip", "pegawai__nama", "pegawai__jabatan__nama",
-                     named=True))
-    per_path: dict[str, dict] = {}
-    akar = None
-    for pk, path, kode, nama, jenis, tingkat, mandiri, aktif, pola in (
-            Unit.objects.subpohon(unit).values_list(*KOLOM_SIMPUL)):
-        b = peta.pimpinan(pk)
-        pimpinan = None if b is None else {"nip": b.pegawai__nip, "nama": b.pegawai__nama,
-                                           "jabatan": b.pegawai__jabatan__nama, "sebagai": b.jenis}
-        simpul = {"kode": kode, "nama": nama, "jenis": jenis, "tingkat": tingkat or None, "mandiri": mandiri,
-                  "aktif": aktif, "pola": pola, "pimpinan": pimpinan, "anak": []}
-        per_path[path] = simpul
-        induk = per_path.get(path[:-Unit.steplen])
-        if induk is None:
-            akar = simpul
-        else:
-            induk["anak"].append(simpul)
-    return akar
+        return Response(selectors.pohon_ringkas(self.get_object(), selectors.hari_ini()))
 
 
 # --- staff ---------------------------------------------------------------------------------------
@@ -286,27 +240,6 @@ def baca_tanggal(request):
 
 # --- the caller ----------------------------------------------------------------------------------
 
-def peran_unit_hari_ini(pegawai) -> tuple[list[dict], list[dict]]:
-    """The units a person leads today and those whose PPK authority they hold (one query).
-
-    A definitive head replaced today by a Plh, or whose PPK authority is delegated,
-    does not hold that role today: the precedence is `selectors.PetaPejabat`'s.
-    """
-    if pegawai is None:
-        return [], []
-    tanggal = selectors.hari_ini()
-    milik = PejabatUnit.objects.pada(tanggal).filter(pegawai=pegawai).values("unit_id")
-    baris = list(PejabatUnit.objects.pada(tanggal).filter(unit_id__in=milik).select_related("unit"))
-    peta = selectors.PetaPejabat(baris)
-    memimpin, ppk = [], []
-    for unit in sorted({b.unit for b in baris}, key=lambda u: u.path):
-        for daftar, pemegang in ((memimpin, peta.pimpinan(unit.pk)), (ppk, peta.ppk(unit.pk))):
-            if pemegang is not None and pemegang.pegawai_id == pegawai.pk:
-                daftar.append({"unit": unit.kode, "nama": unit.nama, "sebagai": pemegang.jenis,
-                               "unit_organisasi": unit.adalah_unit_organisasi})
-    return memimpin, ppk
-
-
 class SayaView(OrganisasiAPI, APIView):
     @extend_schema(
         summary="Data pegawai dan peran pemanggil", responses={200: s.SayaSerializer, **GALAT_AUTH},
@@ -316,7 +249,7 @@ class SayaView(OrganisasiAPI, APIView):
     def get(self, request):
         user = request.user
         pegawai = pegawai_dari_user(user)
-        memimpin, ppk = peran_unit_hari_ini(pegawai)
+        memimpin, ppk = selectors.peran_unit_hari_ini(pegawai)
         peran = [nama for nama, ya in (
             ("admin_organisasi", adalah_admin_organisasi(user)),
             ("klien_api", Group.objects.filter(user=user, name=GRUP_KLIEN_API).exists()),

@@ -302,3 +302,14 @@ def test_responses_match_the_schema(struktur, skema, admin_api):
         _periksa(skema, path, status, r.json())
     _periksa(skema, "/api/v1/saya/", 200, klien(s.kepala_sek_dpmptsp.akun).get("/api/v1/saya/").json())
     _periksa(skema, "/api/v1/saya/", 401, klien().get("/api/v1/saya/").json())
+
+
+def test_a_malformed_json_body_gets_an_indonesian_400(client, db):
+    r = client.post("/api/v1/token/", data="{bukan json", content_type="application/json")
+    assert r.status_code == 400
+    assert r.json() == {"detail": "Isi permintaan tidak dapat dibaca: periksa format JSON-nya."}
+
+
+def test_an_anonymous_api_call_is_told_to_bring_a_token(client, db):
+    r = client.get("/api/v1/unit/")
+    assert (r.status_code, r.headers.get("WWW-Authenticate")) == (401, "Token")

@@ -1,6 +1,7 @@
 """`python manage.py demo_login`: the demo logins as a small table (`make run` shows it before serving)."""
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 from rest_framework.authtoken.models import Token
 
 from organisasi import demo
@@ -24,7 +25,11 @@ class Command(BaseCommand):
     help = "Menampilkan login demo (peran, NIP, nama, sandi, apa yang dicoba)."
 
     def handle(self, *args, **options):
-        if not Instansi.objects.filter(kode=demo.KODE_INSTANSI).exists():
+        try:
+            ada = Instansi.objects.filter(kode=demo.KODE_INSTANSI).exists()
+        except DatabaseError:  # not migrated yet
+            ada = False
+        if not ada:
             self.stdout.write("Data demo belum dimuat: jalankan `python manage.py muat_demo` "
                               "(atau `make run`).")
             return
