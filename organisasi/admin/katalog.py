@@ -6,7 +6,7 @@ from django.contrib import admin
 from .. import services
 from ..forms_admin import InstansiForm, JabatanForm
 from ..models import Instansi, Jabatan, Penempatan, Unit
-from .dasar import AdminLayanan, jalur_kelola, tanggal_id
+from .dasar import AdminLayanan, jalur_kelola, kolom_tanggal
 from .pegawai import cari_nip
 
 
@@ -92,13 +92,9 @@ class PenempatanAdmin(AdminLayanan):
             return hasil, False
         return super().get_search_results(request, queryset, search_term)
 
-    @admin.display(description="mulai", ordering="mulai")
-    def mulai_tampil(self, obj):
-        return tanggal_id(obj.mulai)
+    mulai_tampil = kolom_tanggal("mulai", "mulai")
 
-    @admin.display(description="selesai", ordering="selesai")
-    def selesai_tampil(self, obj):
-        return tanggal_id(obj.selesai)
+    selesai_tampil = kolom_tanggal("selesai", "selesai")
 
     def has_add_permission(self, request):
         return False

@@ -21,7 +21,7 @@ from .. import services
 from ..errors import GalatDomain
 from ..forms_admin import MutasiKolektifForm, urai_baris_mutasi
 from ..models import MutasiKolektif, Pegawai, Penempatan, Unit
-from .dasar import CakupanInlineMixin, CakupanMixin, galat_ke_dict, jalur_kelola, tanggal_id
+from .dasar import CakupanInlineMixin, CakupanMixin, galat_ke_dict, jalur_kelola, kolom_tanggal, tanggal_id
 
 _DAFTAR = re.compile(r"daftar\[(\d+)\]")
 
@@ -75,13 +75,9 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
     def jumlah(self, obj):
         return obj.jumlah
 
-    @admin.display(description="tanggal SK", ordering="tanggal_sk")
-    def tanggal_sk_tampil(self, obj):
-        return tanggal_id(obj.tanggal_sk)
+    tanggal_sk_tampil = kolom_tanggal("tanggal_sk", "tanggal SK")
 
-    @admin.display(description="berlaku mulai", ordering="berlaku_mulai")
-    def berlaku_mulai_tampil(self, obj):
-        return tanggal_id(obj.berlaku_mulai)
+    berlaku_mulai_tampil = kolom_tanggal("berlaku_mulai", "berlaku mulai")
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):

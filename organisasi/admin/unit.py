@@ -13,7 +13,7 @@ from ..forms_admin import PejabatUnitForm, UnitForm, unit_terjangkau
 from ..models import PejabatUnit, Unit
 from ..selectors import PetaPejabat, hari_ini
 from . import struktur
-from .dasar import AdminLayanan, GagalLayanan, InlineLayanan, galat_ke_dict, tanggal_id
+from .dasar import AdminLayanan, GagalLayanan, InlineLayanan, galat_ke_dict, kolom_tanggal
 
 
 class PolaFilter(admin.SimpleListFilter):
@@ -171,13 +171,9 @@ class PejabatUnitAdmin(AdminLayanan):
             kwargs["queryset"] = unit_terjangkau(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    @admin.display(description="mulai", ordering="mulai")
-    def mulai_tampil(self, obj):
-        return tanggal_id(obj.mulai)
+    mulai_tampil = kolom_tanggal("mulai", "mulai")
 
-    @admin.display(description="selesai", ordering="selesai")
-    def selesai_tampil(self, obj):
-        return tanggal_id(obj.selesai)
+    selesai_tampil = kolom_tanggal("selesai", "selesai")
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from ..errors import BukanWewenang
@@ -37,3 +38,17 @@ def _rentang_bertumpang(qs, mulai: dt.date, selesai: dt.date | None):
     return qs if selesai is None else qs.filter(mulai__lte=selesai)
 
 
+def hanya_kolom(perubahan: dict, boleh: set[str]) -> None:
+    """A change may touch only the fields its transition owns."""
+    if asing := set(perubahan) - boleh:
+        raise ValidationError({f: "Kolom ini tidak dapat diubah di sini." for f in asing})
+
+
+def terapkan_perubahan(obj, perubahan: dict, *, pelaku, transisi: str) -> set[str]:
+    """Set the fields that really change and save once with a history note naming them."""
+    berubah = {k: v for k, v in perubahan.items() if getattr(obj, k) != v}
+    if berubah:
+        for k, v in berubah.items():
+            setattr(obj, k, v)
+        _simpan(obj, pelaku, f"{transisi}: " + ", ".join(sorted(berubah)))
+    return set(berubah)

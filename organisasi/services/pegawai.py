@@ -15,7 +15,7 @@ from ..choices import Golongan, JenisAsn, JenisJabatan, JenisUnit
 from ..errors import TransisiTidakSah
 from ..models import Jabatan, MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
 from ..selectors import hari_ini
-from ._dasar import _simpan, pastikan_wewenang
+from ._dasar import _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 
 GOLONGAN_PPPK = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
                  "XV", "XVI", "XVII"]
@@ -95,18 +95,12 @@ def pegawai_daftarkan(*, pelaku, nip: str, nama: str, jenis_asn: str | None = No
 @transaction.atomic
 def pegawai_ubah(*, pelaku, pegawai: Pegawai, **perubahan) -> Pegawai:
     """Change personal data (name, rank, e-mail); placement changes go through pegawai_pindahkan."""
-    boleh = {"nama", "golongan", "email"}
-    if asing := set(perubahan) - boleh:
-        raise ValidationError({f: "Kolom ini tidak dapat diubah di sini." for f in asing})
+    hanya_kolom(perubahan, {"nama", "golongan", "email"})
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
     if pegawai.unit_id:
         pastikan_wewenang(pelaku, pegawai.unit)
     _validasi_golongan(pegawai.jenis_asn, perubahan.get("golongan", pegawai.golongan))
-    berubah = {k: v for k, v in perubahan.items() if getattr(pegawai, k) != v}
-    if berubah:
-        for k, v in berubah.items():
-            setattr(pegawai, k, v)
-        _simpan(pegawai, pelaku, "pegawai_ubah: " + ", ".join(sorted(berubah)))
+    if terapkan_perubahan(pegawai, perubahan, pelaku=pelaku, transisi="pegawai_ubah"):
         akun_siapkan(pegawai=pegawai)
     return pegawai
 

@@ -9,7 +9,7 @@ from ..errors import BukanWewenang
 from ..models import Instansi, Unit
 from ..permissions import cakupan_jalur
 from ..selectors import pola_unit_organisasi
-from ._dasar import _catat, _simpan, pastikan_wewenang
+from ._dasar import _catat, _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 
 @transaction.atomic
 def instansi_buat(*, pelaku, kode: str, nama: str, kode_wilayah: str = "", tempat: str = "",
@@ -28,19 +28,11 @@ def instansi_buat(*, pelaku, kode: str, nama: str, kode_wilayah: str = "", tempa
 @transaction.atomic
 def instansi_ubah(*, pelaku, instansi: Instansi, **perubahan) -> Instansi:
     """Change an instansi's data; its root unit carries the same name."""
-    boleh = {"nama", "kode_wilayah", "tempat", "alamat"}
-    if asing := set(perubahan) - boleh:
-        raise ValidationError({f: "Kolom ini tidak dapat diubah di sini." for f in asing})
+    hanya_kolom(perubahan, {"nama", "kode_wilayah", "tempat", "alamat"})
     if pelaku is not None and cakupan_jalur(pelaku, "change") is not None:
         raise BukanWewenang("Hanya Admin Organisasi yang dapat mengubah data instansi.")
     instansi = Instansi.objects.select_for_update().get(pk=instansi.pk)
-    berubah = {k: v for k, v in perubahan.items() if getattr(instansi, k) != v}
-    if not berubah:
-        return instansi
-    for k, v in berubah.items():
-        setattr(instansi, k, v)
-    _simpan(instansi, pelaku, "instansi_ubah: " + ", ".join(sorted(berubah)))
-    if "nama" in berubah:
+    if "nama" in terapkan_perubahan(instansi, perubahan, pelaku=pelaku, transisi="instansi_ubah"):
         akar = Unit.objects.get(instansi=instansi, depth=1)
         akar.nama = instansi.nama
         _simpan(akar, pelaku, "instansi_ubah: nama")
@@ -78,22 +70,14 @@ def unit_buat(*, pelaku, induk: Unit, kode: str, nama: str, jenis: str, tingkat:
 @transaction.atomic
 def unit_ubah(*, pelaku, unit: Unit, hitung_pola: bool = True, **perubahan) -> Unit:
     """Change a unit's name, jenis, tingkat, mandiri flag or active state (not its place)."""
-    boleh = {"nama", "jenis", "tingkat", "mandiri", "aktif"}
-    if asing := set(perubahan) - boleh:
-        raise ValidationError({f: "Kolom ini tidak dapat diubah di sini." for f in asing})
+    hanya_kolom(perubahan, {"nama", "jenis", "tingkat", "mandiri", "aktif"})
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     pastikan_wewenang(pelaku, unit)
     if unit.jenis == JenisUnit.INSTANSI:
         raise ValidationError({"jenis": "Unit akar instansi diubah melalui data instansi."})
     _validasi_unit(jenis=perubahan.get("jenis", unit.jenis), tingkat=perubahan.get("tingkat", unit.tingkat),
                    induk=unit.induk)
-    berubah = {k: v for k, v in perubahan.items() if getattr(unit, k) != v}
-    if not berubah:
-        return unit
-    for k, v in berubah.items():
-        setattr(unit, k, v)
-    _simpan(unit, pelaku, "unit_ubah: " + ", ".join(sorted(berubah)))
-    if hitung_pola:
+    if terapkan_perubahan(unit, perubahan, pelaku=pelaku, transisi="unit_ubah") and hitung_pola:
         pola_hitung_ulang(instansi=unit.instansi)
     return unit
 
