@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
 from .choices import POLA_MENURUT_RANTAI, SEBAGAI_ATASAN, JenisPeran
@@ -210,6 +211,53 @@ def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:
     """The placement in force on a date for the person matched by `q`/`saring` (e.g. pegawai__nip=)."""
     return (Penempatan.objects.pada(tanggal).filter(*q, **saring)
             .select_related("pegawai", "unit", "jabatan").order_by("-mulai").first())
+
+
+_KOLOM_PENEMPATAN = ["id", "pegawai_id", "unit_id", "jabatan_id", "mulai", "selesai", "nomor_sk"]
+_KOLOM_PEGAWAI_PENUH = ["id", "nip", "nama", "jenis_asn", "golongan", "jabatan_id", "unit_id", "aktif"]
+_KOLOM_JABATAN = ["id", "nama", "jenis", "tingkat", "jenjang"]
+
+
+@lru_cache(maxsize=1)
+def _sql_penempatan_nip() -> str:
+    """SQL for `penempatan_pada(tanggal, pegawai__nip=nip)` with no scope filter (see _sql_leluhur)."""
+    pn, pg, u, jb = (m._meta.db_table for m in (Penempatan, Pegawai, Unit, Jabatan))
+    pilih = ([f"pn.{_kolom(Penempatan, k)}" for k in _KOLOM_PENEMPATAN]
+             + [f"pg.{_kolom(Pegawai, k)}" for k in _KOLOM_PEGAWAI_PENUH]
+             + [f"u.{_kolom(Unit, k)}" for k in _KOLOM_UNIT] + [f"jb.{_kolom(Jabatan, k)}" for k in _KOLOM_JABATAN])
+    return (f"SELECT {', '.join(pilih)} FROM {pn} pn JOIN {pg} pg ON pg.id = pn.pegawai_id "
+            f"JOIN {u} u ON u.id = pn.unit_id JOIN {jb} jb ON jb.id = pn.jabatan_id "
+            f"WHERE pg.nip = %s AND pn.mulai <= %s AND (pn.selesai IS NULL OR pn.selesai >= %s) "
+            f"ORDER BY pn.mulai DESC LIMIT 1")
+
+
+def penempatan_menurut_nip(tanggal: dt.date, nip: str, *, cakupan: Q | None) -> Penempatan | None:
+    """The placement in force for a NIP, within a scope on `pegawai__` (None: everyone).
+
+    Unscoped callers (API clients, admins) take the hot path of one hand-built query; a test
+    checks it answers as the ORM does. Scoped callers go through the ORM with their scope.
+    """
+    if cakupan is not None:
+        return penempatan_pada(tanggal, cakupan, pegawai__nip=nip)
+    with connection.cursor() as cursor:
+        cursor.execute(_sql_penempatan_nip(), [nip, tanggal, tanggal])
+        r = cursor.fetchone()
+    if r is None:
+        return None
+    db = connection.alias
+    bagian, i = [], 0
+    for kolom in (_KOLOM_PENEMPATAN, _KOLOM_PEGAWAI_PENUH, _KOLOM_UNIT, _KOLOM_JABATAN):
+        bagian.append(list(r[i:i + len(kolom)]))
+        i += len(kolom)
+    nilai_pn, nilai_pg, nilai_unit, nilai_jb = bagian
+    nilai_pn[4], nilai_pn[5] = _tanggal(nilai_pn[4]), _tanggal(nilai_pn[5])
+    nilai_pg[7] = bool(nilai_pg[7])
+    nilai_unit[7], nilai_unit[10] = bool(nilai_unit[7]), bool(nilai_unit[10])
+    penempatan = Penempatan.from_db(db, _KOLOM_PENEMPATAN, nilai_pn)
+    penempatan.pegawai = Pegawai.from_db(db, _KOLOM_PEGAWAI_PENUH, nilai_pg)
+    penempatan.unit = Unit.from_db(db, _KOLOM_UNIT, nilai_unit)
+    penempatan.jabatan = Jabatan.from_db(db, _KOLOM_JABATAN, nilai_jb)
+    return penempatan
 
 
 def kedudukan_pada(pegawai: Pegawai, tanggal: dt.date | None = None) -> Kedudukan:

@@ -212,9 +212,8 @@ class PegawaiViewSet(BacaAPI):
             raise exceptions.ValidationError({"tanggal": [PESAN_TANGGAL]})
         # Benchmarked hot path: the placement in force is the lookup of the person too (one query, no
         # subquery), then one query for the ancestors and their role holders.
-        saring = {"pegawai__nip": nip_mod.bersihkan(self.kwargs["nip"])}
         cakupan = q_cakupan_pegawai(request.user, "view", "pegawai__")
-        penempatan = selectors.penempatan_pada(tanggal, *([cakupan] if cakupan is not None else []), **saring)
+        penempatan = selectors.penempatan_menurut_nip(tanggal, nip_mod.bersihkan(self.kwargs["nip"]), cakupan=cakupan)
         if penempatan is None:  # unknown, or no placement on that date (an empty kedudukan)
             pegawai = ambil_atau_404(dalam_cakupan, "Pegawai tidak ditemukan.")
         else:

@@ -185,3 +185,21 @@ def test_the_hand_written_ancestor_query_agrees_with_the_orm(struktur, tanggal):
             assert {j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai) for j, b in peta.semua(u.pk).items()} \
                 == {j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai)
                     for j, b in peta_orm.semua(u.pk).items()}
+
+
+@pytest.mark.parametrize("tanggal", [HARI, dt.date(2024, 6, 1), dt.date(2019, 1, 1)])
+def test_the_hand_written_placement_query_agrees_with_the_orm(struktur, tanggal):
+    from organisasi import services
+    from organisasi.selectors import penempatan_menurut_nip, penempatan_pada
+
+    s = struktur
+    services.pegawai_pindahkan(pelaku=None, pegawai=s.staf_bidang, unit=s.seksi, jabatan=s.staf_bidang.jabatan,
+                               mulai=dt.date(2024, 6, 1), nomor_sk="SK-9")
+    for orang in [s.staf_bidang, s.analis, s.kepala_setda]:
+        cepat = penempatan_menurut_nip(tanggal, orang.nip, cakupan=None)
+        orm = penempatan_pada(tanggal, pegawai__nip=orang.nip)
+        ringkas = lambda p: p and (p.pk, p.mulai, p.selesai, p.nomor_sk, p.pegawai.nip, p.pegawai.nama,  # noqa: E731
+                                   p.pegawai.aktif, p.unit.kode, p.unit.mandiri, p.unit.path, p.jabatan.nama,
+                                   p.jabatan.jenis)
+        assert ringkas(cepat) == ringkas(orm)
+    assert penempatan_menurut_nip(HARI, "199901012020011001", cakupan=None) is None
