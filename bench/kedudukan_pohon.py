@@ -26,25 +26,12 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sistemkerja_bench")
+from bench._db import URL, pastikan_instansi, siapkan_database  # noqa: E402
 BASELINE = "SQL tulis tangan (psycopg bawaan)"
 BASELINE_POLOS = "SQL tulis tangan, tanpa prepare"
-
-
-def siapkan_database(url: str, ulang: bool) -> None:
-    import psycopg
-
-    bagian = urlsplit(url)
-    nama = bagian.path.lstrip("/")
-    with psycopg.connect(urlunsplit(bagian._replace(path="/postgres")), autocommit=True) as conn:
-        if ulang:
-            conn.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (nama,)).fetchone() is None:
-            conn.execute(f'CREATE DATABASE "{nama}"')
 
 
 def persentil(xs: list[float]) -> tuple[float, float]:
@@ -174,22 +161,14 @@ def main() -> None:
 
     django.setup()
     import psycopg
-    from django.core.management import call_command
 
     from bench import baseline
-    from bench.generate import KODE, generate
-    from bench.muat import muat, token_klien
-    from organisasi.models import Instansi, Pegawai, PejabatUnit, Unit
+    from bench.generate import KODE
+    from bench.muat import token_klien
+    from organisasi.models import Pegawai, PejabatUnit, Unit
     from organisasi.selectors import hari_ini
 
-    call_command("migrate", verbosity=0)
-    if not Instansi.objects.filter(kode=KODE).exists():
-        t0 = time.perf_counter()
-        data = generate()
-        t1 = time.perf_counter()
-        muat(data)
-        print(f"dibangkitkan {t1 - t0:.1f} s, dimuat (bulk_create + pola_hitung_ulang + ANALYZE) "
-              f"{time.perf_counter() - t1:.1f} s")
+    pastikan_instansi()
     tanggal = hari_ini()
     print(f"instansi {KODE}: {Unit.objects.filter(instansi__kode=KODE).count():,} unit, "
           f"{Pegawai.objects.filter(unit__instansi__kode=KODE).count():,} pegawai, "

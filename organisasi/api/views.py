@@ -292,11 +292,14 @@ class TokenView(APIView):
 # --- docs ----------------------------------------------------------------------------------------
 
 # drf-spectacular's Redoc page fetches Google Fonts; with no network at run time (and no CDN allowed)
-# its head is replaced by one that loads nothing from outside.
+# its head is replaced by one that loads nothing from outside. Its body loads Redoc by the <redoc> tag
+# alone, with no inline init script, so the page works under script-src 'self' (no 'unsafe-inline').
 REDOC_LOKAL = """{% extends "drf_spectacular/redoc.html" %}{% block head %}
 <title>{{ title|default:"Redoc" }}</title><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body { margin: 0; padding: 0; }</style>{% endblock head %}"""
+<style>body { margin: 0; padding: 0; }</style>{% endblock head %}
+{% block body %}<redoc spec-url="{{ schema_url }}"></redoc>
+<script src="{{ redoc_standalone }}"></script>{% endblock body %}"""
 
 
 class RedocLokalRenderer(TemplateHTMLRenderer):

@@ -3,9 +3,11 @@
 `environ.Env` casts each variable and fails loudly on a malformed value, so a
 typo in production stops the start instead of running with a silent default.
 """
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
     "penugasan",
     "kinerja",
     "layanan",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +73,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "sistemkerja.security.HeaderKeamananMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the Indonesian page / JSON 429.
+    "sistemkerja.security.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sistemkerja.urls"
@@ -104,6 +112,8 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username+address is refused before any password check.
+    "sistemkerja.security.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -113,6 +123,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Security ------------------------------------------------------------------------------------
+# Brute-force lockout (django-axes): N failures for one username from one address lock that pair.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "sistemkerja.security.respons_terkunci"
+# Number of trusted reverse proxies in front of gunicorn (production: 1). With 0 the address is
+# REMOTE_ADDR; otherwise the entry of X-Forwarded-For that the outermost trusted proxy appended.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "sistemkerja.security.alamat_klien"
+
+# Content Security Policy (django-csp 4): no inline script anywhere; the Swagger UI page's init
+# script carries the per-request nonce. Styles stay 'self' except on the API docs pages
+# (sistemkerja.security.HeaderKeamananMiddleware), whose UIs inject <style> at run time.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
+# axes looks for its own middleware by name; ours (sistemkerja.security.AxesMiddleware) subclasses it.
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"

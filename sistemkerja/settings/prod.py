@@ -21,6 +21,9 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Behind one TLS-terminating proxy (see SECURE_PROXY_SSL_HEADER): the login lockout counts the address
+# that proxy appended to X-Forwarded-For, not REMOTE_ADDR (which would be the proxy for everyone).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -61,7 +61,7 @@ def test_display_groups_pns_and_pppk_differently():
     assert nip.tampilkan("199001012021212007") == "19900101 2021 2 1 2 007"
 
 
-@given(lahir=st.dates(dt.date(1960, 1, 1), dt.date(2000, 1, 1)), tahun_tambah=st.integers(18, 25),
+@given(lahir=st.dates(dt.date(1960, 1, 1), dt.date(1999, 12, 31)), tahun_tambah=st.integers(18, 25),
        bulan=st.integers(1, 12), jk=st.sampled_from("12"), urut=st.integers(0, 999))
 def test_every_well_formed_pns_nip_round_trips(lahir, tahun_tambah, bulan, jk, urut):
     tahun = lahir.year + tahun_tambah + 1
