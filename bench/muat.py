@@ -8,17 +8,17 @@ calls the API as one API client). The stored patterns are then derived by
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
-from rest_framework.authtoken.models import Token
 
 from organisasi import nip as nip_mod
 from organisasi import services
-from organisasi.choices import JenisUnit
-from organisasi.models import Instansi, Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
+from organisasi.choices import CakupanToken, JenisUnit
+from organisasi.models import Instansi, Jabatan, Pegawai, PejabatUnit, Penempatan, TokenApi, Unit
 from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 
 BATCH = 2000
@@ -124,4 +124,8 @@ def token_klien() -> str:
         user.set_unusable_password()
         user.save()
         user.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-    return Token.objects.get_or_create(user=user)[0].key
+    # Only a digest is stored, so the key is fixed (a bench database, never production).
+    kunci = hashlib.sha256(b"sistemkerja-bench-klien").hexdigest()[:48]
+    if not TokenApi.objects.filter(awalan=kunci[:10]).exists():
+        services.token_buat(pelaku=None, user=user, nama="bench", cakupan=CakupanToken.values, kunci=kunci)
+    return kunci

@@ -114,3 +114,11 @@ NAMA_POLA = {
     5: "Dipimpin pengawas",
     6: "Dipimpin pejabat fungsional",
 }
+
+
+class CakupanToken(models.TextChoices):
+    """What an API token may be used for. A token reaches an endpoint only with that endpoint's scope; the
+    rows it then sees are still limited by its user's grants (`restrict`)."""
+
+    STRUKTUR_BACA = "struktur:baca", "Membaca struktur organisasi (unit, pohon, pimpinan)"
+    PEGAWAI_BACA = "pegawai:baca", "Membaca data pegawai dan kedudukannya (data pribadi)"

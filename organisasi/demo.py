@@ -13,6 +13,7 @@ About half of this module is the data below (Lampiran D, positions, names).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ KODE_INSTANSI = "kab-malang"
 SANDI_DEMO = "demo-sistemkerja"
 USERNAME_SUPERUSER = "admin"
 USERNAME_KLIEN_API = "klien-demo"
+# The demo API client's token key: fixed so `demo_login` can print it again (only its digest is stored),
+# and as public as the demo password.
+KUNCI_TOKEN_DEMO = hashlib.sha256(b"sistemkerja-demo-klien-api").hexdigest()[:48]
 BENIH = 132  # the Perbup's number
 MULAI_PENEMPATAN = dt.date(2024, 1, 2)
 

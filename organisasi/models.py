@@ -253,3 +253,73 @@ class PejabatUnit(models.Model):
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.unit.nama}: {self.pegawai.nama}"
+
+
+class TokenApi(models.Model):
+    """An API token. Only a SHA-256 digest of the key is kept: the key is shown once, when made.
+
+    The key is 48 random hex digits (192 bits), so a fast digest is as safe as a slow password hash
+    and costs nothing per request. Its first 10 digits (`awalan`) find the row; the digest is then
+    compared in constant time. A token is revoked, never deleted, so the access log keeps its name.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_api",
+                             verbose_name="akun")
+    nama = models.CharField("nama", max_length=100, help_text="Aplikasi atau keperluan, mis. SIMPEG BKPSDM.")
+    awalan = models.CharField("awalan kunci", max_length=10, unique=True, editable=False)
+    sidik = models.CharField("sidik SHA-256 kunci", max_length=64, editable=False)
+    cakupan = models.JSONField("cakupan", default=list)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name="dibuat oleh")
+    kedaluwarsa = models.DateTimeField("kedaluwarsa", null=True, blank=True,
+                                       help_text="Kosong: berlaku sampai dicabut.")
+    dicabut = models.DateTimeField("dicabut", null=True, blank=True)
+    dicabut_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     blank=True, related_name="+", verbose_name="dicabut oleh")
+    alasan_cabut = models.CharField("alasan pencabutan", max_length=300, blank=True)
+    terakhir_dipakai = models.DateTimeField("terakhir dipakai", null=True, blank=True)
+    history = HistoricalRecords(verbose_name="riwayat token API", excluded_fields=["terakhir_dipakai"])
+
+    class Meta:
+        verbose_name = "token API"
+        verbose_name_plural = "token API"
+        ordering = ["-dibuat"]
+        constraints = [
+            models.CheckConstraint(name="token_api_dicabut_dengan_alasan",
+                                   condition=Q(dicabut__isnull=True) | ~Q(alasan_cabut="")),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.awalan}…)"
+
+    def berlaku_pada(self, saat) -> bool:
+        return self.dicabut is None and (self.kedaluwarsa is None or self.kedaluwarsa > saat)
+
+
+class AksesDataPribadi(models.Model):
+    """Who read whose personal data through the API (UU 27/2022 Pasal 31: a record of processing).
+
+    One row per request that returned staff records; `subjek` holds the NIPs returned, space-separated
+    (searchable in the admin), so a page of 50 people is one insert, not 50.
+    """
+
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             related_name="+", verbose_name="pembaca")
+    username = models.CharField("nama pengguna", max_length=150)
+    token = models.ForeignKey(TokenApi, on_delete=models.SET_NULL, null=True, blank=True, related_name="akses",
+                              verbose_name="token")
+    alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
+    metode = models.CharField("metode", max_length=8)
+    path = models.CharField("alamat", max_length=500)
+    subjek = models.TextField("NIP yang dibaca")
+    jumlah_subjek = models.PositiveIntegerField("jumlah pegawai")
+
+    class Meta:
+        verbose_name = "akses data pribadi"
+        verbose_name_plural = "log akses data pribadi"
+        ordering = ["-waktu", "-id"]
+
+    def __str__(self):
+        return f"{self.username} {self.metode} {self.path} ({self.jumlah_subjek} pegawai)"

@@ -15,6 +15,7 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 GRUP_ADMIN_ORGANISASI = "Admin Organisasi"
 GRUP_KLIEN_API = "Klien API"
+MODEL_KHUSUS_SUPERUSER = ["tokenapi", "historicaltokenapi", "aksesdatapribadi"]
 
 _IZIN_GLOBAL = {"view": "organisasi.view_unit", "change": "organisasi.change_unit"}
 _IZIN_OBJEK = {"view": ["view_unit", "kelola_unit"], "change": ["kelola_unit"]}
@@ -100,11 +101,13 @@ def pastikan_grup_peran() -> None:
     """Create the role groups with their model permissions (idempotent; run by migrations and demo)."""
     from django.contrib.auth.models import Permission
 
+    # Tokens and the personal-data access log are the superuser's (data protection officer's) alone.
+    izin = Permission.objects.filter(content_type__app_label="organisasi").exclude(
+        content_type__model__in=MODEL_KHUSUS_SUPERUSER)
     admin, _ = Group.objects.get_or_create(name=GRUP_ADMIN_ORGANISASI)
-    admin.permissions.set(Permission.objects.filter(content_type__app_label="organisasi"))
+    admin.permissions.set(izin)
     klien, _ = Group.objects.get_or_create(name=GRUP_KLIEN_API)
-    klien.permissions.set(Permission.objects.filter(
-        content_type__app_label="organisasi", codename__startswith="view_"))
+    klien.permissions.set(izin.filter(codename__startswith="view_"))
 
 
 class HanyaBaca(BasePermission):

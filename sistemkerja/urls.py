@@ -7,6 +7,8 @@ admin.site.site_header = "Sistem Kerja — Admin Bagian Organisasi"
 admin.site.site_title = "Sistem Kerja"
 admin.site.index_title = "Pengelolaan"
 
+handler500 = "sistemkerja.galat.galat_server"
+
 urlpatterns = [
     path("sehat/", sehat, name="sehat"),
     path("admin/", admin.site.urls),

@@ -75,3 +75,12 @@ def kepala(unit: Unit, *, nama: str | None = None, mulai: dt.date = dt.date(2020
     p = pegawai(unit, jabatan_=jab, nama=nama or f"Kepala {unit.nama}", mulai=mulai)
     services.pejabat_tetapkan(pelaku=None, unit=unit, pegawai=p, jenis=JenisPeran.DEFINITIF, mulai=mulai)
     return p
+
+
+def kunci_token(user, cakupan=None, **kwargs) -> str:
+    """A live API token for `user` (every scope unless `cakupan` says otherwise); returns its key."""
+    from organisasi.choices import CakupanToken
+
+    _, kunci = services.token_buat(pelaku=None, user=user, nama=kwargs.pop("nama", "uji"),
+                                   cakupan=list(CakupanToken.values) if cakupan is None else cakupan, **kwargs)
+    return kunci

@@ -1,2 +1,2 @@
 """Django admin of the Bagian Organisasi: every save goes through `organisasi.services`."""
-from . import katalog, mutasi, pegawai, unit  # noqa: F401  (registration)
+from . import akses, katalog, mutasi, pegawai, unit  # noqa: F401  (registration)

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
 from .. import nip as nip_mod
-from ..choices import NAMA_POLA, SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
+from ..choices import NAMA_POLA, CakupanToken, SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
 from ..models import Pegawai, Unit
 
 SEBAGAI = [*JenisPeran.values, SEBAGAI_ATASAN]
@@ -217,6 +217,11 @@ class TeksBebasField(serializers.CharField):
 class TokenMasukSerializer(serializers.Serializer):
     username = TeksBebasField(write_only=True, help_text="NIP (spasi boleh) atau nama pengguna.")
     password = TeksBebasField(write_only=True, trim_whitespace=False, style={"input_type": "password"})
+    nama = serializers.CharField(write_only=True, required=False, max_length=100,
+                                 help_text="Keperluan token (bawaan: Token pribadi).")
+    cakupan = serializers.ListField(
+        child=serializers.ChoiceField(choices=CakupanToken.choices), required=False, allow_empty=False,
+        write_only=True, help_text="Cakupan yang diminta (bawaan: semua cakupan baca).")
 
     def validate(self, attrs):
         username = attrs["username"].strip()
@@ -228,8 +233,12 @@ class TokenMasukSerializer(serializers.Serializer):
         if user is None:
             raise exceptions.AuthenticationFailed(
                 "NIP/nama pengguna atau kata sandi salah, atau akun tidak aktif.")
-        return {"user": user}
+        return {"user": user, "nama": attrs.get("nama") or "Token pribadi",
+                "cakupan": attrs.get("cakupan") or list(CakupanToken.values)}
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text="Kunci token; hanya ditampilkan sekali ini, tidak disimpan.")
+    awalan = serializers.CharField(help_text="Awalan kunci, untuk mengenali token di daftar dan log.")
+    cakupan = serializers.ListField(child=serializers.ChoiceField(choices=CakupanToken.choices))
+    kedaluwarsa = serializers.DateTimeField(allow_null=True)

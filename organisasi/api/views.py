@@ -7,13 +7,14 @@ Reads beyond a plain lookup go through `selectors`.
 import datetime as dt
 import re
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.template import engines
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularRedocView
 from rest_framework import exceptions, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
@@ -22,13 +23,16 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from sistemkerja.security import alamat_klien
+
 from .. import nip as nip_mod
-from .. import selectors
-from ..choices import JenisUnit
-from ..models import Pegawai, Unit
+from .. import selectors, services
+from ..choices import CakupanToken, JenisUnit
+from ..models import Pegawai, TokenApi, Unit
 from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, pegawai_dari_user
 from ..querysets import q_cakupan_pegawai
 from . import serializers as s
+from .auth import SEMUA_TOKEN, CakupanTokenDiperlukan, TokenAuthentication
 from .filters import PegawaiFilter, UnitFilter
 
 KODE_SAH = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
@@ -73,7 +77,29 @@ class TokenThrottle(AnonRateThrottle):
 
 class OrganisasiAPI:
     # Token first, so an anonymous request gets 401 with `WWW-Authenticate: Token`; always read-only.
-    permission_classes = [HanyaBaca]
+    permission_classes = [HanyaBaca, CakupanTokenDiperlukan]
+
+
+class CatatAksesDataPribadi:
+    """Logs each successful read of staff records (UU 27/2022): who, with which token, from where, whose.
+
+    Views name the people a response is about in `nip_subjek(data)`.
+    """
+
+    def nip_subjek(self, data) -> list[str]:
+        if isinstance(data, dict) and "results" in data:
+            return [baris["nip"] for baris in data["results"]]
+        return [data["nip"]] if isinstance(data, dict) and data.get("nip") else []
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200 and request.user.is_authenticated:
+            nip = self.nip_subjek(response.data)
+            if nip:
+                services.akses_data_pribadi_catat(
+                    user=request.user, token=request.auth if isinstance(request.auth, TokenApi) else None,
+                    alamat_ip=alamat_klien(request), metode=request.method, path=request.get_full_path(), nip=nip)
+        return response
 
 
 class BacaAPI(OrganisasiAPI, viewsets.ReadOnlyModelViewSet):
@@ -130,6 +156,7 @@ def ambil_atau_404(queryset, pesan: str, **lookup):
     "Unit struktur organisasi dalam cakupan pemanggil, urut pohon. `pimpinan`: yang memimpin hari ini "
     "(Plt/Plh yang berlaku, jika tidak ada pejabat definitif); null bila jabatan kosong."))
 class UnitViewSet(BacaAPI):
+    cakupan_token = CakupanToken.STRUKTUR_BACA
     serializer_class = s.UnitSerializer
     filterset_class = UnitFilter
     lookup_field = "kode"
@@ -173,7 +200,8 @@ class UnitViewSet(BacaAPI):
 
 @skema_baca("pegawai", daftar=s.PegawaiSerializer, satu=s.PegawaiSerializer, param=PARAM_NIP,
             keterangan="Pegawai dalam cakupan pemanggil, urut nama, dengan unit dan jabatan saat ini.")
-class PegawaiViewSet(BacaAPI):
+class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
+    cakupan_token = CakupanToken.PEGAWAI_BACA
     serializer_class = s.PegawaiSerializer
     filterset_class = PegawaiFilter
     lookup_field = "nip"
@@ -240,6 +268,7 @@ def baca_tanggal(request):
 # --- the caller ----------------------------------------------------------------------------------
 
 class SayaView(OrganisasiAPI, APIView):
+    cakupan_token = SEMUA_TOKEN  # the caller's own record
     @extend_schema(
         summary="Data pegawai dan peran pemanggil", responses={200: s.SayaSerializer, **GALAT_AUTH},
         description=("Peran: admin_organisasi, klien_api, pimpinan (memimpin Unit Organisasi hari ini), ppk "
@@ -266,27 +295,45 @@ class SayaView(OrganisasiAPI, APIView):
 # --- tokens --------------------------------------------------------------------------------------
 
 class TokenView(APIView):
-    # Exchanges NIP (or username) and password for the token sent as `Authorization: Token <token>`.
-    authentication_classes = []
+    """POST exchanges NIP (or username) and password for a new token; DELETE revokes the token used."""
+
     permission_classes = [AllowAny]
     throttle_classes = [TokenThrottle]
+
+    def initialize_request(self, request, *args, **kwargs):
+        # Signing in carries no token (a stale one in the header must not block it); revoking needs one.
+        self.authentication_classes = [] if request.method == "POST" else [TokenAuthentication]
+        return super().initialize_request(request, *args, **kwargs)
 
     def get_authenticate_header(self, request):
         return "Token"  # wrong credentials are a 401 (DRF makes it a 403 without an authenticator)
 
     @extend_schema(
         summary="Minta token API", auth=[], request=s.TokenMasukSerializer,
-        description=("Tukar NIP (spasi boleh) atau nama pengguna dan kata sandi dengan token; kirim token "
-                     "sebagai `Authorization: Token <token>`."),
+        description=("Tukar NIP (spasi boleh) atau nama pengguna dan kata sandi dengan token baru; kirim "
+                     "token sebagai `Authorization: Token <token>`. Kunci hanya ditampilkan sekali (yang "
+                     "disimpan hanya sidiknya) dan berlaku sampai `kedaluwarsa` atau sampai dicabut."),
         responses={200: s.TokenSerializer,
-                   400: OpenApiResponse(GALAT_FIELD, "NIP atau kata sandi tidak diisi."),
+                   400: OpenApiResponse(GALAT_FIELD, "NIP atau kata sandi tidak diisi, cakupan tidak dikenal."),
                    401: OpenApiResponse(s.GalatSerializer, "NIP/nama pengguna atau kata sandi salah."),
                    429: OpenApiResponse(s.GalatSerializer, "Terlalu banyak percobaan.")})
     def post(self, request):
         masuk = s.TokenMasukSerializer(data=request.data, context={"request": request})
         masuk.is_valid(raise_exception=True)
-        token, _ = Token.objects.get_or_create(user=masuk.validated_data["user"])
-        return Response({"token": token.key})
+        d = masuk.validated_data
+        masa = dt.timedelta(days=settings.TOKEN_MASA_BERLAKU_HARI)
+        token, kunci = services.token_buat(pelaku=d["user"], user=d["user"], nama=d["nama"],
+                                           cakupan=d["cakupan"], kedaluwarsa=timezone.now() + masa)
+        return Response({"token": kunci, "awalan": token.awalan, "cakupan": token.cakupan,
+                         "kedaluwarsa": token.kedaluwarsa})
+
+    @extend_schema(summary="Cabut token yang dipakai permintaan ini", request=None,
+                   responses={204: None, **GALAT_AUTH})
+    def delete(self, request):
+        if not isinstance(request.auth, TokenApi):
+            raise exceptions.NotAuthenticated("Kirim token yang akan dicabut: Authorization: Token <token>.")
+        services.token_cabut(pelaku=request.user, token=request.auth, alasan="dicabut pemiliknya melalui API")
+        return Response(status=204)
 
 
 # --- docs ----------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..errors import TransisiTidakSah
 from ..models import Jabatan, MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
 from ..selectors import hari_ini
 from ._dasar import _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
+from .akses import token_cabut_semua
 
 GOLONGAN_PPPK = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
                  "XV", "XVI", "XVII"]
@@ -196,6 +197,8 @@ def pegawai_berhentikan(*, pelaku, pegawai: Pegawai, tanggal: dt.date, alasan: s
     pegawai.aktif, pegawai.unit, pegawai.jabatan = False, None, None
     _simpan(pegawai, pelaku, catatan)
     akun_siapkan(pegawai=pegawai)
+    if pegawai.akun_id:
+        token_cabut_semua(pelaku=pelaku, user=pegawai.akun, alasan=catatan)
     return pegawai
 
 

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -163,6 +162,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 # axes looks for its own middleware by name; ours (sistemkerja.security.AxesMiddleware) subclasses it.
 SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 
+# API tokens obtained with a password (POST /api/v1/token/) expire after this many days; tokens made by
+# a superuser in the admin carry their own expiry (or none).
+TOKEN_MASA_BERLAKU_HARI = env.int("TOKEN_MASA_BERLAKU_HARI", default=90)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
@@ -187,7 +190,18 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it ends, so a worker killed mid-task leaves its message to be run again
+# (tasks are idempotent); Redis hands an unacknowledged message out again after the visibility timeout.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # kombu looks for such messages every interval × throttle seconds (100 s by default); with a short
+    # timeout look more often, so a lost message is back within about twice the timeout.
+    "unacked_restore_interval": min(10, max(1, _VISIBILITY_TIMEOUT // 3)),
+    "unacked_restore_throttle": 10 if _VISIBILITY_TIMEOUT >= 300 else 1,
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
@@ -204,7 +218,9 @@ REST_FRAMEWORK = {
         "organisasi.api.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # A token reaches only the views whose scope it was granted (organisasi.api.auth).
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated",
+                                   "organisasi.api.auth.CakupanTokenDiperlukan"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -15,7 +15,6 @@ from django.contrib.auth.models import Group
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as hs
-from rest_framework.authtoken.models import Token
 from schemathesis import checks as st_checks
 from schemathesis.core.failures import Failure, FailureGroup
 
@@ -60,7 +59,8 @@ def _koneksi_tetap():
 
 
 def token_untuk(user) -> dict:
-    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+    kunci = user.__dict__.setdefault("_kunci_fuzz", f.kunci_token(user))  # one token per user and test
+    return {"Authorization": f"Token {kunci}"}
 
 
 @pytest.fixture

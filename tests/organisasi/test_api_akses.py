@@ -6,11 +6,10 @@ import jsonschema
 import pytest
 from django.contrib.auth.models import Group
 from guardian.shortcuts import assign_perm
-from rest_framework.authtoken.models import Token
 
 from organisasi import services
 from organisasi.choices import JenisPeran
-from organisasi.models import Pegawai, Unit
+from organisasi.models import Pegawai, TokenApi, Unit
 from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 from organisasi.selectors import hari_ini
 from tests import factories as f
@@ -127,10 +126,13 @@ def akun_analis(struktur):
 def test_token_obtained_with_a_spaced_nip_opens_the_api(struktur, akun_analis):
     r = klien().post("/api/v1/token/", {"username": struktur.analis.nip_tampil, "password": PASSWORD})
     assert r.status_code == 200
-    assert r.json() == {"token": Token.objects.get(user=akun_analis).key}
+    token = TokenApi.objects.get(user=akun_analis)
+    assert r.json()["token"][:10] == token.awalan == r.json()["awalan"]
+    assert r.json()["token"] not in (token.sidik, token.awalan)  # only the digest is kept
+    assert r.json()["cakupan"] == ["pegawai:baca", "struktur:baca"]
     data = {"username": struktur.analis.nip, "password": PASSWORD}
     again = klien().post("/api/v1/token/", data, format="json")
-    assert again.json() == r.json()
+    assert again.status_code == 200 and again.json()["token"] != r.json()["token"]  # a second, separate token
     api = klien()
     api.credentials(HTTP_AUTHORIZATION=f"Token {r.json()['token']}")
     assert api.get("/api/v1/saya/").json()["pegawai"]["nip"] == struktur.analis.nip
@@ -156,7 +158,7 @@ def test_token_refuses_bad_credentials(struktur, akun_analis, data, status, expe
     assert r.json() == expected
     if status == 401:
         assert r["WWW-Authenticate"] == "Token"
-    assert not Token.objects.exists()
+    assert not TokenApi.objects.exists()
 
 
 def test_token_with_a_malformed_body_is_400(struktur):
@@ -166,22 +168,23 @@ def test_token_with_a_malformed_body_is_400(struktur):
 
 
 def test_token_is_refused_and_revoked_for_staff_who_left(struktur, akun_analis):
-    token = Token.objects.create(user=akun_analis)
+    kunci = f.kunci_token(akun_analis)
     services.pegawai_berhentikan(pelaku=None, pegawai=struktur.analis, tanggal=hari_ini(),
                                  alasan="Pindah instansi")
     r = klien().post("/api/v1/token/", {"username": struktur.analis.nip, "password": PASSWORD})
     assert r.status_code == 401
     api = klien()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {kunci}")
     assert api.get("/api/v1/saya/").status_code == 401
-    assert api.get("/api/v1/saya/").json() == {"detail": "Akun tidak aktif."}
+    token = TokenApi.objects.get(user=akun_analis)
+    assert token.dicabut is not None and "Pindah instansi" in token.alasan_cabut
 
 
 def test_unknown_token_is_401(struktur):
     api = klien()
-    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
+    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 48)
     r = api.get("/api/v1/unit/")
-    assert r.status_code == 401 and r.json() == {"detail": "Token tidak sah."}
+    assert r.status_code == 401 and r.json() == {"detail": "Token tidak sah, kedaluwarsa atau sudah dicabut."}
 
 
 # --- GET /api/v1/saya/ ---------------------------------------------------------------------------

@@ -3,7 +3,6 @@ import datetime as dt
 from urllib.parse import quote
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from organisasi import services
 from organisasi.choices import JenisPeran
@@ -85,11 +84,11 @@ def test_pegawai_list_rejects_bad_filter_values(struktur, admin_api, params, fie
 
 def test_pegawai_list_query_count_does_not_grow(struktur, admin_api, django_assert_num_queries):
     admin_api.get("/api/v1/unit/setda/")  # the caller's permission answer is cached from here on
-    # session, user, count, page (unit and jabatan joined)
-    with django_assert_num_queries(4):
+    # session, user, count, page (unit and jabatan joined), one access log row for the whole page
+    with django_assert_num_queries(5):
         assert admin_api.get("/api/v1/pegawai/").json()["count"] == 20
     tambah_unit(struktur.dinas, 8, "dinkes-tambah")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert admin_api.get("/api/v1/pegawai/").json()["count"] == 36
 
 
@@ -229,18 +228,20 @@ def test_kedudukan_accepts_a_nip_with_spaces(struktur, admin_api):
 
 def test_kedudukan_query_count_does_not_grow_with_depth(struktur, admin_api, django_assert_num_queries):
     kedudukan(admin_api, struktur.staf_seksi)  # the caller's permission answer is cached from here on
-    # session, user, the placement with its pegawai, the ancestors joined with their role holders
-    with django_assert_num_queries(4):
+    # session, user, the placement with its pegawai, the ancestors joined with their role holders,
+    # the access log row
+    with django_assert_num_queries(5):
         assert kedudukan(admin_api, struktur.staf_dpmptsp).json()["pola"] == 3
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert kedudukan(admin_api, struktur.analis).json()["pola"] == 1
 
 
-def test_kedudukan_by_token_of_a_superuser_takes_three_queries(struktur, django_user_model,
-                                                                django_assert_num_queries):
+def test_kedudukan_by_token_of_a_superuser_takes_four_queries(struktur, django_user_model,
+                                                               django_assert_num_queries):
     root = django_user_model.objects.create_superuser("root", "", "rahasia-uji-123")
     api = klien()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=root).key}")
-    # token and user, the placement with its pegawai, the ancestors joined with their role holders
-    with django_assert_num_queries(3):
+    api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(root)}")
+    kedudukan(api, struktur.staf_seksi)  # the token's first use is noted once (terakhir_dipakai)
+    # token and user, the placement with its pegawai, the ancestors joined with their role holders, the log
+    with django_assert_num_queries(4):
         assert kedudukan(api, struktur.analis).status_code == 200

@@ -2,10 +2,10 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
-from rest_framework.authtoken.models import Token
 
 from organisasi import demo
-from organisasi.models import Instansi, Pegawai
+from organisasi.models import Instansi, Pegawai, TokenApi
+from organisasi.services.akses import kunci_cocok
 from organisasi.nip import tampilkan
 from organisasi.selectors import hari_ini
 
@@ -43,10 +43,10 @@ class Command(BaseCommand):
             self.stdout.write(garis if b is None else " | ".join(
                 str(s).ljust(w) for s, w in zip(b, lebar, strict=True)))
         self.stdout.write(garis)
-        token = (Token.objects.filter(user__username=demo.USERNAME_KLIEN_API)
-                 .values_list("key", flat=True).first())
-        if token:
+        kunci = demo.KUNCI_TOKEN_DEMO
+        token = TokenApi.objects.filter(user__username=demo.USERNAME_KLIEN_API, awalan=kunci[:10]).first()
+        if token is not None and kunci_cocok(token, kunci) and token.dicabut is None:
             self.stdout.write(f"Klien API ({demo.USERNAME_KLIEN_API}, grup Klien API): "
-                              f"curl -H 'Authorization: Token {token}' "
+                              f"curl -H 'Authorization: Token {kunci}' "
                               f"http://127.0.0.1:8000/api/v1/unit/{demo.KODE_INSTANSI}/pohon/")
         self.stdout.write("")

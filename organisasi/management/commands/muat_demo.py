@@ -12,9 +12,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from rest_framework.authtoken.models import Token
 
-from organisasi import demo, pertukaran
+from organisasi import demo, pertukaran, services
+from organisasi.choices import CakupanToken
 from organisasi.models import Instansi
 from organisasi.permissions import GRUP_ADMIN_ORGANISASI, GRUP_KLIEN_API, pastikan_grup_peran
 from organisasi.selectors import hari_ini
@@ -39,7 +39,8 @@ def akun_demo_siapkan(data: dict) -> None:
         "password": sandi, "first_name": "Aplikasi SPBE demo"})
     if baru:
         klien.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-        Token.objects.get_or_create(user=klien)
+        services.token_buat(pelaku=None, user=klien, nama="Aplikasi SPBE demo", cakupan=CakupanToken.values,
+                            kunci=demo.KUNCI_TOKEN_DEMO)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,106 @@
+"""API tokens (made, revoked) and the log of personal data read through the API."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..choices import CakupanToken
+from ..errors import BukanWewenang, TransisiTidakSah
+from ..models import AksesDataPribadi, TokenApi
+from ._dasar import _simpan
+
+PANJANG_AWALAN = 10
+
+
+def sidik_kunci(kunci: str) -> str:
+    return hashlib.sha256(kunci.encode("ascii")).hexdigest()
+
+
+def kunci_cocok(token: TokenApi, kunci: str) -> bool:
+    return hmac.compare_digest(token.sidik, sidik_kunci(kunci))
+
+
+def _boleh_mengelola_token(pelaku, user) -> bool:
+    return pelaku is None or pelaku.is_superuser or pelaku.pk == user.pk
+
+
+def token_buat(*, pelaku, user, nama: str, cakupan: list[str], kedaluwarsa: dt.datetime | None = None,
+               kunci: str | None = None) -> tuple[TokenApi, str]:
+    """A new token for `user`; returns it with its key, which is not stored and cannot be shown again.
+
+    The owner makes tokens for themselves (`POST /api/v1/token/`); a superuser for anyone (admin).
+    `kunci` is for fixed, publicly known keys only (the demo); normally a fresh random key is drawn.
+    """
+    if not _boleh_mengelola_token(pelaku, user):
+        raise BukanWewenang("Hanya superuser yang dapat membuat token untuk akun lain.")
+    if not user.is_active:
+        raise ValidationError({"user": "Akun tidak aktif tidak dapat diberi token."})
+    galat = {}
+    if not nama.strip():
+        galat["nama"] = "Nama token wajib diisi."
+    if not cakupan:
+        galat["cakupan"] = "Pilih sedikitnya satu cakupan."
+    elif asing := sorted(set(cakupan) - set(CakupanToken.values)):
+        galat["cakupan"] = f"Cakupan tidak dikenal: {', '.join(asing)}."
+    if kedaluwarsa is not None and kedaluwarsa <= timezone.now():
+        galat["kedaluwarsa"] = "Waktu kedaluwarsa harus di masa depan."
+    if galat:
+        raise ValidationError(galat)
+    for _ in range(3):  # a prefix collision (1 in 2^40 per pair) just draws again
+        k = kunci or secrets.token_hex(24)
+        token = TokenApi(user=user, nama=nama.strip(), awalan=k[:PANJANG_AWALAN], sidik=sidik_kunci(k),
+                         cakupan=sorted(set(cakupan)), kedaluwarsa=kedaluwarsa,
+                         dibuat_oleh=pelaku if getattr(pelaku, "is_authenticated", False) else None)
+        try:
+            with transaction.atomic():
+                _simpan(token, pelaku, "token_buat")
+        except IntegrityError:
+            if kunci:
+                raise ValidationError({"kunci": "Kunci ini sudah dipakai token lain."}) from None
+            continue
+        return token, k
+    raise RuntimeError("tidak dapat membuat awalan token yang unik")  # pragma: no cover
+
+
+@transaction.atomic
+def token_cabut(*, pelaku, token: TokenApi, alasan: str) -> TokenApi:
+    """Revoke: the token stops working at once; the row stays for the access log."""
+    token = TokenApi.objects.select_for_update().select_related("user").get(pk=token.pk)
+    if not _boleh_mengelola_token(pelaku, token.user):
+        raise BukanWewenang("Anda tidak berwenang mencabut token ini.")
+    return _cabut(token, pelaku, alasan)
+
+
+def _cabut(token: TokenApi, pelaku, alasan: str) -> TokenApi:
+    if not alasan.strip():
+        raise ValidationError({"alasan_cabut": "Alasan pencabutan wajib diisi."})
+    if token.dicabut is not None:
+        raise TransisiTidakSah("Token ini sudah dicabut.")
+    token.dicabut = timezone.now()
+    token.dicabut_oleh = pelaku if getattr(pelaku, "is_authenticated", False) else None
+    token.alasan_cabut = alasan.strip()
+    _simpan(token, pelaku, f"token_cabut: {token.alasan_cabut}")
+    return token
+
+
+def token_cabut_semua(*, pelaku, user, alasan: str) -> int:
+    """Revoke every live token of an account, as part of a transition the caller already authorised
+    (the person left: `pegawai_berhentikan`)."""
+    tokens = list(TokenApi.objects.select_for_update().filter(user=user, dicabut__isnull=True))
+    for token in tokens:
+        _cabut(token, pelaku, alasan)
+    return len(tokens)
+
+
+def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | None, metode: str, path: str,
+                             nip: list[str]) -> AksesDataPribadi:
+    """One row per API request that returned staff records (UU 27/2022): who, when, from where, whose."""
+    return AksesDataPribadi.objects.create(
+        user=user, username=user.get_username()[:150], token=token, alamat_ip=alamat_ip or None,
+        metode=metode[:8], path=path[:500], subjek=" ".join(nip), jumlah_subjek=len(nip))

@@ -1,0 +1,82 @@
+"""What the user sees when something breaks: a clear Indonesian page or JSON, never a stack trace.
+
+Django calls `galat_server` (handler500) for any uncaught exception once DEBUG is off, from the view or
+any middleware. When the cause is a backing service that cannot be reached (PostgreSQL, Redis, the
+Celery broker) the answer is 503 with Retry-After: the request may simply be tried again, and nothing
+needs restarting, because Django replaces a broken database connection on the next request
+(CONN_HEALTH_CHECKS) and redis-py reconnects by itself. These pages touch no database and no cache.
+"""
+import logging
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+COBA_LAGI_DETIK = 30
+PESAN_TERGANGGU = ("Layanan sedang terganggu: basis data atau layanan pendukung tidak dapat dihubungi. "
+                   "Tidak ada data yang berubah; coba lagi dalam beberapa saat.")
+PESAN_GALAT = ("Terjadi kesalahan pada server. Kejadian ini sudah dicatat untuk petugas; "
+               "coba lagi atau hubungi Bagian Organisasi bila berulang.")
+
+
+def _galat_layanan_putus() -> tuple[type[BaseException], ...]:
+    jenis: list[type[BaseException]] = [OperationalError, InterfaceError]
+    try:
+        import redis.exceptions
+
+        jenis += [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
+    except ImportError:  # pragma: no cover - redis is a dependency
+        pass
+    try:
+        import kombu.exceptions
+
+        jenis.append(kombu.exceptions.OperationalError)
+    except ImportError:  # pragma: no cover - celery is a dependency
+        pass
+    return tuple(jenis)
+
+
+LAYANAN_PUTUS = _galat_layanan_putus()
+
+
+def layanan_putus(galat: BaseException | None) -> bool:
+    """Whether the exception (or one it was raised from) means a backing service is unreachable."""
+    while galat is not None:
+        if isinstance(galat, LAYANAN_PUTUS) and not _galat_sql(galat):
+            return True
+        galat = galat.__cause__ or galat.__context__
+    return False
+
+
+def _galat_sql(galat: BaseException) -> bool:
+    """An OperationalError raised by a bad statement (SQLite: 'no such table') is a bug, not an outage."""
+    if not isinstance(galat, DatabaseError):
+        return False
+    pesan = str(galat).lower()
+    return "no such" in pesan or "syntax error" in pesan
+
+
+def _minta_json(request) -> bool:
+    return request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
+
+
+def galat_server(request, *args, **kwargs):
+    galat = sys.exc_info()[1]
+    putus = layanan_putus(galat)
+    status, pesan, judul = ((503, PESAN_TERGANGGU, "Layanan sedang terganggu") if putus
+                            else (500, PESAN_GALAT, "Terjadi kesalahan"))
+    if putus:
+        logger.warning("layanan pendukung tidak dapat dihubungi: %s %s: %r", request.method, request.path, galat)
+    if _minta_json(request):
+        respons = JsonResponse({"detail": pesan, "kode": "layanan_terganggu" if putus else "galat_server"},
+                               status=status)
+    else:
+        isi = loader.render_to_string("galat.html", {"judul": judul, "pesan": pesan, "status": status})
+        respons = HttpResponse(isi, status=status)
+    if putus:
+        respons["Retry-After"] = str(COBA_LAGI_DETIK)
+    respons["Cache-Control"] = "no-store"
+    return respons
