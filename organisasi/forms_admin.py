@@ -198,6 +198,11 @@ class MutasiKolektifForm(forms.Form):
         return data
 
 
+class LampiranSkForm(forms.Form):
+    berkas_sk = forms.FileField(label="Berkas SK (PDF)", help_text="Pindaian SK yang sudah ditandatangani; "
+                                                                  "PDF, paling besar 10 MB.")
+
+
 def _pemisah(teks: str) -> str:
     contoh = next((b for b in teks.splitlines() if b.strip()), "")
     return next((p for p in (";", "\t", ",") if p in contoh), ";")

@@ -182,6 +182,10 @@ class MutasiKolektif(models.Model):
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
                                     related_name="+", verbose_name="dicatat oleh")
     dibuat = models.DateTimeField("dicatat", auto_now_add=True)
+    # A scan of the signed decree, attached once (`services.mutasi_lampirkan_sk`); served only through
+    # the admin to those who reach the decree, never from a public URL.
+    berkas_sk = models.FileField("berkas SK (PDF)", max_length=200, blank=True, editable=False)
+    history = HistoricalRecords(verbose_name="riwayat mutasi kolektif")
 
     class Meta:
         verbose_name = "mutasi kolektif"

@@ -13,15 +13,22 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import slugify
+
+from sistemkerja.berkas import kirim_berkas
 
 from .. import services
 from ..errors import GalatDomain
-from ..forms_admin import MutasiKolektifForm, urai_baris_mutasi
+from ..forms_admin import LampiranSkForm, MutasiKolektifForm, urai_baris_mutasi
 from ..models import MutasiKolektif, Pegawai, Penempatan, Unit
-from .dasar import CakupanInlineMixin, CakupanMixin, galat_ke_dict, jalur_kelola, kolom_tanggal, tanggal_id
+from .dasar import (
+    CakupanInlineMixin, CakupanMixin, galat_ke_dict, jalur_kelola, kolom_tanggal, tanggal_id, tempel_galat,
+)
 
 _DAFTAR = re.compile(r"daftar\[(\d+)\]")
 
@@ -53,7 +60,7 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
     list_select_related = ["dibuat_oleh"]
     search_fields = ["nomor_sk", "perihal"]
     fields = readonly_fields = ["nomor_sk", "tanggal_sk_tampil", "berlaku_mulai_tampil", "perihal",
-                                "dibuat_oleh", "dibuat"]
+                                "dibuat_oleh", "dibuat", "berkas_sk_tampil"]
     inlines = [PenempatanMutasiInline]
 
     def batasi(self, request, qs):
@@ -78,6 +85,48 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
     tanggal_sk_tampil = kolom_tanggal("tanggal_sk", "tanggal SK")
 
     berlaku_mulai_tampil = kolom_tanggal("berlaku_mulai", "berlaku mulai")
+
+    @admin.display(description="berkas SK")
+    def berkas_sk_tampil(self, obj):
+        if obj.berkas_sk:
+            return format_html('<a href="{}">Unduh SK (PDF)</a>',
+                               reverse("admin:organisasi_mutasikolektif_sk_unduh", args=[obj.pk]))
+        return format_html('Belum dilampirkan. <a href="{}">Lampirkan SK (PDF)</a>',
+                           reverse("admin:organisasi_mutasikolektif_sk", args=[obj.pk]))
+
+    def get_urls(self):
+        lihat = self.admin_site.admin_view
+        return [path("<int:pk>/sk/", lihat(self.sk_view), name="organisasi_mutasikolektif_sk"),
+                path("<int:pk>/sk/unduh/", lihat(self.sk_unduh_view), name="organisasi_mutasikolektif_sk_unduh"),
+                *super().get_urls()]
+
+    def _mutasi_terjangkau(self, request, pk) -> MutasiKolektif:
+        mutasi = self.batasi(request, MutasiKolektif.objects.filter(pk=pk)).first()
+        if mutasi is None or not self.has_view_permission(request, mutasi):
+            raise Http404("Mutasi kolektif tidak ditemukan.")
+        return mutasi
+
+    def sk_unduh_view(self, request, pk):
+        """The decree's scan, to those whose scope reaches the decree (others: 404)."""
+        mutasi = self._mutasi_terjangkau(request, pk)
+        if not mutasi.berkas_sk:
+            raise Http404("Berkas SK belum dilampirkan.")
+        return kirim_berkas(mutasi.berkas_sk, nama_unduh=f"SK-{slugify(mutasi.nomor_sk)}")
+
+    def sk_view(self, request, pk):
+        mutasi = self._mutasi_terjangkau(request, pk)
+        form = LampiranSkForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.mutasi_lampirkan_sk(pelaku=request.user, mutasi=mutasi, berkas=form.cleaned_data["berkas_sk"])
+            except (ValidationError, GalatDomain) as e:
+                tempel_galat(form, e)
+            else:
+                messages.success(request, f"Berkas SK {mutasi.nomor_sk} dilampirkan.")
+                return redirect(reverse("admin:organisasi_mutasikolektif_change", args=[mutasi.pk]))
+        return TemplateResponse(request, "admin/organisasi/mutasikolektif/lampiran_sk.html", {
+            **self.admin_site.each_context(request), "opts": self.opts, "title": f"Lampirkan SK {mutasi.nomor_sk}",
+            "form": form, "mutasi": mutasi, "media": self.media + form.media})
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):

@@ -8,7 +8,7 @@ from ..selectors import hari_ini
 from ._dasar import _catat, _simpan, pastikan_wewenang
 from .akses import akses_data_pribadi_catat, token_buat, token_cabut, token_cabut_semua
 from .pegawai import (
-    GOLONGAN_PPPK, BarisMutasi, akun_siapkan, jabatan_dapatkan, mutasi_kolektif, pegawai_berhentikan,
+    GOLONGAN_PPPK, BarisMutasi, akun_siapkan, jabatan_dapatkan, mutasi_kolektif, mutasi_lampirkan_sk, pegawai_berhentikan,
     pegawai_daftarkan, pegawai_pindahkan, pegawai_ubah, sinkron_penempatan,
 )
 from .pejabat import pejabat_akhiri, pejabat_tetapkan
@@ -16,7 +16,7 @@ from .struktur import instansi_buat, instansi_ubah, pola_hitung_ulang, unit_buat
 
 __all__ = [
     "GOLONGAN_PPPK", "BarisMutasi", "_catat", "_simpan", "akses_data_pribadi_catat", "akun_siapkan", "hari_ini", "instansi_buat",
-    "instansi_ubah", "jabatan_dapatkan", "mutasi_kolektif", "pastikan_wewenang", "pegawai_berhentikan",
+    "instansi_ubah", "jabatan_dapatkan", "mutasi_kolektif", "mutasi_lampirkan_sk", "pastikan_wewenang", "pegawai_berhentikan",
     "pegawai_daftarkan", "pegawai_pindahkan", "pegawai_ubah", "pejabat_akhiri", "pejabat_tetapkan",
     "pola_hitung_ulang", "sinkron_penempatan", "token_buat", "token_cabut", "token_cabut_semua", "unit_buat", "unit_pindahkan", "unit_ubah",
 ]

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from sistemkerja.berkas import nama_acak, periksa_berkas
+
 from .. import nip as nip_mod
 from ..choices import Golongan, JenisAsn, JenisJabatan, JenisUnit
 from ..errors import TransisiTidakSah
@@ -176,6 +178,29 @@ def mutasi_kolektif(*, pelaku, nomor_sk: str, tanggal_sk: dt.date, berlaku_mulai
             galat[f"daftar[{i}]"] = [f"{b.pegawai.nama} ({b.pegawai.nip_tampil}): {m}" for m in e.messages]
     if galat:
         raise ValidationError(galat)
+    return mutasi
+
+
+BATAS_SK_MB = 10
+
+
+@transaction.atomic
+def mutasi_lampirkan_sk(*, pelaku, mutasi: MutasiKolektif, berkas) -> MutasiKolektif:
+    """Attach the scan of the signed decree (PDF, at most 10 MB), once; the actor must manage every unit
+    the decree places people in."""
+    mutasi = MutasiKolektif.objects.select_for_update().get(pk=mutasi.pk)
+    for unit in Unit.objects.filter(penempatan__mutasi=mutasi).distinct():
+        pastikan_wewenang(pelaku, unit)
+    if mutasi.berkas_sk:
+        raise TransisiTidakSah(f"Berkas SK {mutasi.nomor_sk} sudah dilampirkan; SK perbaikan dicatat sebagai "
+                               "mutasi baru.")
+    try:
+        jenis = periksa_berkas(berkas, jenis={"pdf"}, maks_mb=BATAS_SK_MB)
+    except ValidationError as e:
+        raise ValidationError({"berkas_sk": e.messages}) from None
+    # Written before the row; should the transaction fail, an orphan file is left, never a row without one.
+    mutasi.berkas_sk.save(nama_acak("sk", jenis), berkas, save=False)
+    _simpan(mutasi, pelaku, "mutasi_lampirkan_sk", update_fields=["berkas_sk"])
     return mutasi
 
 
