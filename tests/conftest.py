@@ -14,6 +14,9 @@ from tests import factories as f
 
 HARI = dt.date(2024, 5, 3)
 
+# CI summary lines: browser journeys, and the fuzzing tally (printed by the xdist controller too).
+pytest_plugins = ["tests.ringkasan_peramban", "tests.api_fuzz.ringkasan"]
+
 
 def pytest_collection_modifyitems(config, items):
     if connection.vendor != "postgresql":

@@ -84,3 +84,15 @@ def kunci_token(user, cakupan=None, **kwargs) -> str:
     _, kunci = services.token_buat(pelaku=None, user=user, nama=kwargs.pop("nama", "uji"),
                                    cakupan=list(CakupanToken.values) if cakupan is None else cakupan, **kwargs)
     return kunci
+
+
+def akun_klien_api(username: str):
+    """An SPBE application account in group Klien API (reads every instansi)."""
+    from django.contrib.auth.models import Group
+
+    from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
+
+    pastikan_grup_peran()
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
+    return user

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
 from .. import nip as nip_mod
-from ..choices import NAMA_POLA, CakupanToken, SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
+from ..choices import NAMA_POLA, SEBAGAI_ATASAN, CakupanToken, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
 from ..models import Pegawai, Unit
 
 SEBAGAI = [*JenisPeran.values, SEBAGAI_ATASAN]

@@ -8,8 +8,8 @@ from ..selectors import hari_ini
 from ._dasar import _catat, _simpan, pastikan_wewenang
 from .akses import akses_data_pribadi_catat, token_buat, token_cabut, token_cabut_semua
 from .pegawai import (
-    GOLONGAN_PPPK, BarisMutasi, akun_siapkan, jabatan_dapatkan, mutasi_kolektif, mutasi_lampirkan_sk, pegawai_berhentikan,
-    pegawai_daftarkan, pegawai_pindahkan, pegawai_ubah, sinkron_penempatan,
+    GOLONGAN_PPPK, BarisMutasi, akun_siapkan, jabatan_dapatkan, mutasi_kolektif, mutasi_lampirkan_sk,
+    pegawai_berhentikan, pegawai_daftarkan, pegawai_pindahkan, pegawai_ubah, sinkron_penempatan,
 )
 from .pejabat import pejabat_akhiri, pejabat_tetapkan
 from .struktur import instansi_buat, instansi_ubah, pola_hitung_ulang, unit_buat, unit_pindahkan, unit_ubah

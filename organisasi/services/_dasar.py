@@ -10,6 +10,7 @@ from ..errors import BukanWewenang
 from ..models import Unit
 from ..permissions import cakupan_jalur
 
+
 def _catat(obj, pelaku, alasan: str) -> None:
     """Name the actor and the transition on the history row the next save writes."""
     obj._history_user = pelaku if getattr(pelaku, "is_authenticated", False) else None

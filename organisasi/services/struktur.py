@@ -11,6 +11,7 @@ from ..permissions import cakupan_jalur
 from ..selectors import pola_unit_organisasi
 from ._dasar import _catat, _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 
+
 @transaction.atomic
 def instansi_buat(*, pelaku, kode: str, nama: str, kode_wilayah: str = "", tempat: str = "",
                   alamat: str = "") -> Instansi:

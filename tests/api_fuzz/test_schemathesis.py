@@ -11,14 +11,12 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis tidak terpasang (pip install schemathesis)")
 
-from django.contrib.auth.models import Group
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as hs
 from schemathesis import checks as st_checks
 from schemathesis.core.failures import Failure, FailureGroup
 
-from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 from tests import factories as f
 from tests.api_fuzz.ringkasan import catat
 
@@ -65,10 +63,7 @@ def token_untuk(user) -> dict:
 
 @pytest.fixture
 def klien_api(struktur):
-    pastikan_grup_peran()
-    user = f.UserFactory(username="aplikasi-fuzz")
-    user.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-    return user
+    return f.akun_klien_api("aplikasi-fuzz")
 
 
 @pytest.fixture

@@ -5,10 +5,8 @@ import json
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 from tests import factories as f
 
 from .conftest import env_aplikasi, minta, tunggu
@@ -19,9 +17,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def pemanggil(struktur, admin_organisasi):
     """A token of an API client (its permission answer goes through the cache) and a browser session."""
-    pastikan_grup_peran()
-    aplikasi = f.UserFactory(username="aplikasi-gangguan")
-    aplikasi.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
+    aplikasi = f.akun_klien_api("aplikasi-gangguan")
     c = Client()
     c.force_login(admin_organisasi)
     return {"api": {"Authorization": f"Token {f.kunci_token(aplikasi)}", "Accept": "application/json"},

@@ -29,7 +29,7 @@ BROKER = "redis://127.0.0.1:6379/13"
 JUMLAH, DIKUNCI = 12, 5  # the 6th person's row is locked: five are applied before the worker stops
 
 
-def mulai_worker(antrean: str) -> subprocess.Popen:
+def mulai_worker(antrean: str, log) -> subprocess.Popen:
     s = connection.settings_dict
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.gangguan.settings_prod",
            "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECRET_KEY": "uji-" + "k" * 50,
@@ -38,8 +38,7 @@ def mulai_worker(antrean: str) -> subprocess.Popen:
     env.pop("REDIS_CACHE_URL", None)
     return subprocess.Popen([sys.executable, "-m", "celery", "-A", "sistemkerja", "worker", "--pool", "solo",
                              "-Q", antrean, "--without-gossip", "--without-mingle", "--without-heartbeat",
-                             "-l", "WARNING"], cwd=AKAR, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                             "-l", "INFO"], cwd=AKAR, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def berhenti(p: subprocess.Popen) -> None:
@@ -68,10 +67,12 @@ def pindahan(struktur):
     return sorted(p.pk for p in orang)
 
 
-def test_a_killed_worker_leaves_no_duplicate_when_the_task_runs_again(pindahan, struktur):
+def test_a_killed_worker_leaves_no_duplicate_when_the_task_runs_again(pindahan, struktur, tmp_path, monkeypatch):
     antrean = f"uji-{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)  # Celery lets this variable win over `broker=`
     kirim = Celery(broker=BROKER)
-    worker = mulai_worker(antrean)
+    log = (tmp_path / "worker.log").open("w")  # shown by pytest when the test fails
+    worker = mulai_worker(antrean, log)
     try:
         with transaction.atomic():
             Pegawai.objects.select_for_update().get(pk=pindahan[DIKUNCI])
@@ -81,11 +82,16 @@ def test_a_killed_worker_leaves_no_duplicate_when_the_task_runs_again(pindahan, 
             worker.wait(10)
         assert sudah_diterapkan(pindahan) == DIKUNCI
 
-        worker = mulai_worker(antrean)  # the unacknowledged message comes back to the new worker
+        worker = mulai_worker(antrean, log)  # the unacknowledged message comes back to the new worker
         tunggu(lambda: sudah_diterapkan(pindahan) == JUMLAH, batas=90, jeda=0.5)
+    except AssertionError:
+        log.flush()
+        print((tmp_path / "worker.log").read_text()[-4000:])
+        raise
     finally:
         berhenti(worker)
         kirim.close()
+        log.close()
 
     assert set(Pegawai.objects.filter(pk__in=pindahan).values_list("unit__kode", flat=True)) == {"dinkes-upt-lab"}
     per_orang = [Pegawai.history.filter(id=pk, history_change_reason="sinkron_penempatan").count()

@@ -4,13 +4,11 @@ import re
 
 import jsonschema
 import pytest
-from django.contrib.auth.models import Group
 from guardian.shortcuts import assign_perm
 
 from organisasi import services
 from organisasi.choices import JenisPeran
 from organisasi.models import Pegawai, TokenApi, Unit
-from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 from organisasi.selectors import hari_ini
 from tests import factories as f
 from tests.organisasi import test_api
@@ -29,10 +27,7 @@ def urls_baca(s) -> list[str]:
 
 @pytest.fixture
 def klien_api_user(db):
-    pastikan_grup_peran()
-    user = f.UserFactory(username="aplikasi-spbe")
-    user.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-    return user
+    return f.akun_klien_api("aplikasi-spbe")
 
 
 # --- anonymous and writes ------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -11,7 +10,6 @@ from organisasi import services
 from organisasi.choices import CakupanToken
 from organisasi.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import AksesDataPribadi, TokenApi
-from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 from organisasi.services.akses import sidik_kunci
 from tests import factories as f
 
@@ -26,11 +24,7 @@ def api_token(kunci: str, **extra) -> APIClient:
 
 @pytest.fixture
 def aplikasi(struktur):
-    """An SPBE application account in group Klien API (reads every instansi)."""
-    pastikan_grup_peran()
-    user = f.UserFactory(username="simpeg-bkpsdm")
-    user.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-    return user
+    return f.akun_klien_api("simpeg-bkpsdm")
 
 
 @pytest.fixture

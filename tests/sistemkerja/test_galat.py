@@ -78,8 +78,10 @@ def test_the_error_page_touches_no_database(db, django_assert_num_queries):
     assert r.status_code == 503
 
 
-def test_health_reports_the_database_down(client, db, monkeypatch):
+def test_health_reports_the_database_down(client, db, monkeypatch, settings):
     from sistemkerja import health
+
+    settings.CELERY_BROKER_URL = ""  # only the database is checked
 
     monkeypatch.setattr(health, "_basis_data", meledak(OperationalError("connection refused")))
     r = client.get("/sehat/")

@@ -5,9 +5,9 @@ from django.db import DatabaseError
 
 from organisasi import demo
 from organisasi.models import Instansi, Pegawai, TokenApi
-from organisasi.services.akses import kunci_cocok
 from organisasi.nip import tampilkan
 from organisasi.selectors import hari_ini
+from organisasi.services.akses import kunci_cocok
 
 
 def baris_login() -> list[tuple[str, str, str, str, str]]:
