@@ -29,7 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench._db import URL, pastikan_instansi, siapkan_database  # noqa: E402
+from bench._db import URL, pastikan_instansi, siapkan_database
+
 BASELINE = "SQL tulis tangan (psycopg bawaan)"
 BASELINE_POLOS = "SQL tulis tangan, tanpa prepare"
 

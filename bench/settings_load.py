@@ -6,7 +6,7 @@
 
 Everything else (DEBUG off, middleware, security headers, database from DATABASE_URL, cache) is prod's.
 """
-from sistemkerja.settings.prod import *  # noqa: F401,F403
+from sistemkerja.settings.prod import *
 from sistemkerja.settings.prod import BASE_DIR
 
 ROOT_URLCONF = "bench.urls_load"
