@@ -162,7 +162,9 @@ class Pegawai(models.Model):
                 condition=~Q(jenis_asn=JenisAsn.PNS) | Q(golongan="") | Q(golongan__in=Golongan.values),
             ),
         ]
-        indexes = [models.Index(fields=["unit", "nama"], name="pegawai_unit_nama")]
+        indexes = [models.Index(fields=["unit", "nama"], name="pegawai_unit_nama"),
+                   # the staff list's order (API and admin): a page is read off the index, not sorted
+                   models.Index(fields=["nama", "nip"], name="pegawai_nama_nip")]
 
     def __str__(self):
         return f"{self.nama} ({self.nip_tampil})"

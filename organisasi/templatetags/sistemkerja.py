@@ -1,5 +1,8 @@
 """Display helpers for the browser pages: NIP grouping, pattern names, role badges, reachability."""
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from organisasi import nip as nip_mod
 from organisasi.audit import dapat_mengaudit
@@ -93,3 +96,54 @@ def nama_akun(user) -> str:
     if user is None:
         return "Sistem"
     return user.get_full_name() or user.get_username()
+
+
+# --- the organisation tree -----------------------------------------------------------------------
+# The struktur page shows every node an admin may see (1,700+ in a large instansi). Two template
+# includes per node took ~0.8 s; the same markup built here takes a tenth of that. The markup is that
+# of a nested <details> list: CSS and static/js/sistemkerja.js rely on it.
+
+def _label_simpul(node) -> str:
+    u, b = node["unit"], node["pimpinan"]
+    bagian = [format_html('<span class="simpul-label"><a class="simpul-nama" href="{}">{}</a>',
+                          reverse("unit_detail", args=[u.kode]), u.nama)]
+    if u.adalah_unit_organisasi:
+        bagian.append(' <span class="lencana lencana-uo" title="Unit Organisasi mandiri">UO</span>')
+    if not u.aktif:
+        bagian.append(' <span class="lencana">nonaktif</span>')
+    if u.tingkat:
+        if b is None:
+            isi = '<span class="lencana lencana-kosong">kosong</span>'
+        else:
+            teks = lencana(b.jenis)
+            isi = format_html("{}{}", b.pegawai.nama, format_html(' <span class="lencana lencana-{}">{}</span>',
+                                                                   b.jenis, teks) if teks else "")
+        bagian.append(format_html('\n<span class="simpul-pimpinan">{}</span>', mark_safe(isi)))
+    if u.adalah_unit_organisasi:
+        pola = (format_html("Pola {}: {}", u.pola, nama_pola(u.pola)) if u.pola
+                else '<span class="lencana lencana-peringatan">Tidak sesuai pola mana pun</span>')
+        bagian.append(format_html('\n<span class="simpul-pola">{}</span>', mark_safe(pola)))
+    bagian.append("</span>")
+    return "".join(bagian)
+
+
+@register.simple_tag
+def pohon_html(akar: list[dict], terbuka: set[str]) -> str:
+    """`selectors.pohon` trees as nested lists; nodes on `terbuka` paths (and the roots) start open."""
+    keluar: list[str] = []
+    tumpukan: list = [("buka", n) for n in reversed(akar)]
+    while tumpukan:
+        aksi, node = tumpukan.pop()
+        if aksi == "tutup":
+            keluar.append(node)
+            continue
+        u = node["unit"]
+        keluar.append(f'<li class="simpul{"" if u.aktif else " nonaktif"}">')
+        if node["anak"]:
+            buka = " open" if u.depth == 1 or u.path in terbuka else ""
+            keluar.append(f"<details{buka}><summary>{_label_simpul(node)}</summary>\n<ul>")
+            tumpukan.append(("tutup", "</ul></details></li>"))
+            tumpukan.extend(("buka", anak) for anak in reversed(node["anak"]))
+        else:
+            keluar.append(f'<div class="daun">{_label_simpul(node)}</div></li>')
+    return mark_safe("".join(keluar))  # every piece of data above went through format_html

@@ -137,6 +137,34 @@ def test_get_operation_survives_fuzzing(struktur, schema, header_peran, path, pe
         assert status[200] > 0, dict(status)
 
 
+@pytest.mark.django_db
+def test_the_token_endpoint_survives_fuzzed_bodies(struktur, schema):
+    """Sign-in takes any body from anyone: never a 5xx, always a documented answer, never a token."""
+    op = next(h.ok() for h in schema.get_all_operations()
+              if h.ok().method.upper() == "POST" and h.ok().path == "/api/v1/token/")
+    contoh, status, gagal = [0], Counter(), []
+
+    @FUZZ_SETTINGS
+    @given(case=op.as_strategy())
+    def satu(case):
+        contoh[0] += 1
+        response = case.call()
+        status[response.status_code] += 1
+        try:
+            case.validate_response(response, checks=CHECKS_TERAUTENTIKASI)
+            assert response.status_code in (400, 401, 429), response.status_code
+        except (AssertionError, Failure, FailureGroup) as exc:
+            gagal.append(f"{case.as_curl_command()}\n  -> {response.status_code}: {exc}" if len(gagal) < 5 else "")
+
+    satu()
+    catat("POST /api/v1/token/", contoh[0], len(gagal))
+    assert contoh[0] >= 5
+    assert not gagal, f"{len(gagal)} gagal:\n" + "\n".join(filter(None, gagal))
+    from organisasi.models import TokenApi
+
+    assert not TokenApi.objects.filter(user__username=struktur.analis.akun.username).exists()
+
+
 def test_every_get_operation_of_the_schema_is_fuzzed(schema):
     semua = sorted(hasil.ok().path for hasil in schema.get_all_operations() if hasil.ok().method.upper() == "GET")
     assert semua == sorted(GET_OPERATIONS)

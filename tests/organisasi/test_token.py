@@ -231,6 +231,7 @@ def test_reading_a_person_through_the_api_is_logged_with_who_how_and_whose(aplik
     assert (log.user, log.username, log.token, log.alamat_ip) == (aplikasi, "simpeg-bkpsdm", token, "10.20.30.40")
     assert (log.metode, log.path) == ("GET", f"/api/v1/pegawai/{nip}/kedudukan/?tanggal=2024-05-03")
     assert (log.subjek, log.jumlah_subjek) == (nip, 1)
+    assert abs(log.waktu - timezone.now()) < dt.timedelta(minutes=1)
 
 
 def test_a_list_page_is_one_log_row_naming_every_person_on_it(aplikasi, struktur):
