@@ -30,9 +30,9 @@ class HanyaSuperuser:
 
 
 class TokenBaruForm(FormLayanan):
-    cakupan = forms.MultipleChoiceField(label="cakupan", choices=CakupanToken.choices,
+    cakupan = forms.MultipleChoiceField(label="Cakupan", choices=CakupanToken.choices,
                                         widget=forms.CheckboxSelectMultiple)
-    kedaluwarsa = forms.SplitDateTimeField(label="kedaluwarsa", required=False, widget=AdminSplitDateTime,
+    kedaluwarsa = forms.SplitDateTimeField(label="Kedaluwarsa", required=False, widget=AdminSplitDateTime,
                                            help_text="Kosong: berlaku sampai dicabut.")
 
     class Meta:
