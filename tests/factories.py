@@ -96,3 +96,11 @@ def akun_klien_api(username: str):
     user = UserFactory(username=username)
     user.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
     return user
+
+
+def akun_bersandi(pegawai, sandi: str = "rahasia-uji-123"):
+    """The person's account (username = bare NIP) with a known password."""
+    akun = pegawai.akun
+    akun.set_password(sandi)
+    akun.save()
+    return akun

@@ -112,10 +112,7 @@ def test_user_without_any_grant_sees_nothing(struktur):
 
 @pytest.fixture
 def akun_analis(struktur):
-    akun = struktur.analis.akun
-    akun.set_password(PASSWORD)
-    akun.save()
-    return akun
+    return f.akun_bersandi(struktur.analis, PASSWORD)
 
 
 def test_token_obtained_with_a_spaced_nip_opens_the_api(struktur, akun_analis):

@@ -15,6 +15,8 @@ from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from tests import factories as f
+
 SANDI = "rahasia-uji-123"
 PESAN_KUNCI = "Terlalu banyak percobaan masuk yang gagal"
 
@@ -22,10 +24,7 @@ PESAN_KUNCI = "Terlalu banyak percobaan masuk yang gagal"
 @pytest.fixture
 def akun(struktur):
     """The analis' account, with a known password; its username is the bare NIP."""
-    user = struktur.analis.akun
-    user.set_password(SANDI)
-    user.save()
-    return user
+    return f.akun_bersandi(struktur.analis, SANDI)
 
 
 def masuk_web(client, username, password, **extra):
@@ -64,9 +63,7 @@ def test_the_lock_holds_only_for_that_username_and_address(client, akun, struktu
     for _ in range(5):
         masuk_web(client, akun.username, "salah")
     assert masuk_web(client, akun.username, SANDI, REMOTE_ADDR="10.1.2.3").status_code == 302
-    lain = struktur.staf_bidang.akun
-    lain.set_password(SANDI)
-    lain.save()
+    lain = f.akun_bersandi(struktur.staf_bidang, SANDI)
     assert masuk_web(Client(), lain.username, SANDI).status_code == 302
 
 
