@@ -17,6 +17,7 @@ from django.db import connection, transaction
 
 from organisasi import nip as nip_mod
 from organisasi import services
+from organisasi.cache import naikkan_versi
 from organisasi.choices import CakupanToken, JenisUnit
 from organisasi.models import Instansi, Jabatan, Pegawai, PejabatUnit, Penempatan, TokenApi, Unit
 from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
@@ -110,6 +111,7 @@ def muat(data: dict) -> Instansi:
             for p in data["pegawai"] if p.get("unit")], batch_size=BATCH)
         PejabatUnit.objects.bulk_create(_peran(data, unit, per_nip), batch_size=BATCH)
         services.pola_hitung_ulang(instansi=instansi)
+        naikkan_versi()  # bulk_create sends no signals: cached renderings of an older load must go
     with connection.cursor() as c:
         c.execute("ANALYZE")
     return instansi

@@ -28,3 +28,7 @@ class OrganisasiConfig(AppConfig):
         for model in (Group, User):
             post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
         post_save.connect(naikkan_versi_izin, sender=Group, dispatch_uid="izin-simpan-grup")
+        # Keep the cached renderings of the structure fresh (organisasi.cache).
+        from .cache import sambungkan_sinyal
+
+        sambungkan_sinyal()

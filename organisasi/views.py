@@ -7,14 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from . import cache as cache_struktur
 from . import nip as nip_mod
 from . import selectors
 from .audit import audit_kelembagaan, dapat_mengaudit
 from .forms import CariForm, TanggalForm
 from .models import Pegawai, PejabatUnit, Penempatan, Unit
 from .permissions import cakupan_jalur, pegawai_dari_user
+from .templatetags.sistemkerja import pohon_html
 
 BATAS_HASIL_CARI = 20
 BATAS_RIWAYAT = 50
@@ -72,9 +75,19 @@ def struktur(request):
     tanggal = selectors.hari_ini()
     return render(request, "organisasi/struktur.html", {
         "cari": cari, "kata": kata, "hasil": _cari(request.user, kata) if kata else None,
-        "pohon": [selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(request.user)],
-        "terbuka": _jalur_terbuka(request.user), "tanggal": tanggal,
+        "pohon_html": _pohon_html(request.user, tanggal), "tanggal": tanggal,
     })
+
+
+def _pohon_html(user, tanggal) -> str:
+    """The tree the user may see, rendered once per structure version, date, scope and open branch."""
+    terbuka = _jalur_terbuka(user)
+
+    def hitung() -> str:
+        return pohon_html([selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(user)], terbuka)
+
+    return mark_safe(cache_struktur.ambil_atau_hitung(  # noqa: S308 - built by pohon_html, escaped there
+        ("pohon_html", tanggal, cakupan_jalur(user, "view"), sorted(terbuka)), hitung))
 
 
 @require_GET

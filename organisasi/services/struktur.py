@@ -8,6 +8,7 @@ from ..choices import JenisUnit
 from ..errors import BukanWewenang
 from ..models import Instansi, Unit
 from ..permissions import cakupan_jalur
+from ..cache import naikkan_versi
 from ..selectors import pola_unit_organisasi
 from ._dasar import _catat, _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 
@@ -118,6 +119,8 @@ def pola_hitung_ulang(*, instansi: Instansi) -> int:
             u.pola, u.catatan_pola = pola, catatan
             berubah.append(u)
     Unit.objects.bulk_update(berubah, ["pola", "catatan_pola"], batch_size=500)
+    if berubah:
+        naikkan_versi()  # bulk_update sends no signals
     return len(berubah)
 
 

@@ -127,7 +127,6 @@ def _label_simpul(node) -> str:
     return "".join(bagian)
 
 
-@register.simple_tag
 def pohon_html(akar: list[dict], terbuka: set[str]) -> str:
     """`selectors.pohon` trees as nested lists; nodes on `terbuka` paths (and the roots) start open."""
     keluar: list[str] = []

@@ -212,6 +212,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env.str("REDIS_CACHE_URL", default=""):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": env.str("REDIS_CACHE_URL")}
+    # Sessions read from the shared cache, written through to the database. Only with a shared cache:
+    # with a per-process one, a sign-out in one worker would leave the session alive in the others.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

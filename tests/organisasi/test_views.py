@@ -9,6 +9,7 @@ from organisasi import services
 from organisasi.choices import NAMA_POLA, JenisPeran
 from organisasi.choices import JenisUnit as J
 from organisasi.choices import Tingkat as T
+from organisasi.models import PejabatUnit
 from organisasi.selectors import hari_ini
 from tests import factories as f
 
@@ -206,16 +207,55 @@ def test_an_account_that_may_see_nothing_gets_an_explanation(sebagai, struktur):
 def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, struktur, admin_organisasi,
                                                                  django_assert_num_queries):
     client = sebagai(admin_organisasi)
-    client.get("/struktur/")  # warm: the permission answer is cached between requests
-    with django_assert_num_queries(6):
+    client.get("/struktur/")  # warm: the permission answer and the rendered tree are cached
+    # session, user, the user's own placement (which branch opens); the tree itself from the cache
+    with django_assert_num_queries(3):
         client.get("/struktur/")
     for i in range(15):
         bidang = f.unit(struktur.dinas, f"dinkes-bidang-{i}", J.BIDANG, T.ADMINISTRATOR, nama=f"Bidang {i}")
         f.kepala(bidang)
     _plt_di_unit_baru(struktur)
+    # the structure changed, so the tree is built again: its roots, the subtree, the heads in force
     with django_assert_num_queries(6):
         resp = client.get("/struktur/")
     assert "Bidang 14" in isi(resp)
+    with django_assert_num_queries(3):
+        assert "Bidang 14" in isi(client.get("/struktur/"))
+
+
+@pytest.mark.parametrize("ubah", ["nama", "kepala", "plt", "pola", "pindah"])
+def test_the_cached_tree_follows_every_kind_of_structure_change(sebagai, struktur, admin_organisasi, ubah):
+    client = sebagai(admin_organisasi)
+    client.get("/struktur/")
+    if ubah == "nama":
+        services.unit_ubah(pelaku=None, unit=struktur.bidang, nama="Bidang Layanan Kesehatan")
+        harap = "Bidang Layanan Kesehatan"
+    elif ubah == "kepala":
+        services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(unit=struktur.seksi,
+                                                                            selesai__isnull=True),
+                                selesai=hari_ini() - dt.timedelta(days=1))
+        harap = "Seksi Pemerintahan kosong"
+    elif ubah == "plt":
+        _plt_di_unit_baru(struktur)
+        harap = "Bidang P2P Staf Bidang Plt"
+    elif ubah == "pola":  # pola_hitung_ulang writes in bulk, without signals
+        f.unit(struktur.bidang, "dinkes-yankes-rujukan", J.SEKSI, T.PENGAWAS, nama="Seksi Rujukan")
+        harap = "Dinas Kesehatan UO Kepala Dinas Kesehatan Tidak sesuai pola mana pun"
+    else:
+        services.unit_pindahkan(pelaku=None, unit=struktur.seksi, induk_baru=struktur.dinas)
+        harap = None
+    halaman = teks(client.get("/struktur/"))
+    if harap:
+        assert harap in halaman
+    else:
+        dinkes = halaman.index("Dinas Kesehatan")
+        assert dinkes < halaman.index("Seksi Pemerintahan") < halaman.index("Kecamatan Kepanjen")
+
+
+def test_readers_with_different_scopes_do_not_share_a_cached_tree(sebagai, struktur, admin_organisasi):
+    assert "Dinas Kesehatan" in teks(sebagai(admin_organisasi).get("/struktur/"))
+    halaman = teks(sebagai(struktur.analis.akun).get("/struktur/"))
+    assert "Sekretariat Daerah" in halaman and "Dinas Kesehatan" not in halaman
 
 
 def test_search_finds_units_and_people_by_name_kode_and_nip(sebagai, struktur, admin_organisasi):

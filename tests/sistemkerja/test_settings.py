@@ -11,6 +11,12 @@ def jalankan(*args, **env):
                           env={**os.environ, **env}, timeout=120)
 
 
+def jalankan_python(kode: str, **env) -> str:
+    r = subprocess.run([sys.executable, "-c", kode], cwd=ROOT, capture_output=True, text=True,
+                       env={**os.environ, **env}, timeout=120, check=True)
+    return r.stdout.strip()
+
+
 def test_production_settings_pass_check_deploy_with_no_warning():
     r = jalankan("check", "--deploy", "--fail-level", "WARNING", DJANGO_SETTINGS_MODULE="sistemkerja.settings.prod",
                  DJANGO_SECRET_KEY="k" * 20 + "-production-secret-with-enough-entropy-0123456789",
@@ -37,3 +43,10 @@ def test_health_endpoint_reports_ok(client, db, settings):
     settings.CELERY_BROKER_URL = ""  # without a broker only the database is checked
     r = client.get("/sehat/")
     assert (r.status_code, r.json()) == (200, {"status": "ok", "basis_data": "ok"})
+
+
+def test_sessions_use_the_cache_only_when_it_is_shared():
+    kode = "from sistemkerja.settings import base; print(base.SESSION_ENGINE if hasattr(base, 'SESSION_ENGINE') else 'db')"
+    bersama = jalankan_python(kode, REDIS_CACHE_URL="redis://127.0.0.1:6379/1")
+    sendiri = jalankan_python(kode, REDIS_CACHE_URL="")
+    assert (bersama, sendiri) == ("django.contrib.sessions.backends.cached_db", "db")
