@@ -26,10 +26,11 @@ from rest_framework.views import APIView
 from sistemkerja.security import alamat_klien
 
 from .. import nip as nip_mod
+from .. import cache as cache_struktur
 from .. import selectors, services
 from ..choices import CakupanToken, JenisUnit
 from ..models import Pegawai, TokenApi, Unit
-from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, pegawai_dari_user
+from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, cakupan_jalur, pegawai_dari_user
 from ..querysets import q_cakupan_pegawai
 from . import serializers as s
 from .auth import SEMUA_TOKEN, CakupanTokenDiperlukan, TokenAuthentication
@@ -170,20 +171,34 @@ class UnitViewSet(BacaAPI):
             raise exceptions.NotFound("Unit tidak ditemukan.")
         return ambil_atau_404(self.get_queryset(), "Unit tidak ditemukan.", kode=kode)
 
+    # Unit answers change only with the structure: each is kept per structure version, date, the caller's
+    # scope and the exact URL (organisasi.cache), and built from the database only on a miss.
+    def _tersimpan(self, nama: str, hitung):
+        request = self.request
+        bagian = (nama, selectors.hari_ini(), cakupan_jalur(request.user, "view"), request.build_absolute_uri())
+        return Response(cache_struktur.ambil_atau_hitung(bagian, hitung))
+
     def list(self, request, *args, **kwargs):
-        halaman = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        peta = selectors.PetaPejabat.muat([u.pk for u in halaman], selectors.hari_ini())
-        return self.get_paginated_response(s.UnitSerializer(halaman, many=True, context={"peta": peta}).data)
+        def hitung():
+            halaman = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+            peta = selectors.PetaPejabat.muat([u.pk for u in halaman], selectors.hari_ini())
+            data = s.UnitSerializer(halaman, many=True, context={"peta": peta}).data
+            return self.get_paginated_response(data).data
+
+        return self._tersimpan("unit-daftar", hitung)
 
     def retrieve(self, request, *args, **kwargs):
-        unit = self.get_object()
-        konteks = {
-            "peta": selectors.PetaPejabat.muat([unit.pk], selectors.hari_ini()),
-            "unit_organisasi": (Unit.objects.leluhur_dari(unit).filter(mandiri=True)
-                                .exclude(jenis=JenisUnit.INSTANSI).order_by("-depth")
-                                .values_list("kode", flat=True).first()),
-        }
-        return Response(s.UnitDetailSerializer(unit, context=konteks).data)
+        def hitung():
+            unit = self.get_object()
+            konteks = {
+                "peta": selectors.PetaPejabat.muat([unit.pk], selectors.hari_ini()),
+                "unit_organisasi": (Unit.objects.leluhur_dari(unit).filter(mandiri=True)
+                                    .exclude(jenis=JenisUnit.INSTANSI).order_by("-depth")
+                                    .values_list("kode", flat=True).first()),
+            }
+            return s.UnitDetailSerializer(unit, context=konteks).data
+
+        return self._tersimpan("unit-satu", hitung)
 
     @extend_schema(
         summary="Pohon unit di bawah unit ini (termasuk dirinya)", parameters=[PARAM_KODE], filters=False,
@@ -193,7 +208,7 @@ class UnitViewSet(BacaAPI):
         responses={200: s.SimpulPohonSerializer, **galat_objek("Unit")})
     @action(detail=True, pagination_class=None, filterset_class=None)
     def pohon(self, request, *args, **kwargs):
-        return Response(selectors.pohon_ringkas(self.get_object(), selectors.hari_ini()))
+        return self._tersimpan("unit-pohon", lambda: selectors.pohon_ringkas(self.get_object(), selectors.hari_ini()))
 
 
 # --- staff ---------------------------------------------------------------------------------------

@@ -134,15 +134,28 @@ def test_unit_list_page_out_of_range_is_404_in_indonesian(struktur, admin_api):
 
 
 def test_unit_list_query_count_does_not_grow(struktur, admin_api, django_assert_num_queries):
-    admin_api.get("/api/v1/unit/")  # the caller's permission answer is cached from here on
+    admin_api.get("/api/v1/unit/", {"page_size": 1})  # the caller's permission answer is cached from here on
     # session, user, count, page, heads of the page
     with django_assert_num_queries(5):
+        assert admin_api.get("/api/v1/unit/").json()["count"] == 13
+    with django_assert_num_queries(2):  # the same answer again: from the cache, until the structure changes
         assert admin_api.get("/api/v1/unit/").json()["count"] == 13
     tambah_unit(struktur.dinas, 12, "dinkes-tambah")
     with django_assert_num_queries(5):
         r = admin_api.get("/api/v1/unit/")
     assert r.json()["count"] == 25
     assert all(u["pimpinan"] for u in r.json()["results"] if u["jenis"] == "bidang")
+
+
+def test_cached_unit_answers_follow_changes_and_scopes(struktur, admin_api):
+    assert admin_api.get("/api/v1/unit/dinkes-yankes/").json()["nama"] == "Bidang Pelayanan Kesehatan"
+    services.unit_ubah(pelaku=None, unit=struktur.bidang, nama="Bidang Layanan")
+    assert admin_api.get("/api/v1/unit/dinkes-yankes/").json()["nama"] == "Bidang Layanan"
+    pohon = admin_api.get("/api/v1/unit/dinkes/pohon/").json()
+    assert "Bidang Layanan" in str(pohon)
+    staf = klien(struktur.analis.akun)  # another scope: the cached answers of the admin are not theirs
+    assert staf.get("/api/v1/unit/dinkes-yankes/").status_code == 404
+    assert staf.get("/api/v1/unit/").json()["count"] < admin_api.get("/api/v1/unit/").json()["count"]
 
 
 # --- GET /api/v1/unit/{kode}/ --------------------------------------------------------------------
