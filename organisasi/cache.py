@@ -2,35 +2,54 @@
 
 One version number (in the shared cache) covers the whole structure: any save or delete of a unit,
 head, Plt/Plh, delegation, staff record, placement, position or instansi moves it on (signals, the
-one thing they are for here), and `pola_hitung_ulang`, which writes in bulk, moves it itself. An
-entry is keyed by that version and by what else decides its content (date, the reader's scope), so
-it is never stale; the TTL only frees memory. In production the cache is Redis (REDIS_CACHE_URL),
-shared by every worker; the in-process default suits the single-process development server.
+one thing they are for here), and `pola_hitung_ulang`, which writes in bulk, moves it itself. The
+number moves at the write and again when its transaction commits, so an answer built from rows read
+before the commit is never kept under the version that follows it. An entry is keyed by that version
+and by what else decides its content (date, the reader's scope); the TTL only frees memory.
+
+The cache must be shared by every process that writes or reads (Redis: REDIS_CACHE_URL), which
+`STRUKTUR_CACHE` says: on by default for the single-process development server, in production only
+with Redis. Without it every answer is built afresh.
 """
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 KUNCI_VERSI = "organisasi:struktur:versi"
 UMUR = 60 * 60
 
 
 def versi() -> int:
-    return cache.get_or_set(KUNCI_VERSI, 1, None)
+    nilai = cache.get(KUNCI_VERSI)
+    if nilai is None:
+        # a fresh start (or an evicted counter) must never reuse a number older entries carry
+        cache.add(KUNCI_VERSI, time.time_ns(), None)
+        nilai = cache.get(KUNCI_VERSI)
+    return nilai
 
 
-def naikkan_versi(**kwargs) -> None:
+def _naik() -> None:
     try:
         cache.incr(KUNCI_VERSI)
     except ValueError:
-        cache.set(KUNCI_VERSI, 2, None)
+        cache.add(KUNCI_VERSI, time.time_ns(), None)
 
 
-def ambil_atau_hitung(bagian: tuple, hitung: Callable[[], str]) -> str:
+def naikkan_versi(**kwargs) -> None:
+    _naik()
+    transaction.on_commit(_naik)
+
+
+def ambil_atau_hitung(bagian: tuple, hitung: Callable[[], object]):
     """The cached value for `bagian` (anything with a stable repr) at the current version, else `hitung()`."""
+    if not settings.STRUKTUR_CACHE:
+        return hitung()
     sidik = hashlib.sha256(repr(bagian).encode()).hexdigest()[:32]
     kunci = f"organisasi:struktur:{versi()}:{sidik}"
     nilai = cache.get(kunci)

@@ -52,8 +52,12 @@ def layanan_putus(galat: BaseException | None) -> bool:
 
 
 def _galat_sql(galat: BaseException) -> bool:
-    """An OperationalError raised by a bad statement (SQLite: 'no such table') is a bug, not an outage."""
+    """SQLite's OperationalError for a bad statement ('no such table') is a bug, not an outage. (The same
+    words in a PostgreSQL message, 'No such file or directory' on its socket, are an outage.)"""
     if not isinstance(galat, DatabaseError):
+        return False
+    asal = galat.__cause__ or galat
+    if type(asal).__module__.split(".")[0] != "sqlite3":
         return False
     pesan = str(galat).lower()
     return "no such" in pesan or "syntax error" in pesan

@@ -2,6 +2,8 @@
 
 Nothing here holds a business rule; it adapts third-party security tools to this project's pages.
 """
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from axes.middleware import AxesMiddleware as AxesMiddlewareAsli
@@ -32,16 +34,20 @@ class AxesBackend(AxesStandaloneBackend):
 
 
 def alamat_klien(request) -> str | None:
-    """The client address axes counts failures for (AXES_CLIENT_IP_CALLABLE).
+    """The client address axes counts failures for (AXES_CLIENT_IP_CALLABLE), also the access log's.
 
     X-Forwarded-For is only believed as far as the trusted proxies (TRUSTED_PROXY_COUNT) wrote it: a
-    client can put anything at its left end, so the entry the outermost trusted proxy appended is used.
+    client can put anything at its left end, so the entry the outermost trusted proxy appended is used,
+    and only if it is an IP address at all (else REMOTE_ADDR).
     """
     jumlah = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if jumlah > 0:
         diteruskan = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(diteruskan) >= jumlah:
-            return diteruskan[-jumlah]
+            try:
+                return str(ipaddress.ip_address(diteruskan[-jumlah]))
+            except ValueError:
+                pass
     return request.META.get("REMOTE_ADDR")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import services
 from ..choices import CakupanToken
@@ -94,7 +93,7 @@ class TokenApiAdmin(HanyaSuperuser, AdminLayanan):
 
 
 @admin.register(AksesDataPribadi)
-class AksesDataPribadiAdmin(HanyaSuperuser, SimpleHistoryAdmin):
+class AksesDataPribadiAdmin(HanyaSuperuser, admin.ModelAdmin):
     """Who read whose data through the API; search by a NIP to see everyone who read that person."""
 
     list_display = ["waktu", "username", "token", "alamat_ip", "metode", "path", "jumlah_subjek"]

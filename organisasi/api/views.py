@@ -175,6 +175,10 @@ class UnitViewSet(BacaAPI):
     # scope and the exact URL (organisasi.cache), and built from the database only on a miss.
     def _tersimpan(self, nama: str, hitung):
         request = self.request
+        dikenal = {"page", "page_size", "format"} | set(self.filterset_class.base_filters if nama == "unit-daftar"
+                                                         else ())
+        if set(request.query_params) - dikenal:  # unknown parameters: answered, but not worth a cache entry
+            return Response(hitung())
         bagian = (nama, selectors.hari_ini(), cakupan_jalur(request.user, "view"), request.build_absolute_uri())
         return Response(cache_struktur.ambil_atau_hitung(bagian, hitung))
 

@@ -89,6 +89,7 @@ def _cabut(token: TokenApi, pelaku, alasan: str) -> TokenApi:
     return token
 
 
+@transaction.atomic
 def token_cabut_semua(*, pelaku, user, alasan: str) -> int:
     """Revoke every live token of an account, as part of a transition the caller already authorised
     (the person left: `pegawai_berhentikan`)."""

@@ -103,6 +103,9 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that drops packets instead of refusing is a 503 after a few seconds, not a hung worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT",
+                                                                                default=5)
     # Server-side parameters let psycopg prepare the hot reads (kedudukan, pohon) after a few runs
     # instead of planning each afresh. Turn off behind PgBouncer in transaction mode.
     if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
@@ -210,11 +213,15 @@ CELERY_BEAT_SCHEDULE = {
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env.str("REDIS_CACHE_URL", default=""):
+    # Short timeouts: an unreachable Redis is a quick 503 (sistemkerja.galat), not a hung worker.
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                         "LOCATION": env.str("REDIS_CACHE_URL")}
+                         "LOCATION": env.str("REDIS_CACHE_URL"),
+                         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}
     # Sessions read from the shared cache, written through to the database. Only with a shared cache:
     # with a per-process one, a sign-out in one worker would leave the session alive in the others.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Rendered structure answers (organisasi.cache) need a cache every process shares, or one process.
+STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=True)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

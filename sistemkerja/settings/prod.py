@@ -24,6 +24,8 @@ X_FRAME_OPTIONS = "DENY"
 # Behind one TLS-terminating proxy (see SECURE_PROXY_SSL_HEADER): the login lockout counts the address
 # that proxy appended to X-Forwarded-For, not REMOTE_ADDR (which would be the proxy for everyone).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# Several gunicorn workers and Celery: cached structure answers only with the shared Redis cache.
+STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=bool(env.str("REDIS_CACHE_URL", default="")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -62,6 +62,9 @@ def proksi_pg():
 def proksi_redis():
     if not redis_hidup():
         pytest.skip("Redis tidak berjalan di 127.0.0.1:6379")
+    import redis
+
+    redis.Redis(db=14).flushdb()  # the app's cache database here: nothing left from another run
     p = Proksi(("127.0.0.1", 6379))
     yield p
     p.tutup()

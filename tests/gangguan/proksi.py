@@ -36,6 +36,10 @@ class Proksi:
                 klien.close()
                 continue
             with self._kunci:
+                if not self.terbuka.is_set():  # cut while this one was connecting
+                    klien.close()
+                    server.close()
+                    continue
                 self._pasangan.append((klien, server))
             threading.Thread(target=self._salurkan, args=(klien, server), daemon=True).start()
 
@@ -49,7 +53,7 @@ class Proksi:
                     if not data:
                         return
                     (b if s is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a socket putus() closed under select()
             return
         finally:
             for s in (a, b):

@@ -147,6 +147,13 @@ def test_unit_list_query_count_does_not_grow(struktur, admin_api, django_assert_
     assert all(u["pimpinan"] for u in r.json()["results"] if u["jenis"] == "bidang")
 
 
+def test_unknown_parameters_are_answered_but_not_cached(struktur, admin_api, django_assert_num_queries):
+    admin_api.get("/api/v1/unit/", {"page_size": 1})
+    for _ in range(2):
+        with django_assert_num_queries(5):
+            assert admin_api.get("/api/v1/unit/", {"acak": "123"}).json()["count"] == 13
+
+
 def test_cached_unit_answers_follow_changes_and_scopes(struktur, admin_api):
     assert admin_api.get("/api/v1/unit/dinkes-yankes/").json()["nama"] == "Bidang Pelayanan Kesehatan"
     services.unit_ubah(pelaku=None, unit=struktur.bidang, nama="Bidang Layanan")

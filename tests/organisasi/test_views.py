@@ -9,7 +9,7 @@ from organisasi import services
 from organisasi.choices import NAMA_POLA, JenisPeran
 from organisasi.choices import JenisUnit as J
 from organisasi.choices import Tingkat as T
-from organisasi.models import PejabatUnit
+from organisasi.models import PejabatUnit, Unit
 from organisasi.selectors import hari_ini
 from tests import factories as f
 
@@ -238,9 +238,11 @@ def test_the_cached_tree_follows_every_kind_of_structure_change(sebagai, struktu
     elif ubah == "plt":
         _plt_di_unit_baru(struktur)
         harap = "Bidang P2P Staf Bidang Plt"
-    elif ubah == "pola":  # pola_hitung_ulang writes in bulk, without signals
-        f.unit(struktur.bidang, "dinkes-yankes-rujukan", J.SEKSI, T.PENGAWAS, nama="Seksi Rujukan")
-        harap = "Dinas Kesehatan UO Kepala Dinas Kesehatan Tidak sesuai pola mana pun"
+    elif ubah == "pola":  # pola_hitung_ulang writes in bulk, without signals: it moves the version itself
+        Unit.objects.filter(pk=struktur.dinas.pk).update(pola=None)  # no signal either
+        client.get("/struktur/")  # the wrong pattern is now what the cache holds
+        services.pola_hitung_ulang(instansi=struktur.instansi)
+        harap = "Dinas Kesehatan UO Kepala Dinas Kesehatan Pola 2: " + NAMA_POLA[2]
     else:
         services.unit_pindahkan(pelaku=None, unit=struktur.seksi, induk_baru=struktur.dinas)
         harap = None
@@ -250,6 +252,19 @@ def test_the_cached_tree_follows_every_kind_of_structure_change(sebagai, struktu
     else:
         dinkes = halaman.index("Dinas Kesehatan")
         assert dinkes < halaman.index("Seksi Pemerintahan") < halaman.index("Kecamatan Kepanjen")
+
+
+def test_the_version_moves_again_when_the_write_commits(struktur, django_capture_on_commit_callbacks):
+    from organisasi import cache as cache_struktur
+
+    awal = cache_struktur.versi()
+    with django_capture_on_commit_callbacks(execute=False) as panggilan:
+        services.unit_ubah(pelaku=None, unit=struktur.bidang, nama="Bidang Baru")
+    saat_tulis = cache_struktur.versi()
+    assert saat_tulis > awal and panggilan
+    for p in panggilan:
+        p()
+    assert cache_struktur.versi() > saat_tulis  # an answer built before the commit is not kept after it
 
 
 def test_readers_with_different_scopes_do_not_share_a_cached_tree(sebagai, struktur, admin_organisasi):

@@ -64,8 +64,19 @@ def test_any_other_error_is_a_500_page_without_a_trace(klien, struktur, monkeypa
 
 
 def test_a_bad_statement_is_a_bug_not_an_outage():
-    assert not galat.layanan_putus(OperationalError("no such table: organisasi_unit"))
+    import sqlite3
+
+    try:
+        try:
+            raise sqlite3.OperationalError("no such table: organisasi_unit")
+        except sqlite3.OperationalError as asal:
+            raise OperationalError("no such table: organisasi_unit") from asal
+    except OperationalError as e:
+        assert not galat.layanan_putus(e)
     assert galat.layanan_putus(OperationalError("could not connect to server"))
+    # PostgreSQL down behind its Unix socket says "No such file": an outage, whatever the words
+    assert galat.layanan_putus(OperationalError('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" '
+                                                "failed: No such file or directory"))
 
 
 def test_the_error_page_touches_no_database(db, django_assert_num_queries):

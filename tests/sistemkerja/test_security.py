@@ -301,3 +301,11 @@ def test_behind_one_proxy_the_address_it_appended_is_counted(client, akun, setti
         masuk_web(client, akun.username, "salah", HTTP_X_FORWARDED_FOR=f"1.1.1.{i}, 203.0.113.7")
     assert masuk_web(client, akun.username, SANDI, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7").status_code == 429
     assert masuk_web(client, akun.username, SANDI, HTTP_X_FORWARDED_FOR="203.0.113.8").status_code == 302
+
+
+def test_a_forwarded_for_that_is_not_an_address_falls_back_to_the_peer(rf, settings):
+    from sistemkerja.security import alamat_klien
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert alamat_klien(rf.get("/", HTTP_X_FORWARDED_FOR="foo", REMOTE_ADDR="10.0.0.9")) == "10.0.0.9"
+    assert alamat_klien(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")) == "203.0.113.7"

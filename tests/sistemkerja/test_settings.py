@@ -50,3 +50,10 @@ def test_sessions_use_the_cache_only_when_it_is_shared():
     bersama = jalankan_python(kode, REDIS_CACHE_URL="redis://127.0.0.1:6379/1")
     sendiri = jalankan_python(kode, REDIS_CACHE_URL="")
     assert (bersama, sendiri) == ("django.contrib.sessions.backends.cached_db", "db")
+
+
+def test_production_caches_structure_answers_only_with_a_shared_cache():
+    kode = "from sistemkerja.settings import prod; print(prod.STRUKTUR_CACHE)"
+    env = {"DJANGO_SECRET_KEY": "k" * 50, "DJANGO_ALLOWED_HOSTS": "x"}
+    assert jalankan_python(kode, REDIS_CACHE_URL="", **env) == "False"
+    assert jalankan_python(kode, REDIS_CACHE_URL="redis://127.0.0.1:6379/1", **env) == "True"
