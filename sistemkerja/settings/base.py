@@ -195,8 +195,9 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged when it ends, so a worker killed mid-task leaves its message to be run again
 # (tasks are idempotent); Redis hands an unacknowledged message out again after the visibility timeout.
+# (A pool child that dies alone, e.g. out of memory, is not retried: reject_on_worker_lost stays off,
+# so such a task cannot loop for ever.)
 CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
 _VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": _VISIBILITY_TIMEOUT,
