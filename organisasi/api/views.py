@@ -173,11 +173,9 @@ class UnitViewSet(BacaAPI):
 
     # Unit answers change only with the structure: each is kept per structure version, date, the caller's
     # scope and the exact URL (organisasi.cache), and built from the database only on a miss.
-    def _tersimpan(self, nama: str, hitung):
+    def _tersimpan(self, nama: str, hitung, parameter=()):
         request = self.request
-        dikenal = {"page", "page_size", "format"} | set(self.filterset_class.base_filters if nama == "unit-daftar"
-                                                         else ())
-        if set(request.query_params) - dikenal:  # unknown parameters: answered, but not worth a cache entry
+        if set(request.query_params) - {"format", *parameter}:  # unknown ones: answered, not kept
             return Response(hitung())
         bagian = (nama, selectors.hari_ini(), cakupan_jalur(request.user, "view"), request.build_absolute_uri())
         return Response(cache_struktur.ambil_atau_hitung(bagian, hitung))
@@ -189,7 +187,7 @@ class UnitViewSet(BacaAPI):
             data = s.UnitSerializer(halaman, many=True, context={"peta": peta}).data
             return self.get_paginated_response(data).data
 
-        return self._tersimpan("unit-daftar", hitung)
+        return self._tersimpan("unit-daftar", hitung, ["page", "page_size", *self.filterset_class.base_filters])
 
     def retrieve(self, request, *args, **kwargs):
         def hitung():
