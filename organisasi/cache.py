@@ -21,6 +21,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from .permissions import cakupan_jalur
+from .selectors import hari_ini
+
 KUNCI_VERSI = "organisasi:struktur:versi"
 UMUR = 60 * 60
 
@@ -46,11 +49,13 @@ def naikkan_versi(**kwargs) -> None:
     transaction.on_commit(_naik)
 
 
-def ambil_atau_hitung(bagian: tuple, hitung: Callable[[], object]):
-    """The cached value for `bagian` (anything with a stable repr) at the current version, else `hitung()`."""
+def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object]):
+    """What `hitung()` gives `user` for `bagian` (anything with a stable repr), from the cache when it was
+    built before at this version, on this date, for a reader of the same scope."""
     if not settings.STRUKTUR_CACHE:
         return hitung()
-    sidik = hashlib.sha256(repr(bagian).encode()).hexdigest()[:32]
+    kunci_isi = (bagian, hari_ini(), cakupan_jalur(user, "view"))
+    sidik = hashlib.sha256(repr(kunci_isi).encode()).hexdigest()[:32]
     kunci = f"organisasi:struktur:{versi()}:{sidik}"
     nilai = cache.get(kunci)
     if nilai is None:

@@ -87,7 +87,7 @@ def _pohon_html(user, tanggal) -> str:
         return pohon_html([selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(user)], terbuka)
 
     return mark_safe(cache_struktur.ambil_atau_hitung(  # pohon_html escaped every value
-        ("pohon_html", tanggal, cakupan_jalur(user, "view"), sorted(terbuka)), hitung))
+        user, ("pohon_html", tanggal, sorted(terbuka)), hitung))
 
 
 @require_GET

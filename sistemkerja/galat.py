@@ -9,6 +9,8 @@ needs restarting, because Django replaces a broken database connection on the ne
 import logging
 import sys
 
+import kombu.exceptions
+import redis.exceptions
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -22,24 +24,8 @@ PESAN_GALAT = ("Terjadi kesalahan pada server. Kejadian ini sudah dicatat untuk 
                "coba lagi atau hubungi Bagian Organisasi bila berulang.")
 
 
-def _galat_layanan_putus() -> tuple[type[BaseException], ...]:
-    jenis: list[type[BaseException]] = [OperationalError, InterfaceError]
-    try:
-        import redis.exceptions
-
-        jenis += [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
-    except ImportError:  # pragma: no cover - redis is a dependency
-        pass
-    try:
-        import kombu.exceptions
-
-        jenis.append(kombu.exceptions.OperationalError)
-    except ImportError:  # pragma: no cover - celery is a dependency
-        pass
-    return tuple(jenis)
-
-
-LAYANAN_PUTUS = _galat_layanan_putus()
+LAYANAN_PUTUS = (OperationalError, InterfaceError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+                 kombu.exceptions.OperationalError)
 
 
 def layanan_putus(galat: BaseException | None) -> bool:

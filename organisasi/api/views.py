@@ -30,7 +30,7 @@ from .. import cache as cache_struktur
 from .. import selectors, services
 from ..choices import CakupanToken, JenisUnit
 from ..models import Pegawai, TokenApi, Unit
-from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, cakupan_jalur, pegawai_dari_user
+from ..permissions import GRUP_KLIEN_API, HanyaBaca, adalah_admin_organisasi, pegawai_dari_user
 from ..querysets import q_cakupan_pegawai
 from . import serializers as s
 from .auth import SEMUA_TOKEN, CakupanTokenDiperlukan, TokenAuthentication
@@ -177,8 +177,7 @@ class UnitViewSet(BacaAPI):
         request = self.request
         if set(request.query_params) - {"format", *parameter}:  # unknown ones: answered, not kept
             return Response(hitung())
-        bagian = (nama, selectors.hari_ini(), cakupan_jalur(request.user, "view"), request.build_absolute_uri())
-        return Response(cache_struktur.ambil_atau_hitung(bagian, hitung))
+        return Response(cache_struktur.ambil_atau_hitung(request.user, (nama, request.build_absolute_uri()), hitung))
 
     def list(self, request, *args, **kwargs):
         def hitung():

@@ -15,8 +15,9 @@ from .pejabat import pejabat_akhiri, pejabat_tetapkan
 from .struktur import instansi_buat, instansi_ubah, pola_hitung_ulang, unit_buat, unit_pindahkan, unit_ubah
 
 __all__ = [
-    "GOLONGAN_PPPK", "BarisMutasi", "_catat", "_simpan", "akses_data_pribadi_catat", "akun_siapkan", "hari_ini", "instansi_buat",
-    "instansi_ubah", "jabatan_dapatkan", "mutasi_kolektif", "mutasi_lampirkan_sk", "pastikan_wewenang", "pegawai_berhentikan",
-    "pegawai_daftarkan", "pegawai_pindahkan", "pegawai_ubah", "pejabat_akhiri", "pejabat_tetapkan",
-    "pola_hitung_ulang", "sinkron_penempatan", "token_buat", "token_cabut", "token_cabut_semua", "unit_buat", "unit_pindahkan", "unit_ubah",
+    "GOLONGAN_PPPK", "BarisMutasi", "_catat", "_simpan", "akses_data_pribadi_catat", "akun_siapkan", "hari_ini",
+    "instansi_buat", "instansi_ubah", "jabatan_dapatkan", "mutasi_kolektif", "mutasi_lampirkan_sk",
+    "pastikan_wewenang", "pegawai_berhentikan", "pegawai_daftarkan", "pegawai_pindahkan", "pegawai_ubah",
+    "pejabat_akhiri", "pejabat_tetapkan", "pola_hitung_ulang", "sinkron_penempatan", "token_buat", "token_cabut",
+    "token_cabut_semua", "unit_buat", "unit_pindahkan", "unit_ubah",
 ]

@@ -11,9 +11,14 @@ from ..models import Unit
 from ..permissions import cakupan_jalur
 
 
+def akun_pelaku(pelaku):
+    """The actor as an account to record, or None for the system (jobs, commands, imports)."""
+    return pelaku if getattr(pelaku, "is_authenticated", False) else None
+
+
 def _catat(obj, pelaku, alasan: str) -> None:
     """Name the actor and the transition on the history row the next save writes."""
-    obj._history_user = pelaku if getattr(pelaku, "is_authenticated", False) else None
+    obj._history_user = akun_pelaku(pelaku)
     obj._change_reason = alasan
 
 

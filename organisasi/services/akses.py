@@ -13,7 +13,7 @@ from django.utils import timezone
 from ..choices import CakupanToken
 from ..errors import BukanWewenang, TransisiTidakSah
 from ..models import AksesDataPribadi, TokenApi
-from ._dasar import _simpan
+from ._dasar import _simpan, akun_pelaku
 
 PANJANG_AWALAN = 10
 
@@ -56,7 +56,7 @@ def token_buat(*, pelaku, user, nama: str, cakupan: list[str], kedaluwarsa: dt.d
         k = kunci or secrets.token_hex(24)
         token = TokenApi(user=user, nama=nama.strip(), awalan=k[:PANJANG_AWALAN], sidik=sidik_kunci(k),
                          cakupan=sorted(set(cakupan)), kedaluwarsa=kedaluwarsa,
-                         dibuat_oleh=pelaku if getattr(pelaku, "is_authenticated", False) else None)
+                         dibuat_oleh=akun_pelaku(pelaku))
         try:
             with transaction.atomic():
                 _simpan(token, pelaku, "token_buat")
@@ -83,7 +83,7 @@ def _cabut(token: TokenApi, pelaku, alasan: str) -> TokenApi:
     if token.dicabut is not None:
         raise TransisiTidakSah("Token ini sudah dicabut.")
     token.dicabut = timezone.now()
-    token.dicabut_oleh = pelaku if getattr(pelaku, "is_authenticated", False) else None
+    token.dicabut_oleh = akun_pelaku(pelaku)
     token.alasan_cabut = alasan.strip()
     _simpan(token, pelaku, f"token_cabut: {token.alasan_cabut}")
     return token
@@ -122,7 +122,8 @@ def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | N
     Written, and committed, before the response leaves: one plain INSERT (measured: 1.2 ms against
     2-3 ms for the same row through a transaction with `synchronous_commit off`).
     """
-    nilai = [connection.ops.adapt_datetimefield_value(timezone.now()), user.pk, user.get_username()[:150], token.pk if token is not None else None,
-             alamat_ip or None, metode[:8], path[:500], " ".join(nip), len(nip)]
+    nilai = [connection.ops.adapt_datetimefield_value(timezone.now()), user.pk, user.get_username()[:150],
+             token.pk if token is not None else None, alamat_ip or None, metode[:8], path[:500], " ".join(nip),
+             len(nip)]
     with connection.cursor() as kursor:
         kursor.execute(_sql_catat(), nilai)

@@ -17,7 +17,7 @@ from ..choices import Golongan, JenisAsn, JenisJabatan, JenisUnit
 from ..errors import TransisiTidakSah
 from ..models import Jabatan, MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
 from ..selectors import hari_ini
-from ._dasar import _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
+from ._dasar import _simpan, akun_pelaku, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 from .akses import token_cabut_semua
 
 GOLONGAN_PPPK = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
@@ -166,7 +166,7 @@ def mutasi_kolektif(*, pelaku, nomor_sk: str, tanggal_sk: dt.date, berlaku_mulai
                                           sorted(nip_ganda)]})
     mutasi = MutasiKolektif.objects.create(nomor_sk=nomor_sk.strip(), tanggal_sk=tanggal_sk,
                                            berlaku_mulai=berlaku_mulai, perihal=perihal,
-                                           dibuat_oleh=pelaku if getattr(pelaku, "pk", None) else None)
+                                           dibuat_oleh=akun_pelaku(pelaku))
     terkunci = {p.pk: p for p in Pegawai.objects.select_for_update().filter(pk__in=[b.pegawai.pk for b in daftar])}
     galat = {}
     for i, b in enumerate(daftar):
