@@ -122,3 +122,5 @@ class CakupanToken(models.TextChoices):
 
     STRUKTUR_BACA = "struktur:baca", "Membaca struktur organisasi (unit, pohon, pimpinan)"
     PEGAWAI_BACA = "pegawai:baca", "Membaca data pegawai dan kedudukannya (data pribadi)"
+    PENUGASAN_BACA = "penugasan:baca", "Membaca tim kerja, penugasan dan surat"
+    PENUGASAN_TULIS = "penugasan:tulis", "Membentuk tim dan mengajukan atau memutus penugasan atas nama akunnya"

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PenugasanConfig(AppConfig):
     name = "penugasan"
     verbose_name = "Penugasan"
+
+    def ready(self):
+        from . import signals
+
+        signals.hubungkan()

@@ -13,5 +13,7 @@ urlpatterns = [
     path("sehat/", sehat, name="sehat"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("organisasi.api.urls")),
+    path("api/v1/", include("penugasan.api.urls")),
+    path("", include("penugasan.urls")),
     path("", include("organisasi.urls")),
 ]

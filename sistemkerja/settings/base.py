@@ -7,6 +7,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -185,6 +186,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 
+# The public address letters' QR codes and verification links point at.
+SITUS_URL = env.str("SITUS_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="sistemkerja@malangkab.go.id")
 
@@ -210,6 +213,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "sinkron-penempatan-harian": {"task": "organisasi.sinkron_penempatan", "schedule": 60 * 60 * 6},
+    # Requests left undecided past their deadline expire; who acts is re-resolved as Plt/Plh dates roll.
+    "penugasan-kedaluwarsa": {"task": "penugasan.kedaluwarsakan", "schedule": crontab(hour=0, minute=10)},
+    "penugasan-pelaku": {"task": "penugasan.sinkron_pelaku", "schedule": crontab(hour=0, minute=5)},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,215 @@
+"""Penugasan API (API.md, Penugasan): teams, requests and their steps, letters, public verification.
+
+Every object comes through `restrict(user, "view")`: one the caller may not know is a 404. Acting on
+a visible one that is not theirs is a 403 (the services decide), on an ended one a 409.
+"""
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from organisasi.api.serializers import GalatSerializer
+from organisasi.api.views import GALAT_AUTH, GALAT_FIELD, CatatAksesDataPribadi, Halaman, galat_objek
+from organisasi.choices import CakupanToken
+
+from .. import services
+from ..choices import StatusBerkas
+from ..models import Penugasan, Surat, TimKerja
+from ..selectors import kandidat as kandidat_selector
+from . import serializers as s
+
+GALAT_TULIS = {400: OpenApiResponse(GALAT_FIELD, "Isian tidak sah."), **GALAT_AUTH}
+GALAT_LANGKAH = {**GALAT_TULIS, 404: OpenApiResponse(GalatSerializer, "Tidak ada atau di luar cakupan Anda."),
+                 409: OpenApiResponse(GalatSerializer, "Penugasan sudah berakhir.")}
+
+
+class CakupanMenurutMetode:
+    """Reads need `penugasan:baca`, writes `penugasan:tulis` (organisasi.api.auth)."""
+
+    @property
+    def cakupan_token(self):
+        baca = self.request.method in ("GET", "HEAD", "OPTIONS")
+        return CakupanToken.PENUGASAN_BACA if baca else CakupanToken.PENUGASAN_TULIS
+
+
+class NipDicatat(CatatAksesDataPribadi):
+    """Requests name staff: each read that returns them is in the personal-data access log."""
+
+    def nip_subjek(self, data) -> list[str]:
+        baris = data["results"] if isinstance(data, dict) and "results" in data else [data]
+        nip = set()
+        for b in baris:
+            if isinstance(b, dict):
+                nip.update(b.get("pegawai") or [])
+                nip.update(b.get("anggota") or [])
+                for kunci in ("pemohon", "ketua"):
+                    if b.get(kunci):
+                        nip.add(b[kunci])
+        return sorted(nip)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Tim kerja yang dapat Anda lihat", responses={200: s.TimSerializer(many=True),
+                                                                         **GALAT_AUTH}),
+    retrieve=extend_schema(summary="Satu tim kerja", responses={200: s.TimSerializer, **galat_objek("Tim")}),
+    create=extend_schema(summary="Bentuk tim kerja", request=s.TimBuatSerializer,
+                         description=("Oleh pimpinan unit pemilik kinerja (atau unit di atasnya) atau Bagian "
+                                      "Organisasi. `peringatan`: mis. ketua tim lintas unit bukan dari unit pemilik "
+                                      "kinerja (Pasal 6 ayat (3)); tidak menghalangi."),
+                         responses={201: s.TimSerializer, **GALAT_TULIS}),
+)
+class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.TimSerializer
+    pagination_class = Halaman
+
+    def get_queryset(self):
+        return (TimKerja.objects.restrict(self.request.user).select_related("unit_pemilik", "ketua__unit")
+                .prefetch_related("anggota__pegawai__unit").order_by("-mulai", "nama", "id"))
+
+    def create(self, request, *args, **kwargs):
+        masuk = s.TimBuatSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        d = masuk.validated_data
+        tim = services.tim_bentuk(
+            pelaku=request.user, nama=d["nama"], tujuan=d["tujuan"], unit_pemilik=d["unit_pemilik"], sifat=d["sifat"],
+            mulai=d["mulai"], selesai=d["selesai"], ketua=d["ketua"],
+            anggota=[(p, d["peran"].get(p.nip, "")) for p in d["anggota"]])
+        return Response(s.TimSerializer(self.get_queryset().get(pk=tim.pk)).data, status=status.HTTP_201_CREATED)
+
+
+def _penugasan_qs(user):
+    return (Penugasan.objects.restrict(user)
+            .select_related("pemohon", "unit_pemohon", "unit_tujuan")
+            .prefetch_related("orang__pegawai", "tembusan__pegawai", "riwayat__oleh", "surat",
+                              "kompetensi_diperlukan"))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Penugasan yang dapat Anda lihat", responses={200: s.PenugasanSerializer(many=True),
+                                                                         **GALAT_AUTH}),
+    retrieve=extend_schema(summary="Satu penugasan", responses={200: s.PenugasanSerializer,
+                                                                **galat_objek("Penugasan")}),
+    create=extend_schema(summary="Mulai alur penugasan (A–E)", request=s.PenugasanBuatSerializer,
+                         description="Pemanggil adalah pemohon. 403 bila tidak boleh memulai alur ini; 400 bila alur "
+                                     "tidak sesuai dengan unitnya (mis. B antar Perangkat Daerah).",
+                         responses={201: s.PenugasanSerializer, **GALAT_TULIS}),
+)
+class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.PenugasanSerializer
+    pagination_class = Halaman
+
+    def get_queryset(self):
+        qs = _penugasan_qs(self.request.user)
+        if status_ := self.request.query_params.get("status"):
+            qs = qs.filter(status=status_)
+        if self.request.query_params.get("menunggu") == "saya":
+            from ..selectors import menunggu_saya
+
+            qs = qs.filter(pk__in=menunggu_saya(self.request.user).values("pk"))
+        return qs
+
+    def get_object(self):
+        pk = self.kwargs["pk"]
+        if not str(pk).isdigit():
+            raise exceptions.NotFound("Penugasan tidak ditemukan.")
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+    def _jawab(self, p, kode=status.HTTP_200_OK):
+        return Response(s.PenugasanSerializer(_penugasan_qs(self.request.user).get(pk=p.pk)).data, status=kode)
+
+    def create(self, request, *args, **kwargs):
+        masuk = s.PenugasanBuatSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        d = masuk.validated_data
+        p = services.penugasan_ajukan(
+            pelaku=request.user, alur=d["alur"], unit_tujuan=d["unit_tujuan"], pegawai=d["pegawai"], tim=d.get("tim"),
+            maksud=d["maksud"], kompetensi=d["kompetensi"], target=d["target"], mulai=d["mulai"],
+            selesai=d["selesai"], batas_keputusan=d["batas_keputusan"])
+        return self._jawab(p, status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Lakukan langkah yang menunggu (setujui, disposisi, jawab, ajukan, tetapkan)",
+                   request=s.LanjutSerializer, responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
+    @action(detail=True, methods=["post"])
+    def lanjut(self, request, pk=None):
+        p = self.get_object()
+        masuk = s.LanjutSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        p = services.penugasan_lanjut(pelaku=request.user, penugasan=p, catatan=masuk.validated_data["catatan"],
+                                      pegawai=masuk.validated_data["pegawai"])
+        return self._jawab(p)
+
+    @extend_schema(summary="Tolak dengan alasan", request=s.TolakSerializer,
+                   responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
+    @action(detail=True, methods=["post"])
+    def tolak(self, request, pk=None):
+        p = self.get_object()
+        masuk = s.TolakSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        return self._jawab(services.penugasan_tolak(pelaku=request.user, penugasan=p,
+                                                    alasan=masuk.validated_data["alasan"]))
+
+    @extend_schema(summary="Tarik permohonan (oleh pemohon, selama berjalan)", request=s.TarikSerializer,
+                   responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
+    @action(detail=True, methods=["post"])
+    def tarik(self, request, pk=None):
+        p = self.get_object()
+        masuk = s.TarikSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        return self._jawab(services.penugasan_tarik(pelaku=request.user, penugasan=p,
+                                                    alasan=masuk.validated_data["alasan"]))
+
+
+@extend_schema_view(retrieve=extend_schema(summary="Metadata surat", responses={200: s.SuratSerializer,
+                                                                                 **galat_objek("Surat")}))
+class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.RetrieveModelMixin):
+    serializer_class = s.SuratSerializer
+
+    def get_queryset(self):
+        return Surat.objects.restrict(self.request.user).select_related("unit_penerbit")
+
+    def get_object(self):
+        pk = self.kwargs["pk"]
+        if not str(pk).isdigit():
+            raise exceptions.NotFound("Surat tidak ditemukan.")
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+    @extend_schema(summary="Berkas PDF surat", description="202 dengan `Retry-After` selama PDF sedang dibuat.",
+                   responses={(200, "application/pdf"): bytes,
+                              202: OpenApiResponse(GalatSerializer, "Sedang dibuat."), **galat_objek("Surat")})
+    @action(detail=True, url_path="pdf")
+    def pdf(self, request, pk=None):
+        surat = self.get_object()
+        if surat.status_berkas != StatusBerkas.SELESAI or not surat.berkas:
+            if surat.status_berkas == StatusBerkas.GAGAL:
+                from ..tasks import render_surat
+
+                render_surat.delay(surat.pk)
+            return Response({"detail": "PDF surat sedang dibuat; coba lagi sebentar.",
+                             "status_berkas": surat.status_berkas}, status=status.HTTP_202_ACCEPTED,
+                            headers={"Retry-After": "5"})
+        respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf",
+                              filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
+        respon["Cache-Control"] = "private, no-store"
+        return respon
+
+
+class VerifikasiView(APIView):
+    """Public (API.md): whether a letter with this code was issued, and its status. Names only."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(summary="Verifikasi surat (publik)", auth=[],
+                   responses={200: s.VerifikasiSerializer,
+                              404: OpenApiResponse(GalatSerializer, "Tidak ada surat dengan kode ini.")})
+    def get(self, request, kode):
+        from ..selectors import verifikasi_surat
+
+        data = verifikasi_surat(kode)
+        if data is None:
+            raise exceptions.NotFound("Tidak ada surat yang diterbitkan dengan kode verifikasi ini.")
+        return Response(data)

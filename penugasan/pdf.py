@@ -1,0 +1,74 @@
+"""Letters to PDF with WeasyPrint: one lean stylesheet and one font configuration, reused per process.
+
+Parsing the stylesheet and scanning fonts cost more than laying out a one-page letter, so both are
+made once (issue 5: reuse font configuration, keep the stylesheet lean).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+
+from organisasi import nip as nip_mod
+
+CSS_SURAT = settings.BASE_DIR / "static" / "penugasan" / "surat.css"
+
+
+@lru_cache(maxsize=1)
+def _weasy():
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return fonts, CSS(filename=str(CSS_SURAT), font_config=fonts)
+
+
+def url_verifikasi(kode: str) -> str:
+    return settings.SITUS_URL.rstrip("/") + reverse("penugasan:verifikasi", args=[kode])
+
+
+def qr_svg(data: str) -> str:
+    """A QR code as an SVG data URI (no file, no network)."""
+    return segno.make(data, error="m").svg_data_uri(scale=3, border=2)
+
+
+def tanggal_id(nilai) -> str:
+    """`4 Desember 2023`, from a date or its ISO text."""
+    if isinstance(nilai, str):
+        nilai = dt.date.fromisoformat(nilai)
+    return date_format(nilai, "j F Y")
+
+
+def periode_id(periode: dict) -> str:
+    return f"{tanggal_id(periode['mulai'])} s.d. {tanggal_id(periode['selesai'])}" if periode else ""
+
+
+def konteks_surat(surat) -> dict:
+    isi = surat.isi
+    url = url_verifikasi(surat.kode_verifikasi)
+    ttd = dict(isi.get("penandatangan", {}))
+    ttd["nip_tampil"] = nip_mod.tampilkan(ttd["nip"]) if ttd.get("nip") else ""
+    ttd["jabatan_baris"] = (ttd.get("jabatan") or "").split("\n")
+    return {"surat": surat, "isi": isi, "ttd": ttd, "url_verifikasi": url, "qr": qr_svg(url),
+            "periode": periode_id(isi.get("periode")),
+            "kepada": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("kepada", [])],
+            "daftar": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("daftar", [])]}
+
+
+def html_surat(surat) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string("penugasan/surat_pdf.html", konteks_surat(surat))
+
+
+def pdf_surat(surat) -> bytes:
+    from weasyprint import HTML
+
+    fonts, css = _weasy()
+    return HTML(string=html_surat(surat), base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[css], font_config=fonts)

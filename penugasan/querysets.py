@@ -1,0 +1,56 @@
+"""`restrict(user, "view")` for teams, requests and letters: the one place that decides who sees what.
+
+- The Bagian Organisasi, superusers and API clients granted the model's view permission: everything.
+- Everyone else: the objects the services granted them (django-guardian): the requester, the staff
+  named, the recipients of copies, the actors, a team's ketua, members and who formed it; and, for
+  teams, the heads of the unit that owns the team or a unit above it.
+"""
+from django.db import models
+from django.db.models import Q
+
+
+def _lihat_semua(user, izin: str) -> bool:
+    from organisasi.permissions import adalah_admin_organisasi
+
+    return adalah_admin_organisasi(user) or user.has_perm(izin)
+
+
+def _diberi(user, izin: str, model):
+    from guardian.shortcuts import get_objects_for_user
+
+    return get_objects_for_user(user, izin, klass=model, accept_global_perms=False).values("pk")
+
+
+class TimKerjaQuerySet(models.QuerySet):
+    def restrict(self, user, aksi: str = "view"):
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return self.none()
+        if _lihat_semua(user, "penugasan.view_timkerja"):
+            return self
+        from organisasi.models import PejabatUnit
+        from organisasi.permissions import pegawai_dari_user
+        from organisasi.selectors import hari_ini
+
+        q = Q(pk__in=_diberi(user, "penugasan.view_timkerja", self.model))
+        diri = pegawai_dari_user(user)
+        if diri is not None:
+            for jalur in PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).values_list("unit__path",
+                                                                                                flat=True):
+                q |= Q(unit_pemilik__path__startswith=jalur)
+        return self.filter(q)
+
+
+class PenugasanQuerySet(models.QuerySet):
+    def restrict(self, user, aksi: str = "view"):
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return self.none()
+        if _lihat_semua(user, "penugasan.view_penugasan"):
+            return self
+        return self.filter(pk__in=_diberi(user, "penugasan.view_penugasan", self.model))
+
+
+class SuratQuerySet(models.QuerySet):
+    def restrict(self, user, aksi: str = "view"):
+        from .models import Penugasan
+
+        return self.filter(penugasan__in=Penugasan.objects.restrict(user, aksi).values("pk"))

@@ -1,0 +1,173 @@
+"""Reads of penugasan: who acts at a step on a date, candidates and their workload, what waits for whom.
+
+Actors are resolved from kedudukan (organisasi.selectors), so a Plt, a Plh or a delegate in force
+acts where the regulation says, and a vacancy passes to the next head up.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from organisasi.choices import JenisUnit
+from organisasi.models import Pegawai, PejabatUnit, Penempatan, Unit
+from organisasi.selectors import (
+    Kedudukan, Pejabat, hari_ini, kedudukan_pada, leluhur_dan_pejabat, pimpinan_unit_pada, susun_kedudukan,
+)
+
+from .choices import Alur, Langkah, Peran, Status
+from .models import KompetensiPegawai, PejabatBerwenang, Penugasan, TimKerja
+
+# The steps after the request, in order (API.md, Penugasan). A has none: it ends at once.
+URUTAN_LANGKAH: dict[str, list[str]] = {
+    Alur.A: [],
+    Alur.B: [Langkah.PERSETUJUAN_PPK],
+    Alur.C: [Langkah.DISPOSISI, Langkah.KETERSEDIAAN, Langkah.JAWABAN, Langkah.PENGAJUAN, Langkah.PENETAPAN],
+    Alur.D: [Langkah.PERSETUJUAN_PIMPINAN],
+    Alur.E: [Langkah.PERSETUJUAN_TUJUAN, Langkah.PENERUSAN, Langkah.PERSETUJUAN_PPK],
+}
+# Steps where the actor names the staff (API.md `perlu_pegawai`).
+PERLU_PEGAWAI = {(Alur.B, Langkah.PERSETUJUAN_PPK), (Alur.C, Langkah.KETERSEDIAAN)}
+# Who acts at each step: the role, and whose (the unit where the wanted staff sit, or the applicant).
+PERAN_LANGKAH: dict[tuple[str, str], tuple[str, str]] = {
+    (Alur.B, Langkah.PERSETUJUAN_PPK): (Peran.PPK, "tujuan"),
+    (Alur.C, Langkah.DISPOSISI): (Peran.PIMPINAN, "tujuan"),
+    (Alur.C, Langkah.KETERSEDIAAN): (Peran.PPK, "tujuan"),
+    (Alur.C, Langkah.JAWABAN): (Peran.PIMPINAN, "tujuan"),
+    (Alur.C, Langkah.PENGAJUAN): (Peran.PEMOHON, ""),
+    (Alur.C, Langkah.PENETAPAN): (Peran.BERWENANG, ""),
+    (Alur.D, Langkah.PERSETUJUAN_PIMPINAN): (Peran.PIMPINAN, "pemohon"),
+    (Alur.E, Langkah.PERSETUJUAN_TUJUAN): (Peran.PIMPINAN, "tujuan"),
+    (Alur.E, Langkah.PENERUSAN): (Peran.PEMOHON, ""),
+    (Alur.E, Langkah.PERSETUJUAN_PPK): (Peran.PPK, "pemohon"),
+}
+
+
+def kedudukan_simpul(unit: Unit, tanggal: dt.date | None = None) -> Kedudukan:
+    """The PPK, chain and Pimpinan of a staff member sitting at `unit` (not its head) on a date."""
+    tanggal = tanggal or hari_ini()
+    leluhur, peta = leluhur_dan_pejabat(unit, tanggal)
+    return susun_kedudukan(pegawai=Pegawai(), unit=unit, jabatan=None, leluhur=leluhur, peta=peta, tanggal=tanggal)
+
+
+def jalur_perangkat_daerah(unit: Unit) -> str:
+    """The tree path of the Perangkat Daerah (the node right under the instansi) a unit belongs to."""
+    return unit.path[: Unit.steplen * 2]
+
+
+def unit_berwenang(instansi_id: int) -> Unit | None:
+    """The unit whose head is the instansi's Pejabat yang Berwenang: as set, else its Sekretariat Daerah."""
+    atur = PejabatBerwenang.objects.filter(instansi_id=instansi_id).select_related("unit").first()
+    if atur is not None:
+        return atur.unit
+    return (Unit.objects.filter(instansi_id=instansi_id, jenis=JenisUnit.SEKRETARIAT_DAERAH, aktif=True)
+            .order_by("depth", "path").first())
+
+
+def pejabat_berwenang(instansi_id: int, tanggal: dt.date | None = None) -> Pejabat | None:
+    unit = unit_berwenang(instansi_id)
+    return pimpinan_unit_pada(unit, tanggal)["memimpin"] if unit is not None else None
+
+
+def unit_dipimpin(pegawai: Pegawai, tanggal: dt.date | None = None) -> list[PejabatUnit]:
+    """The units a person heads on a date (definitive, Plt, Plh or as PPK delegate), highest first."""
+    return list(PejabatUnit.objects.pada(tanggal or hari_ini()).filter(pegawai=pegawai, unit__aktif=True)
+                .select_related("unit").order_by("unit__depth", "unit__path"))
+
+
+def pelaku_langkah(p: Penugasan, tanggal: dt.date | None = None) -> list[Pejabat]:
+    """Who performs the step a request waits at, on a date (empty once ended, or for a vacancy)."""
+    if not p.berjalan or not p.langkah:
+        return []
+    tanggal = tanggal or hari_ini()
+    peran, milik = PERAN_LANGKAH[(p.alur, p.langkah)]
+    if peran == Peran.PEMOHON:
+        return [Pejabat(p.pemohon, Peran.PEMOHON, p.unit_pemohon)]
+    if peran == Peran.BERWENANG:
+        pj = pejabat_berwenang(p.unit_pemohon.instansi_id, tanggal)
+    else:
+        k = kedudukan_simpul(p.unit_tujuan, tanggal) if milik == "tujuan" else kedudukan_pada(p.pemohon, tanggal)
+        pj = k.ppk if peran == Peran.PPK else k.pimpinan
+    return [pj] if pj is not None else []
+
+
+def pegawai_di_unit(unit: Unit, nip: list[str], tanggal: dt.date | None = None) -> dict[str, Pegawai]:
+    """Of these NIPs, the active staff placed in `unit` on the date, by NIP."""
+    baris = (Penempatan.objects.pada(tanggal or hari_ini()).filter(unit=unit, pegawai__nip__in=nip,
+                                                                  pegawai__aktif=True)
+             .select_related("pegawai"))
+    return {b.pegawai.nip: b.pegawai for b in baris}
+
+
+def beban_kerja(pegawai_qs, mulai: dt.date, selesai: dt.date):
+    """Annotate staff with their load in a period: assignments in force and teams they are in."""
+    tumpang = Q(penugasan__penugasan__mulai__lte=selesai, penugasan__penugasan__selesai__gte=mulai)
+    aktif = Q(penugasan__usulan=False, penugasan__penugasan__status__in=[Status.SELESAI, Status.BERJALAN])
+    tim = Q(keanggotaan_tim__tim__mulai__lte=selesai, keanggotaan_tim__tim__selesai__gte=mulai,
+            keanggotaan_tim__selesai__isnull=True)
+    ketua = Q(tim_diketuai__mulai__lte=selesai, tim_diketuai__selesai__gte=mulai)
+    return pegawai_qs.annotate(
+        jumlah_penugasan=Count("penugasan", filter=tumpang & aktif, distinct=True),
+        jumlah_tim=Count("keanggotaan_tim", filter=tim, distinct=True)
+        + Count("tim_diketuai", filter=ketua, distinct=True),
+    )
+
+
+def kandidat(*, unit: Unit, mulai: dt.date, selesai: dt.date, kompetensi: list[int] | None = None,
+             tanggal: dt.date | None = None):
+    """Staff placed in `unit` who hold every competency asked for, lightest load first (Lampiran B.2.d).
+
+    Heads of units are not candidates: assignments are for Pejabat Fungsional and Pelaksana.
+    """
+    tanggal = tanggal or hari_ini()
+    qs = Pegawai.objects.filter(
+        aktif=True, riwayat_penempatan__in=Penempatan.objects.pada(tanggal).filter(unit=unit),
+    ).exclude(Exists(PejabatUnit.objects.pada(tanggal).filter(pegawai=OuterRef("pk"))))
+    for k in kompetensi or []:
+        qs = qs.filter(Exists(KompetensiPegawai.objects.filter(pegawai=OuterRef("pk"), kompetensi_id=k)))
+    qs = beban_kerja(qs, mulai, selesai).select_related("jabatan").prefetch_related("kompetensi__kompetensi")
+    return qs.order_by("jumlah_penugasan", "jumlah_tim", "nama", "nip")
+
+
+def pegawai_ditugaskan(p: Penugasan) -> list[Pegawai]:
+    return [o.pegawai for o in p.orang.all() if not o.usulan]
+
+
+def peringatan_tim(tim: TimKerja, anggota: list[Pegawai] | None = None) -> list[str]:
+    """Pasal 6 ayat (3): in a cross-unit team the ketua should come from the unit pemilik kinerja (a warning)."""
+    if anggota is None:
+        anggota = [a.pegawai for a in tim.anggota.all() if a.selesai is None]
+    pemilik = tim.unit_pemilik.path
+    semua = [tim.ketua, *anggota]
+    lintas = any(not (p.unit and p.unit.path.startswith(pemilik)) for p in semua)
+    hasil = []
+    if lintas and not (tim.ketua.unit and tim.ketua.unit.path.startswith(pemilik)):
+        hasil.append(f"Ketua tim ({tim.ketua.nama}) bukan dari {tim.unit_pemilik.nama}, Unit Organisasi pemilik "
+                     "kinerja: dalam tim lintas Unit Organisasi ketua diutamakan dari unit pemilik kinerja "
+                     "(Pasal 6 ayat (3)).")
+    return hasil
+
+
+def menunggu_saya(user):
+    """Requests waiting for the user to act, by the grants the services keep (`putuskan_penugasan`)."""
+    from guardian.shortcuts import get_objects_for_user
+
+    return get_objects_for_user(user, "penugasan.putuskan_penugasan", klass=Penugasan, accept_global_perms=False
+                                ).filter(status=Status.BERJALAN)
+
+
+
+def verifikasi_surat(kode: str) -> dict | None:
+    """What the public may know of a letter by its verification code: no personal data beyond names."""
+    from .models import Surat
+
+    kode = (kode or "").strip().upper()
+    if not kode.isalnum() or len(kode) > 16:
+        return None
+    surat = Surat.objects.filter(kode_verifikasi=kode).first()
+    if surat is None:
+        return None
+    ttd = surat.isi.get("penandatangan", {})
+    return {"terbit": True, "nomor": surat.nomor, "tanggal": surat.tanggal, "jenis": surat.jenis,
+            "perihal": surat.perihal, "penandatangan": {"nama": ttd.get("nama", ""), "jabatan": ttd.get("jabatan", "")},
+            "status": surat.status, "alasan_cabut": surat.alasan_cabut}

@@ -1,0 +1,188 @@
+"""Letters: numbered per issuing unit and year without gaps or duplicates, issued once, revoked, reissued.
+
+A number is taken inside the transaction that issues the letter, from a counter row locked for
+it (`NomorSurat`): a rolled-back letter gives its number back, and two letters issued at once wait
+for each other instead of taking the same number. The PDF is rendered after commit (`tasks`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import string
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from organisasi.choices import JenisPeran, JenisUnit, SEBAGAI_ATASAN
+from organisasi.errors import BukanWewenang, TransisiTidakSah
+from organisasi.models import Pegawai, Unit
+from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
+from organisasi.selectors import Pejabat
+from organisasi.services import akun_pelaku
+
+from ..choices import StatusSurat
+from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
+from ..models.surat import POLA_NOMOR_BAWAAN
+
+ISIAN_POLA = {"no", "tahun", "bulan", "kode", "wilayah"}
+ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+# Verification codes: 12 characters without look-alikes (no 0/O, 1/I/L), ~59 bits.
+HURUF_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+PANJANG_KODE = 12
+
+
+def validasi_pola(pola: str) -> None:
+    """A numbering pattern must carry {no} and only known fields."""
+    try:
+        isian = {nama for _, nama, _, _ in string.Formatter().parse(pola) if nama is not None}
+    except ValueError:
+        raise ValidationError({"pola": "Pola tidak sah: periksa tanda kurung kurawal."}) from None
+    if "no" not in isian:
+        raise ValidationError({"pola": "Pola nomor wajib memuat {no}."})
+    if asing := isian - ISIAN_POLA:
+        raise ValidationError({"pola": "Isian tidak dikenal: " + ", ".join(f"{{{a}}}" for a in sorted(asing))
+                                       + ". Yang dikenal: {no}, {tahun}, {bulan}, {kode}, {wilayah}."})
+
+
+def buku_nomor(unit: Unit) -> tuple[Unit, PolaNomorSurat | None]:
+    """The letter book a unit numbers in: the nearest unit at or above it with a pattern, else its PD."""
+    pola = (PolaNomorSurat.objects.filter(unit__path__in=unit.jalur_leluhur()).select_related("unit")
+            .order_by("-unit__depth").first())
+    if pola is not None:
+        return pola.unit, pola
+    pd = unit if unit.depth <= 2 else Unit.objects.get(path=unit.path[: Unit.steplen * 2])
+    return pd, None
+
+
+def _nomor_berikut(unit: Unit, tahun: int) -> int:
+    """The next number of a book, with its counter row locked until the caller's transaction ends."""
+    try:
+        with transaction.atomic():
+            NomorSurat.objects.get_or_create(unit=unit, tahun=tahun)
+    except IntegrityError:  # created at the same moment by another transaction: it is there now
+        pass
+    buku = NomorSurat.objects.select_for_update().get(unit=unit, tahun=tahun)
+    buku.terakhir += 1
+    buku.save(update_fields=["terakhir"])
+    return buku.terakhir
+
+
+def format_nomor(pola: str, *, urut: int, tanggal: dt.date, kode: str, wilayah: str) -> str:
+    return pola.format(no=urut, tahun=tanggal.year, bulan=ROMAWI[tanggal.month - 1], kode=kode, wilayah=wilayah)
+
+
+def _kode_verifikasi() -> str:
+    while True:
+        kode = "".join(secrets.choice(HURUF_KODE) for _ in range(PANJANG_KODE))
+        if not Surat.objects.filter(kode_verifikasi=kode).exists():
+            return kode
+
+
+def judul_pimpinan(unit: Unit) -> str:
+    """How the head of a unit is titled on a letter."""
+    nama = unit.nama
+    for awalan, judul in (("Kecamatan ", "Camat "), ("Kelurahan ", "Lurah ")):
+        if nama.startswith(awalan):
+            return judul + nama.removeprefix(awalan)
+    return {JenisUnit.SEKRETARIAT_DAERAH: "Sekretaris Daerah", JenisUnit.INSPEKTORAT: "Inspektur",
+            JenisUnit.SEKRETARIAT_DPRD: "Sekretaris DPRD", JenisUnit.RSUD: f"Direktur {nama}",
+            JenisUnit.SEKRETARIAT: f"Sekretaris {nama.removeprefix('Sekretariat ')}"}.get(unit.jenis,
+                                                                                           f"Kepala {nama}")
+
+
+def jabatan_penandatangan(pj: Pejabat) -> str:
+    """The signature block's title: the head's title (Plt./Plh. for acting heads, a.n. for a delegate),
+    or the person's own position when they sign for themselves (an applicant)."""
+    sendiri = pj.pegawai.jabatan.nama if pj.pegawai.jabatan_id else ""
+    judul = judul_pimpinan(pj.unit)
+    if pj.sebagai in (JenisPeran.PLT, JenisPeran.PLH):
+        return f"{'Plt.' if pj.sebagai == JenisPeran.PLT else 'Plh.'} {judul}"
+    if pj.sebagai == JenisPeran.DELEGASI:
+        return f"a.n. {judul}" + (f"\n{sendiri}" if sendiri else "")
+    if pj.sebagai == SEBAGAI_ATASAN:
+        return judul
+    if pj.sebagai == JenisPeran.DEFINITIF:
+        return sendiri or judul
+    return sendiri
+
+
+def orang(p: Pegawai) -> dict:
+    return {"nip": p.nip, "nama": p.nama, "jabatan": p.jabatan.nama if p.jabatan_id else ""}
+
+
+def kop(unit: Unit) -> dict:
+    instansi = unit.instansi
+    pd = unit if unit.depth <= 2 else Unit.objects.get(path=unit.path[: Unit.steplen * 2])
+    return {"instansi": instansi.nama, "perangkat_daerah": pd.nama, "alamat": instansi.alamat,
+            "tempat": instansi.tempat or instansi.nama}
+
+
+def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: str, isi: dict,
+                    kepada: list[Pegawai], tanggal: dt.date | None = None, menggantikan: Surat | None = None) -> Surat:
+    """Number and issue a letter in the caller's transaction; its PDF is rendered once that commits."""
+    from ..tasks import render_surat
+
+    tanggal = tanggal or timezone.localdate()
+    unit_buku, pola = buku_nomor(penandatangan.unit)
+    urut = _nomor_berikut(unit_buku, tanggal.year)
+    instansi = unit_buku.instansi
+    nomor = format_nomor(pola.pola if pola else POLA_NOMOR_BAWAAN, urut=urut, tanggal=tanggal,
+                         kode=(pola.kode if pola and pola.kode else unit_buku.kode),
+                         wilayah=instansi.kode_wilayah or "0")
+    isi = {**isi, "kop": kop(penandatangan.unit), "perihal": perihal, "kepada": [orang(p) for p in kepada],
+           "penandatangan": {**orang(penandatangan.pegawai), "jabatan": jabatan_penandatangan(penandatangan),
+                             "sebagai": penandatangan.sebagai, "unit": penandatangan.unit.pk}}
+    surat = Surat.objects.create(
+        jenis=jenis, penugasan=penugasan, unit_penerbit=unit_buku, tahun=tanggal.year, urut=urut, nomor=nomor,
+        tanggal=tanggal, perihal=perihal, kode_verifikasi=_kode_verifikasi(), penandatangan=penandatangan.pegawai,
+        isi=isi, menggantikan=menggantikan)
+    PenerimaSurat.objects.bulk_create([PenerimaSurat(surat=surat, pegawai=p) for p in kepada],
+                                      ignore_conflicts=True)
+    transaction.on_commit(lambda: render_surat.delay(surat.pk))
+    return surat
+
+
+def _boleh_kelola_surat(user, surat: Surat) -> bool:
+    """The signatory, or the Bagian Organisasi."""
+    diri = pegawai_dari_user(user)
+    return adalah_admin_organisasi(user) or (diri is not None and diri.pk == surat.penandatangan_id)
+
+
+@transaction.atomic
+def surat_cabut(*, pelaku, surat: Surat, alasan: str) -> Surat:
+    """Revoke an issued letter with a reason. It stays, marked `dicabut`, and its number stays used."""
+    surat = Surat.objects.select_for_update().get(pk=surat.pk)
+    if not _boleh_kelola_surat(pelaku, surat):
+        raise BukanWewenang("Hanya penandatangan atau Bagian Organisasi yang dapat mencabut surat ini.")
+    if surat.status != StatusSurat.BERLAKU:
+        raise TransisiTidakSah("Surat ini sudah dicabut.")
+    if not (alasan or "").strip():
+        raise ValidationError({"alasan": "Alasan pencabutan wajib diisi."})
+    surat.status, surat.alasan_cabut = StatusSurat.DICABUT, alasan.strip()
+    surat.dicabut, surat.dicabut_oleh = timezone.now(), akun_pelaku(pelaku)
+    surat._change_reason = f"surat_cabut: {surat.alasan_cabut}"
+    surat.save(update_fields=["status", "alasan_cabut", "dicabut", "dicabut_oleh"])
+    from .alur import catat_surat_dicabut
+
+    catat_surat_dicabut(surat=surat, pelaku=pelaku)
+    return surat
+
+
+@transaction.atomic
+def surat_terbitkan_ulang(*, pelaku, surat: Surat, tanggal: dt.date | None = None) -> Surat:
+    """A new letter, with a new number and the same content, in place of a revoked one."""
+    surat = Surat.objects.select_for_update().select_related("penandatangan__jabatan").get(pk=surat.pk)
+    if not _boleh_kelola_surat(pelaku, surat):
+        raise BukanWewenang("Hanya penandatangan atau Bagian Organisasi yang dapat menerbitkan ulang surat ini.")
+    if surat.status != StatusSurat.DICABUT:
+        raise TransisiTidakSah("Cabut surat ini dulu, dengan alasannya, sebelum menerbitkan penggantinya.")
+    if hasattr(surat, "pengganti"):
+        raise TransisiTidakSah(f"Surat ini sudah diganti dengan {surat.pengganti.nomor}.")
+    ttd = surat.isi["penandatangan"]
+    pj = Pejabat(surat.penandatangan, ttd["sebagai"], Unit.objects.get(pk=ttd["unit"]))
+    isi = {k: v for k, v in surat.isi.items() if k not in ("kop", "penandatangan", "perihal")}
+    kepada = list(Pegawai.objects.filter(surat_diterima__surat=surat).select_related("jabatan"))
+    return surat_terbitkan(penugasan=surat.penugasan, jenis=surat.jenis, penandatangan=pj, perihal=surat.perihal,
+                           isi=isi, kepada=kepada, tanggal=tanggal, menggantikan=surat)
+

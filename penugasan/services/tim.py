@@ -1,0 +1,112 @@
+"""Teams (Pasal 6, Lampiran B.3): formed by the Pimpinan of the unit that owns the target, members and roles."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from organisasi.errors import BukanWewenang, TransisiTidakSah
+from organisasi.models import Pegawai, Unit
+from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
+from organisasi.selectors import hari_ini
+from organisasi.services import akun_pelaku, pastikan_wewenang
+
+from ..choices import Sifat
+from ..models import AnggotaTim, Kompetensi, KompetensiPegawai, TimKerja
+from ..selectors import unit_dipimpin
+from ._dasar import izin_tim_selaraskan
+
+
+def boleh_bentuk_tim(pelaku, unit: Unit, tanggal: dt.date | None = None) -> bool:
+    """The Bagian Organisasi, or whoever heads the unit or a unit above it today."""
+    if adalah_admin_organisasi(pelaku):
+        return True
+    diri = pegawai_dari_user(pelaku)
+    return diri is not None and any(unit.path.startswith(d.unit.path) for d in unit_dipimpin(diri, tanggal))
+
+
+def _boleh_kelola(pelaku, tim: TimKerja) -> bool:
+    diri = pegawai_dari_user(pelaku)
+    return (diri is not None and diri.pk == tim.ketua_id) or boleh_bentuk_tim(pelaku, tim.unit_pemilik)
+
+
+@transaction.atomic
+def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str, mulai: dt.date, selesai: dt.date,
+               ketua: Pegawai, anggota: Iterable[tuple[Pegawai, str]] = ()) -> TimKerja:
+    """Form a team with its ketua and members (each with a role). Team size is the Pimpinan's choice."""
+    if not boleh_bentuk_tim(pelaku, unit_pemilik):
+        raise BukanWewenang(f"Tim untuk {unit_pemilik.nama} dibentuk oleh pimpinannya atau Bagian Organisasi.")
+    galat = {}
+    if not (nama or "").strip():
+        galat["nama"] = "Nama tim wajib diisi."
+    if not (tujuan or "").strip():
+        galat["tujuan"] = "Tujuan tim wajib diisi."
+    if sifat not in Sifat.values:
+        galat["sifat"] = "Sifat tim: rutin atau insidental."
+    if selesai < mulai:
+        galat["selesai"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+    if not ketua.aktif:
+        galat["ketua"] = f"{ketua.nama} sudah tidak aktif."
+    anggota = [(p, peran) for p, peran in dict((p, (peran or "").strip()) for p, peran in anggota).items()
+               if p.pk != ketua.pk]
+    if tidak_aktif := [p for p, _ in anggota if not p.aktif]:
+        galat["anggota"] = [f"{p.nama} ({p.nip}) sudah tidak aktif." for p in tidak_aktif]
+    if galat:
+        raise ValidationError(galat)
+    tim = TimKerja(nama=nama.strip(), tujuan=tujuan.strip(), unit_pemilik=unit_pemilik, sifat=sifat, mulai=mulai,
+                   selesai=selesai, ketua=ketua, dibuat_oleh=akun_pelaku(pelaku))
+    tim._change_reason = "tim_bentuk"
+    tim.save()
+    AnggotaTim.objects.bulk_create([AnggotaTim(tim=tim, pegawai=p, peran=peran, mulai=mulai) for p, peran in anggota])
+    izin_tim_selaraskan(tim)
+    return tim
+
+
+@transaction.atomic
+def tim_anggota_tambah(*, pelaku, tim: TimKerja, pegawai: Pegawai, peran: str = "",
+                       mulai: dt.date | None = None) -> AnggotaTim:
+    tim = TimKerja.objects.select_for_update().get(pk=tim.pk)
+    if not _boleh_kelola(pelaku, tim):
+        raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
+    if pegawai.pk == tim.ketua_id or tim.anggota.filter(pegawai=pegawai, selesai__isnull=True).exists():
+        raise TransisiTidakSah(f"{pegawai.nama} sudah berada dalam tim ini.")
+    mulai = mulai or max(hari_ini(), tim.mulai)
+    a = AnggotaTim(tim=tim, pegawai=pegawai, peran=(peran or "").strip(), mulai=mulai)
+    a._change_reason = "tim_anggota_tambah"
+    a.save()
+    izin_tim_selaraskan(tim)
+    return a
+
+
+@transaction.atomic
+def tim_anggota_akhiri(*, pelaku, anggota: AnggotaTim, selesai: dt.date | None = None) -> AnggotaTim:
+    a = AnggotaTim.objects.select_for_update().select_related("tim").get(pk=anggota.pk)
+    if not _boleh_kelola(pelaku, a.tim):
+        raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
+    if a.selesai is not None:
+        raise TransisiTidakSah("Keanggotaan ini sudah berakhir.")
+    selesai = selesai or hari_ini()
+    if selesai < a.mulai:
+        raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai keanggotaan."})
+    a.selesai = selesai
+    a._change_reason = "tim_anggota_akhiri"
+    a.save(update_fields=["selesai"])
+    izin_tim_selaraskan(a.tim)
+    return a
+
+
+@transaction.atomic
+def kompetensi_catat(*, pelaku, pegawai: Pegawai, kompetensi: Kompetensi, bukti: str = "") -> KompetensiPegawai:
+    """Add a competency to a person's profile: by the person, or by whoever manages their unit."""
+    diri = pegawai_dari_user(pelaku)
+    if diri is None or diri.pk != pegawai.pk:
+        if pegawai.unit is None:
+            raise BukanWewenang("Pegawai tanpa unit hanya dapat diubah Bagian Organisasi.")
+        pastikan_wewenang(pelaku, pegawai.unit)
+    k, dibuat = KompetensiPegawai.objects.get_or_create(pegawai=pegawai, kompetensi=kompetensi,
+                                                        defaults={"bukti": (bukti or "").strip()})
+    if not dibuat:
+        raise TransisiTidakSah(f"{kompetensi.nama} sudah tercatat pada {pegawai.nama}.")
+    return k
