@@ -105,9 +105,10 @@ def pastikan_grup_peran() -> None:
     izin = Permission.objects.filter(content_type__app_label="organisasi").exclude(
         content_type__model__in=MODEL_KHUSUS_SUPERUSER)
     admin, _ = Group.objects.get_or_create(name=GRUP_ADMIN_ORGANISASI)
-    admin.permissions.set(izin)
     klien, _ = Group.objects.get_or_create(name=GRUP_KLIEN_API)
-    klien.permissions.set(izin.filter(codename__startswith="view_"))
+    # Only this app's share is set here; other apps add theirs to the same groups.
+    for grup, milik in ((admin, izin), (klien, izin.filter(codename__startswith="view_"))):
+        grup.permissions.set([*milik, *grup.permissions.exclude(content_type__app_label="organisasi")])
 
 
 class HanyaBaca(BasePermission):

@@ -171,3 +171,29 @@ def verifikasi_surat(kode: str) -> dict | None:
     return {"terbit": True, "nomor": surat.nomor, "tanggal": surat.tanggal, "jenis": surat.jenis,
             "perihal": surat.perihal, "penandatangan": {"nama": ttd.get("nama", ""), "jabatan": ttd.get("jabatan", "")},
             "status": surat.status, "alasan_cabut": surat.alasan_cabut}
+
+
+def kotak_masuk(pegawai: Pegawai | None, user) -> dict:
+    """What waits for a person: steps to perform, copies to read, letters received, their own requests."""
+    from .models import PenerimaSurat, Tembusan
+
+    if pegawai is None:
+        return {"menunggu": Penugasan.objects.none(), "tembusan": Tembusan.objects.none(),
+                "surat": PenerimaSurat.objects.none(), "diajukan": Penugasan.objects.none()}
+    return {
+        "menunggu": menunggu_saya(user).select_related("pemohon", "unit_tujuan").order_by("batas_keputusan", "dibuat"),
+        "tembusan": Tembusan.objects.filter(pegawai=pegawai).select_related("penugasan__pemohon", "surat")
+        .order_by("dibaca", "-dikirim"),
+        "surat": PenerimaSurat.objects.filter(pegawai=pegawai).select_related("surat").order_by("dibaca",
+                                                                                               "-surat__tanggal"),
+        "diajukan": Penugasan.objects.filter(pemohon=pegawai).select_related("unit_tujuan").order_by("-dibuat"),
+    }
+
+
+def hitung_kotak_masuk(pegawai: Pegawai | None, user) -> dict:
+    """The counts on the home page: to decide, unread copies, unread letters."""
+    if pegawai is None:
+        return {"menunggu": 0, "tembusan": 0, "surat": 0}
+    k = kotak_masuk(pegawai, user)
+    return {"menunggu": k["menunggu"].count(), "tembusan": k["tembusan"].filter(dibaca__isnull=True).count(),
+            "surat": k["surat"].filter(dibaca__isnull=True).count()}

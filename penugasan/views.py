@@ -1,8 +1,44 @@
-"""Browser pages of penugasan. Thin: objects through `restrict`, decisions through `services`."""
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+"""Browser pages of penugasan: the inbox, a request and its steps, starting a flow, teams, letters.
 
-from . import selectors
+Thin: objects come through `restrict` (an outsider gets 404), every change through `services`, and a
+refused transition comes back as a message (403/409) or as field errors, never as a half-done change.
+"""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from organisasi.errors import GalatDomain
+from organisasi.models import Pegawai, Unit
+from organisasi.permissions import pegawai_dari_user
+
+from . import selectors, services
+from .choices import StatusBerkas
+from .forms import LanjutForm, PenugasanForm, TarikForm, TimForm, TolakForm, awal_periode
+from .models import Kompetensi, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
+
+BATAS_KANDIDAT = 50
+
+
+def _tempel_galat(form, e: ValidationError) -> None:
+    for kolom, pesan in (e.message_dict.items() if hasattr(e, "error_dict") else [(None, e.messages)]):
+        form.add_error(kolom if kolom in form.fields else None, pesan)
+
+
+def _jalankan(request, form, aksi):
+    """Run a service; its refusals become form errors or a message with the status they mean."""
+    try:
+        return aksi(), 200
+    except ValidationError as e:
+        _tempel_galat(form, e)
+        return None, 400
+    except GalatDomain as e:
+        messages.error(request, e.pesan)
+        return None, e.status_code
 
 
 @require_GET
@@ -10,3 +46,193 @@ def verifikasi(request, kode):
     """Public: whether a letter with this code was issued (the QR code on every letter points here)."""
     data = selectors.verifikasi_surat(kode)
     return render(request, "penugasan/verifikasi.html", {"kode": kode, "surat": data}, status=200 if data else 404)
+
+
+@require_GET
+@login_required
+def kotak_masuk(request):
+    diri = pegawai_dari_user(request.user)
+    return render(request, "penugasan/kotak_masuk.html", {"diri": diri, **selectors.kotak_masuk(diri, request.user)})
+
+
+def _penugasan(request, pk) -> Penugasan:
+    qs = (Penugasan.objects.restrict(request.user)
+          .select_related("pemohon__jabatan", "unit_pemohon", "unit_tujuan__instansi", "tim")
+          .prefetch_related("orang__pegawai__jabatan", "tembusan__pegawai", "riwayat__oleh",
+                            Prefetch("surat", queryset=Surat.objects.order_by("id"))))
+    return get_object_or_404(qs, pk=pk)
+
+
+def _konteks_detail(request, p: Penugasan, **lain) -> dict:
+    diri = pegawai_dari_user(request.user)
+    boleh_bertindak = diri is not None and p.berjalan and diri.nip in p.pelaku_nip
+    perlu_pegawai = (p.alur, p.langkah) in selectors.PERLU_PEGAWAI
+    konteks = {
+        "p": p, "diri": diri, "boleh_bertindak": boleh_bertindak, "perlu_pegawai": perlu_pegawai,
+        "boleh_tarik": diri is not None and p.berjalan and p.pemohon_id == diri.pk,
+        "ditugaskan": [o.pegawai for o in p.orang.all() if not o.usulan],
+        "usulan": [o.pegawai for o in p.orang.all() if o.usulan],
+        "pelaku": list(Pegawai.objects.filter(nip__in=p.pelaku_nip).select_related("jabatan")),
+        "form_lanjut": LanjutForm(), "form_tolak": TolakForm(), "form_tarik": TarikForm(),
+    }
+    if boleh_bertindak and perlu_pegawai:
+        konteks["kandidat"] = selectors.kandidat(unit=p.unit_tujuan, mulai=p.mulai, selesai=p.selesai,
+                                                 kompetensi=list(p.kompetensi_diperlukan.values_list("pk", flat=True))
+                                                 )[:BATAS_KANDIDAT]
+        konteks["terpilih"] = {o.nip for o in konteks["usulan"] + konteks["ditugaskan"]}
+    return {**konteks, **lain}
+
+
+@require_GET
+@login_required
+def penugasan_detail(request, pk):
+    p = _penugasan(request, pk)
+    diri = pegawai_dari_user(request.user)
+    if diri is not None:  # opening it reads the copies and letters addressed to me
+        Tembusan.objects.filter(penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
+        PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(
+            dibaca=timezone.now())
+    return render(request, "penugasan/detail.html", _konteks_detail(request, p))
+
+
+def _langkah(request, pk, Form, nama_form: str, aksi):
+    p = _penugasan(request, pk)
+    form = Form(request.POST)
+    status = 400
+    if form.is_valid():
+        hasil, status = _jalankan(request, form, lambda: aksi(p, form.cleaned_data))
+        if hasil is not None:
+            messages.success(request, f"Penugasan #{p.pk}: {hasil.get_status_display().lower()}"
+                             + (f", menunggu {hasil.get_langkah_display().lower()}." if hasil.langkah else "."))
+            return redirect("penugasan:detail", pk=p.pk)
+    return render(request, "penugasan/detail.html", _konteks_detail(request, p, **{nama_form: form}), status=status)
+
+
+@require_POST
+@login_required
+def penugasan_lanjut(request, pk):
+    return _langkah(request, pk, LanjutForm, "form_lanjut", lambda p, d: services.penugasan_lanjut(
+        pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]))
+
+
+@require_POST
+@login_required
+def penugasan_tolak(request, pk):
+    return _langkah(request, pk, TolakForm, "form_tolak", lambda p, d: services.penugasan_tolak(
+        pelaku=request.user, penugasan=p, alasan=d["alasan"]))
+
+
+@require_POST
+@login_required
+def penugasan_tarik(request, pk):
+    return _langkah(request, pk, TarikForm, "form_tarik", lambda p, d: services.penugasan_tarik(
+        pelaku=request.user, penugasan=p, alasan=d["alasan"]))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def penugasan_baru(request):
+    tim_qs = TimKerja.objects.restrict(request.user).order_by("nama")
+    if request.method == "POST":
+        form = PenugasanForm(request.POST, tim_qs=tim_qs)
+        status = 400
+        if form.is_valid():
+            d = form.cleaned_data
+            p, status = _jalankan(request, form, lambda: services.penugasan_ajukan(
+                pelaku=request.user, alur=d["alur"], unit_tujuan=d["unit_tujuan"], pegawai=d["pegawai"],
+                tim=d["tim"], maksud=d["maksud"], kompetensi=d["kompetensi"],
+                kompetensi_daftar=d["kompetensi_daftar"], target=d["target"], mulai=d["mulai"],
+                selesai=d["selesai"], batas_keputusan=d["batas_keputusan"]))
+            if p is not None:
+                messages.success(request, f"Penugasan #{p.pk} diajukan.")
+                return redirect("penugasan:detail", pk=p.pk)
+    else:
+        form = PenugasanForm(initial={"alur": request.GET.get("alur", "A"), **awal_periode()}, tim_qs=tim_qs)
+        status = 200
+    return render(request, "penugasan/form.html", {"form": form, "kompetensi": Kompetensi.objects.all()},
+                  status=status)
+
+
+@require_GET
+@login_required
+def kandidat(request):
+    """htmx: candidates in a unit for a period, filtered by competency, lightest load first."""
+    unit = Unit.objects.restrict(request.user).filter(kode=request.GET.get("unit_tujuan", "")).first()
+    form = PenugasanForm(request.GET)
+    mulai = form.fields["mulai"].clean(request.GET.get("mulai")) if request.GET.get("mulai") else None
+    selesai = form.fields["selesai"].clean(request.GET.get("selesai")) if request.GET.get("selesai") else None
+    daftar = []
+    if unit is not None and mulai and selesai:
+        kompetensi = [int(k) for k in request.GET.getlist("kompetensi_daftar") if k.isdigit()]
+        terlihat = Pegawai.objects.restrict(request.user).values("pk")
+        daftar = selectors.kandidat(unit=unit, mulai=mulai, selesai=selesai, kompetensi=kompetensi
+                                    ).filter(pk__in=terlihat)[:BATAS_KANDIDAT]
+    return render(request, "penugasan/_kandidat.html", {"unit": unit, "kandidat": daftar,
+                                                        "terpilih": set(request.GET.getlist("pegawai"))})
+
+
+# --- letters -----------------------------------------------------------------------------------------
+
+def _surat(request, pk) -> Surat:
+    return get_object_or_404(Surat.objects.restrict(request.user), pk=pk)
+
+
+@require_GET
+@login_required
+def surat_status(request, pk):
+    """htmx: a letter's row, polled while its PDF is being rendered."""
+    return render(request, "penugasan/_surat.html", {"s": _surat(request, pk)})
+
+
+@require_GET
+@login_required
+def surat_pdf(request, pk):
+    surat = _surat(request, pk)
+    if surat.status_berkas != StatusBerkas.SELESAI or not surat.berkas:
+        raise Http404("PDF surat belum selesai dibuat.")
+    respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf",
+                          filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
+    respon["Cache-Control"] = "private, no-store"
+    return respon
+
+
+# --- teams -------------------------------------------------------------------------------------------
+
+@require_GET
+@login_required
+def tim_daftar(request):
+    tim = (TimKerja.objects.restrict(request.user).select_related("unit_pemilik", "ketua")
+           .prefetch_related("anggota").order_by("-mulai", "nama"))
+    return render(request, "penugasan/tim_daftar.html", {"daftar_tim": tim})
+
+
+@require_GET
+@login_required
+def tim_detail(request, pk):
+    tim = get_object_or_404(TimKerja.objects.restrict(request.user).select_related("unit_pemilik", "ketua__unit")
+                            .prefetch_related("anggota__pegawai__unit"), pk=pk)
+    anggota = [a for a in tim.anggota.all() if a.selesai is None]
+    return render(request, "penugasan/tim_detail.html", {
+        "tim": tim, "anggota": anggota, "peringatan": selectors.peringatan_tim(tim, [a.pegawai for a in anggota]),
+        "penugasan": Penugasan.objects.restrict(request.user).filter(tim=tim).select_related("unit_tujuan")})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def tim_baru(request):
+    if request.method == "POST":
+        form = TimForm(request.POST)
+        status = 400
+        if form.is_valid():
+            d = form.cleaned_data
+            tim, status = _jalankan(request, form, lambda: services.tim_bentuk(
+                pelaku=request.user, nama=d["nama"], tujuan=d["tujuan"], unit_pemilik=d["unit_pemilik"],
+                sifat=d["sifat"], mulai=d["mulai"], selesai=d["selesai"], ketua=d["ketua"], anggota=d["anggota"]))
+            if tim is not None:
+                for w in selectors.peringatan_tim(tim):
+                    messages.warning(request, w)
+                messages.success(request, f"Tim {tim.nama} dibentuk.")
+                return redirect("penugasan:tim_detail", pk=tim.pk)
+    else:
+        form, status = TimForm(initial=awal_periode()), 200
+    return render(request, "penugasan/tim_form.html", {"form": form}, status=status)

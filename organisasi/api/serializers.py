@@ -214,6 +214,10 @@ class TeksBebasField(serializers.CharField):
         self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
 
+# A token obtained by password reads; acting on the account's behalf must be asked for.
+CAKUPAN_BACA = [c for c in CakupanToken.values if c.endswith(":baca")]
+
+
 class TokenMasukSerializer(serializers.Serializer):
     username = TeksBebasField(write_only=True, help_text="NIP (spasi boleh) atau nama pengguna.")
     password = TeksBebasField(write_only=True, trim_whitespace=False, style={"input_type": "password"})
@@ -234,7 +238,7 @@ class TokenMasukSerializer(serializers.Serializer):
             raise exceptions.AuthenticationFailed(
                 "NIP/nama pengguna atau kata sandi salah, atau akun tidak aktif.")
         return {"user": user, "nama": attrs.get("nama") or "Token pribadi",
-                "cakupan": attrs.get("cakupan") or list(CakupanToken.values)}
+                "cakupan": attrs.get("cakupan") or CAKUPAN_BACA}
 
 
 class TokenSerializer(serializers.Serializer):

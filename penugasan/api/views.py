@@ -3,21 +3,23 @@
 Every object comes through `restrict(user, "view")`: one the caller may not know is a 404. Acting on
 a visible one that is not theirs is a 403 (the services decide), on an ended one a 409.
 """
+from django.db.models import Prefetch
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from organisasi.api.auth import SEMUA_TOKEN
 from organisasi.api.serializers import GalatSerializer
-from organisasi.api.views import GALAT_AUTH, GALAT_FIELD, CatatAksesDataPribadi, Halaman, galat_objek
+from organisasi.api.views import GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, Halaman, galat_objek
 from organisasi.choices import CakupanToken
 
 from .. import services
-from ..choices import StatusBerkas
+from ..choices import Status, StatusBerkas
 from ..models import Penugasan, Surat, TimKerja
 from ..selectors import kandidat as kandidat_selector
 from . import serializers as s
@@ -54,7 +56,7 @@ class NipDicatat(CatatAksesDataPribadi):
 
 @extend_schema_view(
     list=extend_schema(summary="Tim kerja yang dapat Anda lihat", responses={200: s.TimSerializer(many=True),
-                                                                         **GALAT_AUTH}),
+                                                                         **GALAT_DAFTAR}),
     retrieve=extend_schema(summary="Satu tim kerja", responses={200: s.TimSerializer, **galat_objek("Tim")}),
     create=extend_schema(summary="Bentuk tim kerja", request=s.TimBuatSerializer,
                          description=("Oleh pimpinan unit pemilik kinerja (atau unit di atasnya) atau Bagian "
@@ -65,6 +67,9 @@ class NipDicatat(CatatAksesDataPribadi):
 class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.TimSerializer
     pagination_class = Halaman
+
+    def get_object(self):
+        return _satu(self.get_queryset(), self.kwargs["pk"], "Tim tidak ditemukan.")
 
     def get_queryset(self):
         return (TimKerja.objects.restrict(self.request.user).select_related("unit_pemilik", "ketua__unit")
@@ -81,16 +86,29 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
         return Response(s.TimSerializer(self.get_queryset().get(pk=tim.pk)).data, status=status.HTTP_201_CREATED)
 
 
+def _satu(queryset, pk: str, pesan: str):
+    """One object by id within a restricted queryset; a malformed or out-of-range id is a 404 too."""
+    if not (str(pk).isascii() and str(pk).isdigit() and len(str(pk)) <= 18):
+        raise exceptions.NotFound(pesan)
+    obj = queryset.filter(pk=int(pk)).first()
+    if obj is None:
+        raise exceptions.NotFound(pesan)
+    return obj
+
+
 def _penugasan_qs(user):
     return (Penugasan.objects.restrict(user)
             .select_related("pemohon", "unit_pemohon", "unit_tujuan")
-            .prefetch_related("orang__pegawai", "tembusan__pegawai", "riwayat__oleh", "surat",
-                              "kompetensi_diperlukan"))
+            .prefetch_related("orang__pegawai", "tembusan__pegawai", "riwayat__oleh",
+                              Prefetch("surat", queryset=Surat.objects.order_by("id")), "kompetensi_diperlukan"))
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Penugasan yang dapat Anda lihat", responses={200: s.PenugasanSerializer(many=True),
-                                                                         **GALAT_AUTH}),
+    list=extend_schema(
+        summary="Penugasan yang dapat Anda lihat", responses={200: s.PenugasanSerializer(many=True), **GALAT_DAFTAR},
+        parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=Status.values, description="Saring status."),
+                    OpenApiParameter("menunggu", OpenApiTypes.STR, enum=["saya"],
+                                     description="`saya`: hanya yang langkahnya menunggu Anda.")]),
     retrieve=extend_schema(summary="Satu penugasan", responses={200: s.PenugasanSerializer,
                                                                 **galat_objek("Penugasan")}),
     create=extend_schema(summary="Mulai alur penugasan (A–E)", request=s.PenugasanBuatSerializer,
@@ -104,19 +122,21 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
 
     def get_queryset(self):
         qs = _penugasan_qs(self.request.user)
-        if status_ := self.request.query_params.get("status"):
-            qs = qs.filter(status=status_)
-        if self.request.query_params.get("menunggu") == "saya":
+        param = self.request.query_params
+        if "status" in param:
+            if param["status"] not in Status.values:
+                raise exceptions.ValidationError({"status": [f"Gunakan salah satu: {', '.join(Status.values)}."]})
+            qs = qs.filter(status=param["status"])
+        if "menunggu" in param:
+            if param["menunggu"] != "saya":
+                raise exceptions.ValidationError({"menunggu": ["Satu-satunya nilai: saya."]})
             from ..selectors import menunggu_saya
 
             qs = qs.filter(pk__in=menunggu_saya(self.request.user).values("pk"))
         return qs
 
     def get_object(self):
-        pk = self.kwargs["pk"]
-        if not str(pk).isdigit():
-            raise exceptions.NotFound("Penugasan tidak ditemukan.")
-        return get_object_or_404(self.get_queryset(), pk=pk)
+        return _satu(self.get_queryset(), self.kwargs["pk"], "Penugasan tidak ditemukan.")
 
     def _jawab(self, p, kode=status.HTTP_200_OK):
         return Response(s.PenugasanSerializer(_penugasan_qs(self.request.user).get(pk=p.pk)).data, status=kode)
@@ -172,10 +192,7 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
         return Surat.objects.restrict(self.request.user).select_related("unit_penerbit")
 
     def get_object(self):
-        pk = self.kwargs["pk"]
-        if not str(pk).isdigit():
-            raise exceptions.NotFound("Surat tidak ditemukan.")
-        return get_object_or_404(self.get_queryset(), pk=pk)
+        return _satu(self.get_queryset(), self.kwargs["pk"], "Surat tidak ditemukan.")
 
     @extend_schema(summary="Berkas PDF surat", description="202 dengan `Retry-After` selama PDF sedang dibuat.",
                    responses={(200, "application/pdf"): bytes,
@@ -202,6 +219,7 @@ class VerifikasiView(APIView):
 
     authentication_classes = []
     permission_classes = [AllowAny]
+    cakupan_token = SEMUA_TOKEN  # public: no token is needed or checked
 
     @extend_schema(summary="Verifikasi surat (publik)", auth=[],
                    responses={200: s.VerifikasiSerializer,

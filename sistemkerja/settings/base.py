@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "penugasan.context_processors.kotak_masuk",
             ],
         },
     },
@@ -259,6 +260,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Fields of the same name with different choices get names of their own in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "JenisUnitEnum": "organisasi.choices.JenisUnit",
+        "JenisSuratEnum": "penugasan.choices.JenisSurat",
+        "StatusPenugasanEnum": "penugasan.choices.Status",
+        "StatusSuratEnum": "penugasan.choices.StatusSurat",
+    },
 }
 
 GUARDIAN_RAISE_403 = False
