@@ -186,3 +186,32 @@ def surat_terbitkan_ulang(*, pelaku, surat: Surat, tanggal: dt.date | None = Non
     return surat_terbitkan(penugasan=surat.penugasan, jenis=surat.jenis, penandatangan=pj, perihal=surat.perihal,
                            isi=isi, kepada=kepada, tanggal=tanggal, menggantikan=surat)
 
+
+
+@transaction.atomic
+def pola_nomor_atur(*, pelaku, unit: Unit, pola: str, kode: str = "") -> PolaNomorSurat:
+    """Set how a unit numbers its letters (Bagian Organisasi). Letters already issued keep their numbers."""
+    if not adalah_admin_organisasi(pelaku):
+        raise BukanWewenang("Pola nomor surat diatur oleh Bagian Organisasi.")
+    validasi_pola(pola)
+    atur, _ = PolaNomorSurat.objects.select_for_update().get_or_create(unit=unit, defaults={"pola": pola})
+    atur.pola, atur.kode = pola, (kode or "").strip()
+    atur._change_reason = "pola_nomor_atur"
+    atur.save()
+    return atur
+
+
+@transaction.atomic
+def pejabat_berwenang_atur(*, pelaku, instansi, unit: Unit):
+    """Name the unit whose head is the instansi's Pejabat yang Berwenang (flow C)."""
+    from ..models import PejabatBerwenang
+
+    if not adalah_admin_organisasi(pelaku):
+        raise BukanWewenang("Pejabat yang Berwenang diatur oleh Bagian Organisasi.")
+    if unit.instansi_id != instansi.pk or unit.jenis == JenisUnit.INSTANSI:
+        raise ValidationError({"unit": f"{unit.nama} bukan unit dalam {instansi.nama}."})
+    atur, _ = PejabatBerwenang.objects.select_for_update().get_or_create(instansi=instansi, defaults={"unit": unit})
+    atur.unit = unit
+    atur._change_reason = "pejabat_berwenang_atur"
+    atur.save()
+    return atur

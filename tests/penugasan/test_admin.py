@@ -1,0 +1,60 @@
+"""Penugasan in the admin: read-only records with history, revoking a letter, the numbering settings."""
+import pytest
+from django.test import Client
+
+from penugasan.choices import StatusSurat
+from penugasan.models import PejabatBerwenang, PolaNomorSurat, Surat
+
+from .conftest import ajukan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_c(admin_organisasi):
+    c = Client()
+    c.force_login(admin_organisasi)
+    return c
+
+
+def test_penugasan_terbaca_tanpa_ubah_dan_hapus(s, admin_c):
+    p = ajukan(s.kepala_bidang2, "B", s.bidang)
+    r = admin_c.get("/admin/penugasan/penugasan/")
+    assert r.status_code == 200 and f"Penugasan #{p.pk}" in r.content.decode()
+    r = admin_c.get(f"/admin/penugasan/penugasan/{p.pk}/change/")
+    assert r.status_code == 200 and "permohonan" in r.content.decode()
+    assert admin_c.post(f"/admin/penugasan/penugasan/{p.pk}/change/", {"maksud": "x"}).status_code == 403
+    assert admin_c.get(f"/admin/penugasan/penugasan/{p.pk}/delete/").status_code == 403
+    assert admin_c.get(f"/admin/penugasan/penugasan/{p.pk}/history/").status_code == 200
+    assert admin_c.get("/admin/penugasan/timkerja/").status_code == 200
+
+
+def test_cabut_surat_lewat_admin(s, admin_c):
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    url = f"/admin/penugasan/surat/{surat.pk}/change/"
+    r = admin_c.post(url, {"alasan_cabut": ""})
+    assert r.status_code == 200 and "Alasan pencabutan wajib diisi." in r.content.decode()
+    assert Surat.objects.get(pk=surat.pk).status == StatusSurat.BERLAKU
+    r = admin_c.post(url, {"alasan_cabut": "Nama pegawai keliru"})
+    assert r.status_code == 302
+    surat.refresh_from_db()
+    assert surat.status == StatusSurat.DICABUT and surat.alasan_cabut == "Nama pegawai keliru"
+    assert admin_c.get(f"/admin/penugasan/surat/{surat.pk}/delete/").status_code == 403
+    r = admin_c.post("/admin/penugasan/surat/", {"action": "terbitkan_ulang", "_selected_action": [surat.pk]})
+    assert r.status_code == 302 and Surat.objects.get(menggantikan=surat).status == StatusSurat.BERLAKU
+
+
+def test_pola_nomor_dan_pejabat_berwenang(s, admin_c):
+    r = admin_c.post("/admin/penugasan/polanomorsurat/add/", {"unit": s.dinas.pk, "pola": "800/{tahun}", "kode": ""})
+    assert r.status_code == 200 and "{no}" in r.content.decode() and not PolaNomorSurat.objects.exists()
+    r = admin_c.post("/admin/penugasan/polanomorsurat/add/", {"unit": s.dinas.pk, "pola": "800/{no}/{tahun}",
+                                                              "kode": "302"})
+    assert r.status_code == 302 and PolaNomorSurat.objects.get().pola == "800/{no}/{tahun}"
+    r = admin_c.post("/admin/penugasan/pejabatberwenang/add/", {"instansi": s.instansi.pk, "unit": s.asisten.pk})
+    assert r.status_code == 302 and PejabatBerwenang.objects.get().unit == s.asisten
+
+
+def test_pegawai_biasa_tidak_masuk_admin(s):
+    c = Client()
+    c.force_login(s.staf_bidang.akun)
+    assert c.get("/admin/penugasan/penugasan/").status_code == 302
