@@ -21,6 +21,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py muat_demo
+	$(PY) manage.py muat_demo_penugasan
 
 run: demo
 	@$(PY) manage.py demo_login

@@ -26,6 +26,7 @@ from ..selectors import (
     PERLU_PEGAWAI, URUTAN_LANGKAH, jalur_perangkat_daerah, kedudukan_simpul, pegawai_di_unit, pelaku_langkah,
     unit_dipimpin,
 )
+from ..pdf import tanggal_id
 from . import surat as surat_svc
 from ._dasar import beri_tahu, catat_riwayat, diri_pelaku, izin_penugasan_selaraskan, izin_tim_selaraskan, tembuskan
 
@@ -258,7 +259,7 @@ def _surat_jawaban(p: Penugasan, pj: Pejabat, tanggal: dt.date, *, alasan: str):
         penugasan=p, jenis=JenisSurat.JAWABAN, penandatangan=pj, tanggal=tanggal, kepada=[p.pemohon],
         perihal="Jawaban Permohonan Pelibatan Pejabat Fungsional/Pelaksana",
         isi={"dasar": [DASAR_PERBUP] + ([f"Surat permohonan pelibatan Nomor {permohonan.nomor} tanggal "
-                                         f"{permohonan.tanggal.isoformat()}"] if permohonan else []),
+                                         f"{tanggal_id(permohonan.tanggal)}"] if permohonan else []),
              "disetujui": not alasan, "alasan": alasan, "daftar": daftar, "maksud": p.maksud,
              "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()}, "tembusan": []})
 
@@ -279,7 +280,7 @@ def _selesaikan(p: Penugasan, *, penandatangan: Pejabat, tanggal: dt.date) -> No
                  (kedudukan_pada(p.pemohon, tanggal).pimpinan, "Pimpinan Unit Organisasi pemohon")],
     }.get(p.alur, [])
     tembusan = [(pj, s) for pj, s in tembusan if pj is None or pj.pegawai.pk != penandatangan.pegawai.pk]
-    dasar = [DASAR_PERBUP] + [f"{s.get_jenis_display()} Nomor {s.nomor} tanggal {s.tanggal.isoformat()}"
+    dasar = [DASAR_PERBUP] + [f"{s.get_jenis_display()} Nomor {s.nomor} tanggal {tanggal_id(s.tanggal)}"
                               for s in p.surat.filter(status="berlaku").order_by("id")]
     surat = surat_svc.surat_terbitkan(
         penugasan=p, jenis=JenisSurat.PENUGASAN, penandatangan=penandatangan, tanggal=tanggal, kepada=staf,
@@ -354,9 +355,9 @@ def penugasan_kedaluwarsakan(*, tanggal: dt.date | None = None) -> int:
             p.status, p.langkah, p.berakhir = Status.KEDALUWARSA, "", timezone.now()
             p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
             catat_riwayat(p, langkah=langkah, aksi=Aksi.KEDALUWARSA, oleh=None, status_dari=Status.BERJALAN,
-                          catatan=f"Belum diputus sampai batas {p.batas_keputusan.isoformat()}.")
+                          catatan=f"Belum diputus sampai batas {tanggal_id(p.batas_keputusan)}.")
             beri_tahu([p.pemohon], f"Penugasan #{p.pk} kedaluwarsa",
-                      f"Permohonan Anda belum diputus sampai {p.batas_keputusan.isoformat()} dan kedaluwarsa.")
+                      f"Permohonan Anda belum diputus sampai {tanggal_id(p.batas_keputusan)} dan kedaluwarsa.")
             _segarkan(p, tanggal)
             n += 1
     return n
