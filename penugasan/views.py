@@ -190,7 +190,7 @@ def surat_pdf(request, pk):
     surat = _surat(request, pk)
     if surat.status_berkas != StatusBerkas.SELESAI or not surat.berkas:
         raise Http404("PDF surat belum selesai dibuat.")
-    respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf",
+    respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
                           filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
     respon["Cache-Control"] = "private, no-store"
     return respon

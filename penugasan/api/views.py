@@ -208,7 +208,7 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
             return Response({"detail": "PDF surat sedang dibuat; coba lagi sebentar.",
                              "status_berkas": surat.status_berkas}, status=status.HTTP_202_ACCEPTED,
                             headers={"Retry-After": "5"})
-        respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf",
+        respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
                               filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
         respon["Cache-Control"] = "private, no-store"
         return respon
