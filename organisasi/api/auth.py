@@ -13,7 +13,7 @@ import re
 
 from django.utils import timezone
 from rest_framework import authentication, exceptions
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from ..models import TokenApi
 from ..services.akses import PANJANG_AWALAN, kunci_cocok
@@ -45,7 +45,8 @@ class TokenAuthentication(authentication.TokenAuthentication):
 class CakupanTokenDiperlukan(BasePermission):
     """A token may reach a view only if it was granted the view's `cakupan_token`.
 
-    A view that names no scope is closed to tokens: a new endpoint is never open by omission.
+    A view that names no scope is closed to tokens: a new endpoint is never open by omission. A view that
+    reads and writes names one scope for each: `{"baca": ..., "tulis": ...}`.
     """
 
     message = "Token ini tidak diberi cakupan untuk sumber daya ini."
@@ -54,6 +55,8 @@ class CakupanTokenDiperlukan(BasePermission):
         if not isinstance(request.auth, TokenApi):
             return True
         perlu = getattr(view, "cakupan_token", None)
+        if isinstance(perlu, dict):  # {"baca": scope for safe methods, "tulis": scope for the others}
+            perlu = perlu.get("baca" if request.method in SAFE_METHODS else "tulis")
         if perlu is None:
             return False
         return perlu == SEMUA_TOKEN or perlu in request.auth.cakupan

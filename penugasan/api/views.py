@@ -32,10 +32,7 @@ GALAT_LANGKAH = {**GALAT_TULIS, 404: OpenApiResponse(GalatSerializer, "Tidak ada
 class CakupanMenurutMetode:
     """Reads need `penugasan:baca`, writes `penugasan:tulis` (organisasi.api.auth)."""
 
-    @property
-    def cakupan_token(self):
-        baca = self.request.method in ("GET", "HEAD", "OPTIONS")
-        return CakupanToken.PENUGASAN_BACA if baca else CakupanToken.PENUGASAN_TULIS
+    cakupan_token = {"baca": CakupanToken.PENUGASAN_BACA, "tulis": CakupanToken.PENUGASAN_TULIS}
 
 
 class NipDicatat(CatatAksesDataPribadi):
