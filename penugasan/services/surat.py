@@ -172,7 +172,7 @@ def surat_cabut(*, pelaku, surat: Surat, alasan: str) -> Surat:
 @transaction.atomic
 def surat_terbitkan_ulang(*, pelaku, surat: Surat, tanggal: dt.date | None = None) -> Surat:
     """A new letter, with a new number and the same content, in place of a revoked one."""
-    surat = Surat.objects.select_for_update().select_related("penandatangan__jabatan").get(pk=surat.pk)
+    surat = Surat.objects.select_for_update(of=("self",)).select_related("penandatangan__jabatan").get(pk=surat.pk)
     if not _boleh_kelola_surat(pelaku, surat):
         raise BukanWewenang("Hanya penandatangan atau Bagian Organisasi yang dapat menerbitkan ulang surat ini.")
     if surat.status != StatusSurat.DICABUT:

@@ -82,7 +82,7 @@ def tim_anggota_tambah(*, pelaku, tim: TimKerja, pegawai: Pegawai, peran: str = 
 
 @transaction.atomic
 def tim_anggota_akhiri(*, pelaku, anggota: AnggotaTim, selesai: dt.date | None = None) -> AnggotaTim:
-    a = AnggotaTim.objects.select_for_update().select_related("tim").get(pk=anggota.pk)
+    a = AnggotaTim.objects.select_for_update(of=("self",)).select_related("tim").get(pk=anggota.pk)
     if not _boleh_kelola(pelaku, a.tim):
         raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
     if a.selesai is not None:
