@@ -129,8 +129,15 @@ def kandidat(*, unit: Unit, mulai: dt.date, selesai: dt.date, kompetensi: list[i
     return qs.order_by("jumlah_penugasan", "jumlah_tim", "nama", "nip")
 
 
-def pegawai_ditugaskan(p: Penugasan) -> list[Pegawai]:
-    return [o.pegawai for o in p.orang.all() if not o.usulan]
+def boleh_memilih_pegawai(user) -> bool:
+    """Candidates and their workload are for those who appoint: heads of units today, the Bagian Organisasi,
+    and applications granted to read staff records."""
+    from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
+
+    if adalah_admin_organisasi(user) or user.has_perm("organisasi.view_pegawai"):  # incl. API clients' grant
+        return True
+    diri = pegawai_dari_user(user)
+    return diri is not None and PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).exists()
 
 
 def peringatan_tim(tim: TimKerja, anggota: list[Pegawai] | None = None) -> list[str]:

@@ -37,6 +37,19 @@ class KodeUnitField(serializers.CharField):
         return unit
 
 
+class KandidatQuerySerializer(serializers.Serializer):
+    unit_tujuan = serializers.CharField(help_text="Kode unit tempat calon berkedudukan.")
+    mulai = serializers.DateField()
+    selesai = serializers.DateField()
+    kompetensi = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+                                       required=False, default=list, help_text="Id kompetensi (semua harus dimiliki).")
+
+    def validate(self, attrs):
+        if attrs["selesai"] < attrs["mulai"]:
+            raise serializers.ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+        return attrs
+
+
 class TimBuatSerializer(serializers.Serializer):
     nama = serializers.CharField(max_length=200)
     tujuan = serializers.CharField()
@@ -112,6 +125,20 @@ class TimSerializer(serializers.ModelSerializer):
 
     def get_peringatan(self, tim) -> list[str]:
         return peringatan_tim(tim, [a.pegawai for a in self._aktif(tim)])
+
+
+class KandidatSerializer(serializers.ModelSerializer):
+    jabatan = serializers.CharField(source="jabatan.nama", default=None)
+    kompetensi = serializers.SerializerMethodField()
+    jumlah_penugasan = serializers.IntegerField()
+    jumlah_tim = serializers.IntegerField()
+
+    class Meta:
+        model = Pegawai
+        fields = ["nip", "nama", "jabatan", "kompetensi", "jumlah_penugasan", "jumlah_tim"]
+
+    def get_kompetensi(self, p) -> list[str]:
+        return [k.kompetensi.nama for k in p.kompetensi.all()]
 
 
 class LangkahSerializer(serializers.Serializer):

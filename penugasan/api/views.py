@@ -17,11 +17,11 @@ from organisasi.api.auth import SEMUA_TOKEN
 from organisasi.api.serializers import GalatSerializer
 from organisasi.api.views import GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, Halaman, galat_objek
 from organisasi.choices import CakupanToken
+from organisasi.models import Pegawai, Unit
 
-from .. import services
+from .. import selectors, services
 from ..choices import Status, StatusBerkas
 from ..models import Penugasan, Surat, TimKerja
-from ..selectors import kandidat as kandidat_selector
 from . import serializers as s
 
 GALAT_TULIS = {400: OpenApiResponse(GALAT_FIELD, "Isian tidak sah."), **GALAT_AUTH}
@@ -45,7 +45,7 @@ class NipDicatat(CatatAksesDataPribadi):
             if isinstance(b, dict):
                 nip.update(b.get("pegawai") or [])
                 nip.update(b.get("anggota") or [])
-                for kunci in ("pemohon", "ketua"):
+                for kunci in ("pemohon", "ketua", "nip"):
                     if b.get(kunci):
                         nip.add(b[kunci])
         return sorted(nip)
@@ -147,6 +147,28 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
             maksud=d["maksud"], kompetensi=d["kompetensi"], target=d["target"], mulai=d["mulai"],
             selesai=d["selesai"], batas_keputusan=d["batas_keputusan"])
         return self._jawab(p, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Calon pegawai di suatu unit, beban kerja paling ringan lebih dulu",
+        description=("Untuk pimpinan unit yang memilih pegawai (Lampiran B.2.d): pegawai berkedudukan di "
+                     "`unit_tujuan` yang memiliki semua `kompetensi`, dengan jumlah penugasan dan tim pada periode."),
+        parameters=[s.KandidatQuerySerializer], responses={200: s.KandidatSerializer(many=True), **GALAT_DAFTAR},
+        filters=False)
+    @action(detail=False)
+    def kandidat(self, request):
+        if not selectors.boleh_memilih_pegawai(request.user):
+            raise exceptions.PermissionDenied("Calon dan beban kerjanya hanya untuk pimpinan unit.")
+        masuk = s.KandidatQuerySerializer(data={**request.query_params.dict(),
+                                                "kompetensi": request.query_params.getlist("kompetensi")})
+        masuk.is_valid(raise_exception=True)
+        d = masuk.validated_data
+        unit = Unit.objects.restrict(request.user).filter(kode=d["unit_tujuan"]).first()
+        if unit is None:
+            raise exceptions.NotFound("Unit tidak ditemukan atau di luar cakupan Anda.")
+        qs = selectors.kandidat(unit=unit, mulai=d["mulai"], selesai=d["selesai"], kompetensi=d["kompetensi"]
+                                ).filter(pk__in=Pegawai.objects.restrict(request.user).values("pk"))
+        halaman = self.paginate_queryset(qs)
+        return self.get_paginated_response(s.KandidatSerializer(halaman, many=True).data)
 
     @extend_schema(summary="Lakukan langkah yang menunggu (setujui, disposisi, jawab, ajukan, tetapkan)",
                    request=s.LanjutSerializer, responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})

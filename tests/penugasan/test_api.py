@@ -200,3 +200,19 @@ def test_klien_api_membaca_semua_dan_baca_tercatat(s):
     assert r.status_code == 200
     log = AksesDataPribadi.objects.get(user=klien_api)
     assert set(log.subjek.split()) == {s.kepala_bidang.nip, s.staf_bidang.nip}
+
+
+def test_kandidat_untuk_pimpinan_saja(s):
+    url = f"/api/v1/penugasan/kandidat/?unit_tujuan={s.bidang.kode}&mulai=2027-01-01&selesai=2027-06-30"
+    ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang])
+    r = klien(s.kepala_bidang).get(url)
+    assert r.status_code == 200
+    d = r.json()
+    assert [(x["nip"], x["jumlah_penugasan"]) for x in d["results"]] == [(s.staf_bidang_b.nip, 0),
+                                                                          (s.staf_bidang.nip, 1)]
+    assert klien(s.staf_bidang).get(url).status_code == 403
+    assert klien(s.kepala_kelurahan).get(url).status_code == 404  # another Perangkat Daerah's unit
+    r = klien(s.kepala_bidang).get(url + "&kompetensi=x")
+    assert r.status_code == 400 and "kompetensi" in r.json()
+    r = klien(s.kepala_bidang).get(url.replace("2027-06-30", "2026-01-01"))
+    assert r.status_code == 400 and "selesai" in r.json()
