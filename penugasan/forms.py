@@ -22,6 +22,10 @@ def pegawai_menurut_nip(teks_nip: list[str], kolom: str = "pegawai") -> list[Peg
 
 
 class UnitKodeField(forms.CharField):
+    """A unit by its kode; the page offers the active units' names in a <datalist id="daftar-unit">."""
+
+    widget = forms.TextInput(attrs={"list": "daftar-unit", "autocomplete": "off"})
+
     def clean(self, value):
         kode = super().clean(value)
         if not kode:
@@ -116,3 +120,30 @@ class TimForm(forms.Form):
 def awal_periode() -> dict:
     hari = dt.date.today()
     return {"mulai": hari, "selesai": hari + dt.timedelta(days=90)}
+
+
+def pilihan_unit() -> list[tuple[str, str]]:
+    """Every active unit as (kode, name with its agency) for the unit fields' suggestions."""
+    unit = Unit.objects.filter(aktif=True).exclude(jenis="instansi").only("kode", "nama", "path", "depth")
+    pd = {u.path: u.nama for u in unit if u.depth == 2}
+    return [(u.kode, u.nama if u.depth <= 2 else f"{u.nama} — {pd.get(u.path[:Unit.steplen * 2], '')}")
+            for u in unit.order_by("path")]
+
+
+class KompetensiForm(forms.Form):
+    kompetensi = forms.ModelChoiceField(label="Kompetensi", queryset=Kompetensi.objects.all(),
+                                        empty_label="— pilih —")
+    bukti = forms.CharField(label="Bukti (sertifikat, pelatihan)", required=False, max_length=300)
+
+
+class AnggotaForm(forms.Form):
+    nip = forms.CharField(label="NIP anggota")
+    peran = forms.CharField(label="Peran dalam tim", required=False, max_length=200)
+
+    def clean_nip(self):
+        return pegawai_menurut_nip([self.cleaned_data["nip"]], "nip")[0]
+
+
+class CabutForm(forms.Form):
+    alasan = forms.CharField(label="Alasan pencabutan", widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": "Alasan pencabutan wajib diisi."})

@@ -18,8 +18,11 @@ from organisasi.permissions import pegawai_dari_user
 
 from . import selectors, services
 from .choices import StatusBerkas
-from .forms import LanjutForm, PenugasanForm, TarikForm, TimForm, TolakForm, awal_periode
-from .models import Kompetensi, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
+from .forms import (
+    AnggotaForm, CabutForm, KompetensiForm, LanjutForm, PenugasanForm, TarikForm, TimForm, TolakForm, awal_periode,
+    pilihan_unit,
+)
+from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 
 BATAS_KANDIDAT = 50
 
@@ -73,7 +76,8 @@ def _konteks_detail(request, p: Penugasan, **lain) -> dict:
         "ditugaskan": [o.pegawai for o in p.orang.all() if not o.usulan],
         "usulan": [o.pegawai for o in p.orang.all() if o.usulan],
         "pelaku": list(Pegawai.objects.filter(nip__in=p.pelaku_nip).select_related("jabatan")),
-        "form_lanjut": LanjutForm(), "form_tolak": TolakForm(), "form_tarik": TarikForm(),
+        "form_lanjut": LanjutForm(), "form_tolak": TolakForm(), "form_tarik": TarikForm(), "form_cabut": CabutForm(),
+        "surat_saya": {s.pk for s in p.surat.all() if diri is not None and s.penandatangan_id == diri.pk},
     }
     if boleh_bertindak and perlu_pegawai:
         konteks["kandidat"] = selectors.kandidat(unit=p.unit_tujuan, mulai=p.mulai, selesai=p.selesai,
@@ -149,8 +153,7 @@ def penugasan_baru(request):
     else:
         form = PenugasanForm(initial={"alur": request.GET.get("alur", "A"), **awal_periode()}, tim_qs=tim_qs)
         status = 200
-    return render(request, "penugasan/form.html", {"form": form, "kompetensi": Kompetensi.objects.all()},
-                  status=status)
+    return render(request, "penugasan/form.html", {"form": form, "unit_pilihan": pilihan_unit()}, status=status)
 
 
 @require_GET
@@ -198,6 +201,67 @@ def surat_pdf(request, pk):
     return respon
 
 
+@require_POST
+@login_required
+def surat_cabut(request, pk):
+    surat = _surat(request, pk)
+    form = CabutForm(request.POST)
+    if form.is_valid():
+        hasil, status = _jalankan(request, form, lambda: services.surat_cabut(
+            pelaku=request.user, surat=surat, alasan=form.cleaned_data["alasan"]))
+        if hasil is not None:
+            messages.success(request, f"Surat {surat.nomor} dicabut. Terbitkan penggantinya bila perlu.")
+            return redirect("penugasan:detail", pk=surat.penugasan_id)
+    else:
+        status = 400
+    p = _penugasan(request, surat.penugasan_id)
+    return render(request, "penugasan/detail.html", _konteks_detail(request, p, form_cabut=form, cabut_id=surat.pk),
+                  status=status)
+
+
+@require_POST
+@login_required
+def surat_terbitkan_ulang(request, pk):
+    surat = _surat(request, pk)
+    try:
+        baru = services.surat_terbitkan_ulang(pelaku=request.user, surat=surat)
+        messages.success(request, f"Surat {baru.nomor} diterbitkan menggantikan {surat.nomor}.")
+    except GalatDomain as e:
+        messages.error(request, e.pesan)
+    return redirect("penugasan:detail", pk=surat.penugasan_id)
+
+
+# --- competencies ----------------------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def kompetensi_saya(request):
+    diri = pegawai_dari_user(request.user)
+    if diri is None:
+        raise Http404("Akun ini tidak terhubung dengan data pegawai.")
+    form, status = KompetensiForm(request.POST or None), 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            hasil, status = _jalankan(request, form, lambda: services.kompetensi_catat(
+                pelaku=request.user, pegawai=diri, kompetensi=form.cleaned_data["kompetensi"],
+                bukti=form.cleaned_data["bukti"]))
+            if hasil is not None:
+                messages.success(request, f"{hasil.kompetensi.nama} tercatat pada profil Anda.")
+                return redirect("penugasan:kompetensi")
+    daftar = KompetensiPegawai.objects.filter(pegawai=diri).select_related("kompetensi")
+    return render(request, "penugasan/kompetensi.html", {"form": form, "daftar": daftar}, status=status)
+
+
+@require_POST
+@login_required
+def kompetensi_hapus(request, pk):
+    k = get_object_or_404(KompetensiPegawai.objects.filter(pegawai=pegawai_dari_user(request.user)), pk=pk)
+    services.kompetensi_hapus(pelaku=request.user, kompetensi_pegawai=k)
+    messages.success(request, f"{k.kompetensi.nama} dihapus dari profil Anda.")
+    return redirect("penugasan:kompetensi")
+
+
 # --- teams -------------------------------------------------------------------------------------------
 
 @require_GET
@@ -211,12 +275,49 @@ def tim_daftar(request):
 @require_GET
 @login_required
 def tim_detail(request, pk):
-    tim = get_object_or_404(TimKerja.objects.restrict(request.user).select_related("unit_pemilik", "ketua__unit")
-                            .prefetch_related("anggota__pegawai__unit"), pk=pk)
+    return render(request, "penugasan/tim_detail.html", _konteks_tim(request, _tim(request, pk)))
+
+
+def _konteks_tim(request, tim, **lain) -> dict:
     anggota = [a for a in tim.anggota.all() if a.selesai is None]
-    return render(request, "penugasan/tim_detail.html", {
-        "tim": tim, "anggota": anggota, "peringatan": selectors.peringatan_tim(tim, [a.pegawai for a in anggota]),
-        "penugasan": Penugasan.objects.restrict(request.user).filter(tim=tim).select_related("unit_tujuan")})
+    return {"tim": tim, "anggota": anggota, "peringatan": selectors.peringatan_tim(tim, [a.pegawai for a in anggota]),
+            "boleh_kelola": services.boleh_kelola_tim(request.user, tim), "form_anggota": AnggotaForm(),
+            "penugasan": Penugasan.objects.restrict(request.user).filter(tim=tim).select_related("unit_tujuan"),
+            **lain}
+
+
+def _tim(request, pk) -> TimKerja:
+    return get_object_or_404(TimKerja.objects.restrict(request.user).select_related("unit_pemilik", "ketua__unit")
+                             .prefetch_related("anggota__pegawai__unit"), pk=pk)
+
+
+@require_POST
+@login_required
+def tim_anggota_tambah(request, pk):
+    tim = _tim(request, pk)
+    form = AnggotaForm(request.POST)
+    status = 400
+    if form.is_valid():
+        hasil, status = _jalankan(request, form, lambda: services.tim_anggota_tambah(
+            pelaku=request.user, tim=tim, pegawai=form.cleaned_data["nip"], peran=form.cleaned_data["peran"]))
+        if hasil is not None:
+            messages.success(request, f"{hasil.pegawai.nama} masuk {tim.nama}.")
+            return redirect("penugasan:tim_detail", pk=tim.pk)
+    return render(request, "penugasan/tim_detail.html", _konteks_tim(request, tim, form_anggota=form), status=status)
+
+
+@require_POST
+@login_required
+def tim_anggota_akhiri(request, pk, anggota_pk):
+    tim = _tim(request, pk)
+    anggota = get_object_or_404(AnggotaTim, tim=tim, pk=anggota_pk)
+    form = AnggotaForm()
+    hasil, status = _jalankan(request, form, lambda: services.tim_anggota_akhiri(pelaku=request.user, anggota=anggota))
+    if hasil is None:
+        return render(request, "penugasan/tim_detail.html", _konteks_tim(request, tim, form_anggota=form),
+                      status=status)
+    messages.success(request, f"Keanggotaan {anggota.pegawai.nama} diakhiri.")
+    return redirect("penugasan:tim_detail", pk=tim.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -237,4 +338,4 @@ def tim_baru(request):
                 return redirect("penugasan:tim_detail", pk=tim.pk)
     else:
         form, status = TimForm(initial=awal_periode()), 200
-    return render(request, "penugasan/tim_form.html", {"form": form}, status=status)
+    return render(request, "penugasan/tim_form.html", {"form": form, "unit_pilihan": pilihan_unit()}, status=status)

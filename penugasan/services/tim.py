@@ -27,7 +27,7 @@ def boleh_bentuk_tim(pelaku, unit: Unit, tanggal: dt.date | None = None) -> bool
     return diri is not None and any(unit.path.startswith(d.unit.path) for d in unit_dipimpin(diri, tanggal))
 
 
-def _boleh_kelola(pelaku, tim: TimKerja) -> bool:
+def boleh_kelola_tim(pelaku, tim: TimKerja) -> bool:
     diri = pegawai_dari_user(pelaku)
     return (diri is not None and diri.pk == tim.ketua_id) or boleh_bentuk_tim(pelaku, tim.unit_pemilik)
 
@@ -68,7 +68,7 @@ def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str
 def tim_anggota_tambah(*, pelaku, tim: TimKerja, pegawai: Pegawai, peran: str = "",
                        mulai: dt.date | None = None) -> AnggotaTim:
     tim = TimKerja.objects.select_for_update().get(pk=tim.pk)
-    if not _boleh_kelola(pelaku, tim):
+    if not boleh_kelola_tim(pelaku, tim):
         raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
     if pegawai.pk == tim.ketua_id or tim.anggota.filter(pegawai=pegawai, selesai__isnull=True).exists():
         raise TransisiTidakSah(f"{pegawai.nama} sudah berada dalam tim ini.")
@@ -83,11 +83,11 @@ def tim_anggota_tambah(*, pelaku, tim: TimKerja, pegawai: Pegawai, peran: str = 
 @transaction.atomic
 def tim_anggota_akhiri(*, pelaku, anggota: AnggotaTim, selesai: dt.date | None = None) -> AnggotaTim:
     a = AnggotaTim.objects.select_for_update(of=("self",)).select_related("tim").get(pk=anggota.pk)
-    if not _boleh_kelola(pelaku, a.tim):
+    if not boleh_kelola_tim(pelaku, a.tim):
         raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
     if a.selesai is not None:
         raise TransisiTidakSah("Keanggotaan ini sudah berakhir.")
-    selesai = selesai or hari_ini()
+    selesai = selesai or max(hari_ini(), a.mulai)  # a membership not begun yet ends on its first day
     if selesai < a.mulai:
         raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai keanggotaan."})
     a.selesai = selesai
@@ -100,13 +100,29 @@ def tim_anggota_akhiri(*, pelaku, anggota: AnggotaTim, selesai: dt.date | None =
 @transaction.atomic
 def kompetensi_catat(*, pelaku, pegawai: Pegawai, kompetensi: Kompetensi, bukti: str = "") -> KompetensiPegawai:
     """Add a competency to a person's profile: by the person, or by whoever manages their unit."""
-    diri = pegawai_dari_user(pelaku)
-    if diri is None or diri.pk != pegawai.pk:
-        if pegawai.unit is None:
-            raise BukanWewenang("Pegawai tanpa unit hanya dapat diubah Bagian Organisasi.")
-        pastikan_wewenang(pelaku, pegawai.unit)
+    _boleh_ubah_profil(pelaku, pegawai)
     k, dibuat = KompetensiPegawai.objects.get_or_create(pegawai=pegawai, kompetensi=kompetensi,
                                                         defaults={"bukti": (bukti or "").strip()})
     if not dibuat:
         raise TransisiTidakSah(f"{kompetensi.nama} sudah tercatat pada {pegawai.nama}.")
     return k
+
+
+def _boleh_ubah_profil(pelaku, pegawai: Pegawai) -> None:
+    diri = pegawai_dari_user(pelaku)
+    if diri is not None and diri.pk == pegawai.pk:
+        return
+    if pegawai.unit is None:
+        raise BukanWewenang("Pegawai tanpa unit hanya dapat diubah Bagian Organisasi.")
+    pastikan_wewenang(pelaku, pegawai.unit)
+
+
+@transaction.atomic
+def kompetensi_hapus(*, pelaku, kompetensi_pegawai: KompetensiPegawai) -> None:
+    """Remove a competency from a profile (its history stays): by the person or whoever manages their unit."""
+    k = KompetensiPegawai.objects.select_for_update(of=("self",)).select_related("pegawai__unit").get(
+        pk=kompetensi_pegawai.pk)
+    _boleh_ubah_profil(pelaku, k.pegawai)
+    k._change_reason = "kompetensi_hapus"
+    k._history_user = akun_pelaku(pelaku)
+    k.delete()

@@ -307,3 +307,36 @@ def test_penugasan_dengan_tim_menambah_anggota(s):
     a = AnggotaTim.objects.get(tim=tim, pegawai=s.staf_bidang)
     assert a.penugasan_id == p.pk and a.mulai == dt.date(2027, 1, 4)
     assert s.staf_bidang.akun.has_perm("penugasan.view_timkerja", tim)
+
+
+@pytest.mark.parametrize("alur", ["B", "C", "D", "E"])
+def test_setelah_berakhir_setiap_langkah_409(s, alur):
+    pemohon, tujuan = {"B": (s.kepala_bidang2, s.bidang), "C": (s.kepala_dpmptsp, s.bidang),
+                       "D": (s.staf_bidang, s.bidang2), "E": (s.staf_bidang, s.upt5)}[alur]
+    p = ajukan(pemohon, alur, tujuan)
+    pelaku = p.pelaku_nip[0]
+    from organisasi.models import Pegawai
+
+    aktor = Pegawai.objects.get(nip=pelaku)
+    services.penugasan_tarik(pelaku=pemohon.akun, penugasan=p)
+    with pytest.raises(TransisiTidakSah):
+        lanjut(p, aktor, pegawai=[s.staf_bidang])
+    with pytest.raises(TransisiTidakSah):
+        services.penugasan_tolak(pelaku=aktor.akun, penugasan=p, alasan="Sudah terlambat sekali")
+    assert list(menunggu_saya(aktor.akun)) == []
+
+
+def test_render_ulang_tidak_menggandakan_berkas(s, settings, tmp_path):
+    from penugasan.tasks import render_surat
+
+    settings.MEDIA_ROOT = tmp_path
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    sidik = render_surat(surat.pk)
+    assert render_surat(surat.pk) == "sudah"
+    surat.refresh_from_db()
+    berkas = list(tmp_path.rglob("*.pdf"))
+    assert [b.name for b in berkas] == [f"{surat.kode_verifikasi}.pdf"] and len(sidik) == 64
+    # a crash after the file was written but before the row said so: the re-run overwrites, no second file
+    type(surat).objects.filter(pk=surat.pk).update(status_berkas="diproses")
+    render_surat(surat.pk)
+    assert len(list(tmp_path.rglob("*.pdf"))) == 1

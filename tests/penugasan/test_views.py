@@ -142,3 +142,53 @@ def test_tim_dengan_ketua_lintas_unit_tanpa_anggota_lain_tanpa_peringatan(s):
     from penugasan.selectors import peringatan_tim
 
     assert peringatan_tim(tim) == []
+
+
+def test_kompetensi_saya_tambah_ganda_dan_hapus(s):
+    k = Kompetensi.objects.create(nama="Analisis data")
+    c = masuk(s.staf_bidang)
+    assert c.post("/kompetensi/", {"kompetensi": k.pk, "bukti": "Sertifikat BPS 2025"}).status_code == 302
+    r = c.post("/kompetensi/", {"kompetensi": k.pk})
+    assert r.status_code == 409 and "sudah tercatat" in r.content.decode()
+    assert c.post("/kompetensi/", {"kompetensi": ""}).status_code == 400
+    kp = s.staf_bidang.kompetensi.get()
+    r = masuk(s.kepala_bidang).get(f"/pegawai/{s.staf_bidang.nip}/")
+    assert "Analisis data" in r.content.decode()  # the profile on the person page
+    assert masuk(s.staf_bidang_b).post(f"/kompetensi/{kp.pk}/hapus/").status_code == 404
+    assert c.post(f"/kompetensi/{kp.pk}/hapus/").status_code == 302
+    assert not s.staf_bidang.kompetensi.exists()
+
+
+def test_anggota_tim_diatur_ketua(s):
+    tim = services.tim_bentuk(pelaku=s.kepala_bidang.akun, nama="Tim SOP", tujuan="SOP pelayanan",
+                              unit_pemilik=s.bidang, sifat="rutin", mulai=dt.date(2027, 1, 1), selesai=SELESAI,
+                              ketua=s.staf_bidang)
+    ketua = masuk(s.staf_bidang)
+    r = ketua.post(f"/tim/{tim.pk}/anggota/", {"nip": s.staf_bidang_b.nip, "peran": "penyusun"})
+    assert r.status_code == 302
+    a = tim.anggota.get()
+    assert (a.pegawai, a.peran) == (s.staf_bidang_b, "penyusun")
+    assert ketua.post(f"/tim/{tim.pk}/anggota/", {"nip": s.staf_bidang_b.nip}).status_code == 409
+    assert ketua.post(f"/tim/{tim.pk}/anggota/", {"nip": "123"}).status_code == 400
+    anggota = masuk(s.staf_bidang_b)
+    assert anggota.post(f"/tim/{tim.pk}/anggota/", {"nip": s.staf_bidang2.nip}).status_code == 403
+    assert masuk(s.staf_kelurahan).post(f"/tim/{tim.pk}/anggota/{a.pk}/akhiri/").status_code == 404
+    assert anggota.post(f"/tim/{tim.pk}/anggota/{a.pk}/akhiri/").status_code == 403
+    assert ketua.post(f"/tim/{tim.pk}/anggota/{a.pk}/akhiri/").status_code == 302
+    a.refresh_from_db()
+    assert a.selesai is not None
+    assert not s.staf_bidang_b.akun.has_perm("penugasan.view_timkerja", tim)  # withdrawn with the membership
+
+
+def test_cabut_dan_terbitkan_ulang_lewat_halaman(s):
+    p = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang])
+    surat = p.surat.get()
+    assert masuk(s.staf_bidang).post(f"/surat/{surat.pk}/cabut/", {"alasan": "Salah"}).status_code == 403
+    assert masuk(s.staf_kelurahan).post(f"/surat/{surat.pk}/cabut/", {"alasan": "Salah"}).status_code == 404
+    ttd = masuk(s.kepala_bidang)
+    assert ttd.post(f"/surat/{surat.pk}/cabut/", {"alasan": ""}).status_code == 400
+    assert ttd.post(f"/surat/{surat.pk}/cabut/", {"alasan": "Periode keliru"}).status_code == 302
+    r = ttd.get(f"/penugasan/{p.pk}/")
+    assert "Terbitkan pengganti" in r.content.decode()
+    assert ttd.post(f"/surat/{surat.pk}/terbitkan-ulang/").status_code == 302
+    assert p.surat.count() == 2 and p.surat.get(menggantikan=surat).status == "berlaku"
