@@ -21,32 +21,41 @@ def _diberi(user, izin: str, model):
     return get_objects_for_user(user, izin, klass=model, accept_global_perms=False).values("pk")
 
 
-class TimKerjaQuerySet(models.QuerySet):
+class TerbatasQuerySet(models.QuerySet):
+    """Nothing for the anonymous, everything for those granted the model, else what `_q_terlihat` allows."""
+
+    izin_lihat = ""
+
     def restrict(self, user, aksi: str = "view"):
         if not (getattr(user, "is_authenticated", False) and user.is_active):
             return self.none()
-        if _lihat_semua(user, "penugasan.view_timkerja"):
+        if _lihat_semua(user, self.izin_lihat):
             return self
+        return self.filter(self._q_terlihat(user))
+
+    def _q_terlihat(self, user) -> Q:
+        return Q(pk__in=_diberi(user, self.izin_lihat, self.model))
+
+
+class TimKerjaQuerySet(TerbatasQuerySet):
+    izin_lihat = "penugasan.view_timkerja"
+
+    def _q_terlihat(self, user) -> Q:
         from organisasi.models import PejabatUnit
         from organisasi.permissions import pegawai_dari_user
         from organisasi.selectors import hari_ini
 
-        q = Q(pk__in=_diberi(user, "penugasan.view_timkerja", self.model))
+        q = super()._q_terlihat(user)
         diri = pegawai_dari_user(user)
         if diri is not None:
             for jalur in PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).values_list("unit__path",
                                                                                                 flat=True):
                 q |= Q(unit_pemilik__path__startswith=jalur)
-        return self.filter(q)
+        return q
 
 
-class PenugasanQuerySet(models.QuerySet):
-    def restrict(self, user, aksi: str = "view"):
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return self.none()
-        if _lihat_semua(user, "penugasan.view_penugasan"):
-            return self
-        return self.filter(pk__in=_diberi(user, "penugasan.view_penugasan", self.model))
+class PenugasanQuerySet(TerbatasQuerySet):
+    izin_lihat = "penugasan.view_penugasan"
 
 
 class SuratQuerySet(models.QuerySet):

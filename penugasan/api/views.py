@@ -170,36 +170,33 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
         halaman = self.paginate_queryset(qs)
         return self.get_paginated_response(s.KandidatSerializer(halaman, many=True).data)
 
+    def _langkah(self, request, Serializer, panggil):
+        """Validate the body, then let the service perform the transition on the visible request."""
+        p = self.get_object()
+        masuk = Serializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        return self._jawab(panggil(p, masuk.validated_data))
+
     @extend_schema(summary="Lakukan langkah yang menunggu (setujui, disposisi, jawab, ajukan, tetapkan)",
                    request=s.LanjutSerializer, responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
     @action(detail=True, methods=["post"])
     def lanjut(self, request, pk=None):
-        p = self.get_object()
-        masuk = s.LanjutSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        p = services.penugasan_lanjut(pelaku=request.user, penugasan=p, catatan=masuk.validated_data["catatan"],
-                                      pegawai=masuk.validated_data["pegawai"])
-        return self._jawab(p)
+        return self._langkah(request, s.LanjutSerializer, lambda p, d: services.penugasan_lanjut(
+            pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]))
 
     @extend_schema(summary="Tolak dengan alasan", request=s.TolakSerializer,
                    responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
     @action(detail=True, methods=["post"])
     def tolak(self, request, pk=None):
-        p = self.get_object()
-        masuk = s.TolakSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        return self._jawab(services.penugasan_tolak(pelaku=request.user, penugasan=p,
-                                                    alasan=masuk.validated_data["alasan"]))
+        return self._langkah(request, s.TolakSerializer, lambda p, d: services.penugasan_tolak(
+            pelaku=request.user, penugasan=p, alasan=d["alasan"]))
 
     @extend_schema(summary="Tarik permohonan (oleh pemohon, selama berjalan)", request=s.TarikSerializer,
                    responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
     @action(detail=True, methods=["post"])
     def tarik(self, request, pk=None):
-        p = self.get_object()
-        masuk = s.TarikSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        return self._jawab(services.penugasan_tarik(pelaku=request.user, penugasan=p,
-                                                    alasan=masuk.validated_data["alasan"]))
+        return self._langkah(request, s.TarikSerializer, lambda p, d: services.penugasan_tarik(
+            pelaku=request.user, penugasan=p, alasan=d["alasan"]))
 
 
 @extend_schema_view(retrieve=extend_schema(summary="Metadata surat", responses={200: s.SuratSerializer,
