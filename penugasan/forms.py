@@ -102,6 +102,12 @@ class TimForm(forms.Form):
         label="Anggota", required=False, widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Satu per baris: NIP, lalu (boleh) titik dua dan perannya, mis. 19850317 201003 1 001: analis data.")
 
+    pegawai = forms.MultipleChoiceField(label="Calon dipilih", required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pegawai"].choices = [(n, n) for n in self.data.getlist("pegawai")] if self.is_bound else []
+
     def clean_ketua(self):
         return pegawai_menurut_nip([self.cleaned_data["ketua"]])[0]
 
@@ -110,10 +116,16 @@ class TimForm(forms.Form):
         orang = pegawai_menurut_nip([b[0] for b in baris])
         return [(p, b[1].strip() if len(b) > 1 else "") for p, b in zip(orang, baris)]
 
+    def clean_pegawai(self):
+        return pegawai_menurut_nip(self.cleaned_data["pegawai"])
+
     def clean(self):
         data = super().clean()
         if data.get("mulai") and data.get("selesai") and data["selesai"] < data["mulai"]:
             self.add_error("selesai", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
+        # candidates ticked in the list join as members without a role yet (the textarea's roles win)
+        sudah = {p.pk for p, _ in data.get("anggota", [])}
+        data["anggota"] = [*data.get("anggota", []), *((p, "") for p in data.get("pegawai", []) if p.pk not in sudah)]
         return data
 
 

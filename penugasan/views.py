@@ -162,7 +162,8 @@ def kandidat(request):
     """htmx: candidates in a unit for a period, filtered by competency, lightest load first."""
     if not selectors.boleh_memilih_pegawai(request.user):
         return render(request, "penugasan/_kandidat.html", {"unit": None, "bukan_pimpinan": True}, status=403)
-    unit = Unit.objects.restrict(request.user).filter(kode=request.GET.get("unit_tujuan", "")).first()
+    kode = request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", "")  # a request's form or a team's
+    unit = Unit.objects.restrict(request.user).filter(kode=kode).first()
     form = PenugasanForm(request.GET)
     mulai = form.fields["mulai"].clean(request.GET.get("mulai")) if request.GET.get("mulai") else None
     selesai = form.fields["selesai"].clean(request.GET.get("selesai")) if request.GET.get("selesai") else None

@@ -192,3 +192,14 @@ def test_cabut_dan_terbitkan_ulang_lewat_halaman(s):
     assert "Terbitkan pengganti" in r.content.decode()
     assert ttd.post(f"/surat/{surat.pk}/terbitkan-ulang/").status_code == 302
     assert p.surat.count() == 2 and p.surat.get(menggantikan=surat).status == "berlaku"
+
+
+def test_tim_dengan_calon_yang_dicentang(s):
+    c = masuk(s.kepala_bidang)
+    r = c.get(f"/penugasan/kandidat/?unit_pemilik={s.bidang.kode}&mulai=2027-01-01&selesai=2027-12-31")
+    assert {k.nip for k in r.context["kandidat"]} == {s.staf_bidang.nip, s.staf_bidang_b.nip}
+    r = c.post("/tim/baru/", {"nama": "Tim SPM", "tujuan": "Capaian SPM", "unit_pemilik": s.bidang.kode,
+                              "sifat": "rutin", "mulai": "2027-01-01", "selesai": "2027-12-31",
+                              "ketua": s.staf_bidang.nip, "anggota": "", "pegawai": [s.staf_bidang_b.nip]})
+    assert r.status_code == 302
+    assert [a.pegawai for a in TimKerja.objects.get().anggota.all()] == [s.staf_bidang_b]
