@@ -68,6 +68,13 @@ class PenugasanForm(forms.Form):
         return pegawai_menurut_nip(self.cleaned_data["pegawai"])
 
 
+class PeriodeForm(forms.Form):
+    """The period candidates' workload is counted in (the htmx candidate list)."""
+
+    mulai = forms.DateField()
+    selesai = forms.DateField()
+
+
 class LanjutForm(forms.Form):
     catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     pegawai = forms.MultipleChoiceField(label="Pegawai yang ditugaskan", required=False,
@@ -92,7 +99,7 @@ class TarikForm(forms.Form):
 
 class TimForm(forms.Form):
     nama = forms.CharField(label="Nama tim", max_length=200)
-    tujuan = forms.CharField(label="Tujuan", widget=forms.Textarea(attrs={"rows": 3}))
+    tujuan = forms.CharField(label="Tujuan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     unit_pemilik = UnitKodeField(label="Unit Organisasi pemilik kinerja (kode)")
     sifat = forms.ChoiceField(label="Sifat", choices=Sifat.choices)
     mulai = forms.DateField(label="Mulai", widget=TANGGAL)
@@ -113,6 +120,8 @@ class TimForm(forms.Form):
 
     def clean_anggota(self):
         baris = [b.split(":", 1) for b in self.cleaned_data["anggota"].splitlines() if b.strip()]
+        if any(not b[0].strip() for b in baris):
+            raise forms.ValidationError("Setiap baris diawali NIP anggota.")
         orang = pegawai_menurut_nip([b[0] for b in baris])
         return [(p, b[1].strip() if len(b) > 1 else "") for p, b in zip(orang, baris)]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from organisasi.choices import JenisUnit
 from organisasi.models import Pegawai, PejabatUnit, Penempatan, Unit
@@ -177,7 +177,7 @@ def verifikasi_surat(kode: str) -> dict | None:
     ttd = surat.isi.get("penandatangan", {})
     return {"terbit": True, "nomor": surat.nomor, "tanggal": surat.tanggal, "jenis": surat.jenis,
             "perihal": surat.perihal, "penandatangan": {"nama": ttd.get("nama", ""), "jabatan": ttd.get("jabatan", "")},
-            "status": surat.status, "alasan_cabut": surat.alasan_cabut}
+            "status": surat.status, "pengganti": getattr(getattr(surat, "pengganti", None), "nomor", None)}
 
 
 def kotak_masuk(pegawai: Pegawai | None, user) -> dict:
@@ -188,11 +188,13 @@ def kotak_masuk(pegawai: Pegawai | None, user) -> dict:
         return {"menunggu": Penugasan.objects.none(), "tembusan": Tembusan.objects.none(),
                 "surat": PenerimaSurat.objects.none(), "diajukan": Penugasan.objects.none()}
     return {
-        "menunggu": menunggu_saya(user).select_related("pemohon", "unit_tujuan").order_by("batas_keputusan", "dibuat"),
+        # the nearest deadline first, then the oldest; unread first (NULLs sort alike on SQLite and PostgreSQL)
+        "menunggu": menunggu_saya(user).select_related("pemohon", "unit_tujuan")
+        .order_by(F("batas_keputusan").asc(nulls_last=True), "dibuat"),
         "tembusan": Tembusan.objects.filter(pegawai=pegawai).select_related("penugasan__pemohon", "surat")
-        .order_by("dibaca", "-dikirim"),
-        "surat": PenerimaSurat.objects.filter(pegawai=pegawai).select_related("surat").order_by("dibaca",
-                                                                                               "-surat__tanggal"),
+        .order_by(F("dibaca").asc(nulls_first=True), "-dikirim"),
+        "surat": PenerimaSurat.objects.filter(pegawai=pegawai).select_related("surat")
+        .order_by(F("dibaca").asc(nulls_first=True), "-surat__tanggal"),
         "diajukan": Penugasan.objects.filter(pemohon=pegawai).select_related("unit_tujuan").order_by("-dibuat"),
     }
 

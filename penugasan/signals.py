@@ -19,7 +19,7 @@ def _sinkron_pelaku() -> None:
 def _jadwalkan(**kwargs) -> None:
     # once per transaction: a rollback drops the callback with the rest
     if not any(f is _sinkron_pelaku for _, f, _ in connection.run_on_commit):
-        transaction.on_commit(_sinkron_pelaku)
+        transaction.on_commit(_sinkron_pelaku, robust=True)
 
 
 def hubungkan() -> None:

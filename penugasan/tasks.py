@@ -14,28 +14,66 @@ from .choices import StatusBerkas
 def render_surat(self, surat_id: int) -> str:
     """Render a letter's PDF and keep the file. Re-run: a letter already rendered is left as it is.
 
-    The file's name comes from the letter (its year and verification code), so a re-run after a
-    crash overwrites its own half-written file rather than leaving a second one.
+    The letter's row is locked while it renders, so two runs of the same letter (a redelivered message,
+    a retry) take turns and the second finds the work done. The file's name comes from the letter (its
+    year and verification code) and is overwritten, so a run that died half-way leaves no second file.
     """
+    from django.db import transaction
+
     from .models import Surat
     from .pdf import pdf_surat
 
-    surat = Surat.objects.select_related("penandatangan").get(pk=surat_id)
-    if surat.status_berkas == StatusBerkas.SELESAI and surat.berkas and surat.berkas.storage.exists(surat.berkas.name):
-        return "sudah"
-    Surat.objects.filter(pk=surat_id).update(status_berkas=StatusBerkas.DIPROSES, galat_berkas="")
-    try:
-        data = pdf_surat(surat)
-    except Exception as exc:  # noqa: BLE001 - recorded on the letter, then retried
-        Surat.objects.filter(pk=surat_id).update(status_berkas=StatusBerkas.GAGAL, galat_berkas=str(exc)[:2000])
-        raise self.retry(exc=exc) from exc
-    nama = f"surat/{surat.tahun}/{surat.kode_verifikasi}.pdf"
-    penyimpanan = surat.berkas.storage
-    if penyimpanan.exists(nama):
-        penyimpanan.delete(nama)
-    disimpan = penyimpanan.save(nama, ContentFile(data))
-    Surat.objects.filter(pk=surat_id).update(berkas=disimpan, status_berkas=StatusBerkas.SELESAI)
+    with transaction.atomic():
+        surat = Surat.objects.select_for_update(of=("self",)).select_related("penandatangan").get(pk=surat_id)
+        if surat.status_berkas == StatusBerkas.SELESAI and surat.berkas and \
+                surat.berkas.storage.exists(surat.berkas.name):
+            return "sudah"
+        try:
+            data = pdf_surat(surat)
+        except Exception as exc:  # noqa: BLE001 - recorded on the letter, then retried
+            gagal = exc
+        else:
+            gagal = None
+            nama = f"surat/{surat.tahun}/{surat.kode_verifikasi}.pdf"
+            penyimpanan = surat.berkas.storage
+            if penyimpanan.exists(nama):
+                penyimpanan.delete(nama)
+            disimpan = penyimpanan.save(nama, ContentFile(data))
+            Surat.objects.filter(pk=surat_id).update(berkas=disimpan, status_berkas=StatusBerkas.SELESAI,
+                                                     galat_berkas="")
+    if gagal is not None:
+        Surat.objects.filter(pk=surat_id).update(status_berkas=StatusBerkas.GAGAL, galat_berkas=str(gagal)[:2000])
+        raise self.retry(exc=gagal)
     return hashlib.sha256(data).hexdigest()
+
+
+def render_ulang_bila_gagal(surat) -> bool:
+    """A failed letter asked for again: queued once (the first caller to claim it), not on every poll."""
+    from .models import Surat
+
+    if Surat.objects.filter(pk=surat.pk, status_berkas=StatusBerkas.GAGAL).update(
+            status_berkas=StatusBerkas.MENUNGGU):
+        render_surat.delay(surat.pk)
+        return True
+    return False
+
+
+@shared_task(name="penugasan.render_tertunda")
+def render_tertunda(menit: int = 10) -> int:
+    """Letters still waiting for their PDF long after they were issued (a message lost with the broker,
+    retries used up) are queued again. Runs every few minutes from beat; idempotent like render_surat."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from .models import Surat
+
+    batas = timezone.now() - dt.timedelta(minutes=menit)
+    ids = list(Surat.objects.filter(dibuat__lt=batas).exclude(status_berkas=StatusBerkas.SELESAI)
+               .values_list("pk", flat=True)[:500])
+    for pk in ids:
+        render_surat.delay(pk)
+    return len(ids)
 
 
 @shared_task(name="penugasan.kirim_surel")

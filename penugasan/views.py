@@ -19,8 +19,8 @@ from organisasi.permissions import pegawai_dari_user
 from . import selectors, services
 from .choices import StatusBerkas
 from .forms import (
-    AnggotaForm, CabutForm, KompetensiForm, LanjutForm, PenugasanForm, TarikForm, TimForm, TolakForm, awal_periode,
-    pilihan_unit,
+    AnggotaForm, CabutForm, KompetensiForm, LanjutForm, PenugasanForm, PeriodeForm, TarikForm, TimForm, TolakForm,
+    awal_periode, pilihan_unit,
 )
 from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 
@@ -164,9 +164,9 @@ def kandidat(request):
         return render(request, "penugasan/_kandidat.html", {"unit": None, "bukan_pimpinan": True}, status=403)
     kode = request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", "")  # a request's form or a team's
     unit = Unit.objects.restrict(request.user).filter(kode=kode).first()
-    form = PenugasanForm(request.GET)
-    mulai = form.fields["mulai"].clean(request.GET.get("mulai")) if request.GET.get("mulai") else None
-    selesai = form.fields["selesai"].clean(request.GET.get("selesai")) if request.GET.get("selesai") else None
+    periode = PeriodeForm(request.GET)
+    mulai, selesai = (periode.cleaned_data["mulai"], periode.cleaned_data["selesai"]) if periode.is_valid() \
+        else (None, None)
     daftar = []
     if unit is not None and mulai and selesai:
         kompetensi = [int(k) for k in request.GET.getlist("kompetensi_daftar") if k.isdigit()]

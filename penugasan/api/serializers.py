@@ -14,12 +14,29 @@ from ..selectors import PERLU_PEGAWAI, peringatan_tim
 # --- input ---------------------------------------------------------------------------------------------
 
 class NipField(serializers.CharField):
-    """A NIP (spaces allowed) of an active person, as a Pegawai."""
+    """A NIP (spaces allowed) of an active person within the caller's reach, as a Pegawai.
+
+    Someone outside it is "not found" like a NIP nobody has, so the API cannot be used to look names up.
+    """
 
     default_error_messages = {"tidak_ada": "Pegawai dengan NIP {nip} tidak ditemukan atau tidak aktif."}
 
     def to_internal_value(self, data):
         nip = nip_mod.bersihkan(super().to_internal_value(data))
+        request = self.context.get("request")
+        terjangkau = Pegawai.objects.restrict(request.user) if request is not None else Pegawai.objects.none()
+        pegawai = terjangkau.filter(nip=nip, aktif=True).select_related("jabatan", "unit").first()
+        if pegawai is None:
+            self.fail("tidak_ada", nip=nip)
+        return pegawai
+
+
+class NipSemuaField(NipField):
+    """Any active person's NIP: a team may take members from other agencies and instansi (Lampiran B.3).
+    Only those who may form the team get this far (`TimViewSet.create` checks first)."""
+
+    def to_internal_value(self, data):
+        nip = nip_mod.bersihkan(serializers.CharField.to_internal_value(self, data))
         pegawai = Pegawai.objects.filter(nip=nip, aktif=True).select_related("jabatan", "unit").first()
         if pegawai is None:
             self.fail("tidak_ada", nip=nip)
@@ -50,12 +67,15 @@ class KandidatQuerySerializer(serializers.Serializer):
         return attrs
 
 
-class TimBuatSerializer(serializers.Serializer):
-    nama = serializers.CharField(max_length=200)
-    tujuan = serializers.CharField()
+class TimPemilikSerializer(serializers.Serializer):
     unit_pemilik = KodeUnitField(help_text="Kode Unit Organisasi pemilik kinerja.")
-    ketua = NipField()
-    anggota = serializers.ListField(child=NipField(), required=False, default=list, max_length=200)
+
+
+class TimBuatSerializer(TimPemilikSerializer):
+    nama = serializers.CharField(max_length=200)
+    tujuan = serializers.CharField(required=False, allow_blank=True, default="")
+    ketua = NipSemuaField()
+    anggota = serializers.ListField(child=NipSemuaField(), required=False, default=list, max_length=200)
     peran = serializers.DictField(child=serializers.CharField(max_length=200, allow_blank=True), required=False,
                                   default=dict, help_text="Peran tiap anggota dalam tim, menurut NIP.")
     sifat = serializers.ChoiceField(choices=Sifat.choices)
@@ -71,6 +91,13 @@ class PenugasanBuatSerializer(serializers.Serializer):
                                     help_text="A: yang ditunjuk; D, E: pemohon sendiri (boleh kosong); B, C: usulan.")
     tim = serializers.PrimaryKeyRelatedField(queryset=TimKerja.objects.all(), required=False, allow_null=True,
                                              error_messages={"does_not_exist": "Tim {pk_value} tidak ditemukan."})
+
+    def validate_tim(self, tim):
+        request = self.context.get("request")
+        if tim is not None and (request is None or not TimKerja.objects.restrict(request.user).filter(pk=tim.pk)
+                                .exists()):
+            raise serializers.ValidationError(f"Tim {tim.pk} tidak ditemukan.")
+        return tim
     maksud = serializers.CharField()
     kompetensi = serializers.CharField(required=False, allow_blank=True, default="")
     target = serializers.CharField()
@@ -239,4 +266,4 @@ class VerifikasiSerializer(serializers.Serializer):
     perihal = serializers.CharField()
     penandatangan = serializers.DictField(child=serializers.CharField())
     status = serializers.CharField()
-    alasan_cabut = serializers.CharField(allow_blank=True)
+    pengganti = serializers.CharField(allow_null=True, help_text="Nomor surat pengganti, bila dicabut dan diganti.")

@@ -73,7 +73,12 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
                 .prefetch_related("anggota__pegawai__unit").order_by("-mulai", "nama", "id"))
 
     def create(self, request, *args, **kwargs):
-        masuk = s.TimBuatSerializer(data=request.data)
+        # who may form a team for that unit, before any NIP is looked up
+        pemilik = s.TimPemilikSerializer(data=request.data)
+        pemilik.is_valid(raise_exception=True)
+        if not services.boleh_bentuk_tim(request.user, pemilik.validated_data["unit_pemilik"]):
+            raise exceptions.PermissionDenied("Tim untuk unit ini dibentuk oleh pimpinannya atau Bagian Organisasi.")
+        masuk = s.TimBuatSerializer(data=request.data, context={"request": request})
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
         tim = services.tim_bentuk(
@@ -139,7 +144,7 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
         return Response(s.PenugasanSerializer(_penugasan_qs(self.request.user).get(pk=p.pk)).data, status=kode)
 
     def create(self, request, *args, **kwargs):
-        masuk = s.PenugasanBuatSerializer(data=request.data)
+        masuk = s.PenugasanBuatSerializer(data=request.data, context={"request": request})
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
         p = services.penugasan_ajukan(
@@ -173,7 +178,7 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
     def _langkah(self, request, Serializer, panggil):
         """Validate the body, then let the service perform the transition on the visible request."""
         p = self.get_object()
-        masuk = Serializer(data=request.data)
+        masuk = Serializer(data=request.data, context={"request": request})
         masuk.is_valid(raise_exception=True)
         return self._jawab(panggil(p, masuk.validated_data))
 
@@ -217,10 +222,9 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
     def pdf(self, request, pk=None):
         surat = self.get_object()
         if surat.status_berkas != StatusBerkas.SELESAI or not surat.berkas:
-            if surat.status_berkas == StatusBerkas.GAGAL:
-                from ..tasks import render_surat
+            from ..tasks import render_ulang_bila_gagal
 
-                render_surat.delay(surat.pk)
+            render_ulang_bila_gagal(surat)
             return Response({"detail": "PDF surat sedang dibuat; coba lagi sebentar.",
                              "status_berkas": surat.status_berkas}, status=status.HTTP_202_ACCEPTED,
                             headers={"Retry-After": "5"})

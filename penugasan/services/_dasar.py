@@ -53,7 +53,7 @@ def beri_tahu(penerima: list[Pegawai], subjek: str, pesan: str) -> None:
 
     alamat = sorted({p.email for p in penerima if p.email})
     if alamat:
-        transaction.on_commit(lambda: kirim_surel.delay(alamat, subjek, pesan))
+        transaction.on_commit(lambda: kirim_surel.delay(alamat, subjek, pesan), robust=True)
 
 
 def _selaraskan(obj, codename: str, user_ids: set[int]) -> None:
@@ -66,7 +66,7 @@ def _selaraskan(obj, codename: str, user_ids: set[int]) -> None:
         baris.filter(user_id__in=hapus).delete()
     UserObjectPermission.objects.bulk_create(
         [UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
-         for u in sorted(user_ids - ada)])
+         for u in sorted(user_ids - ada)], ignore_conflicts=True)  # granted meanwhile by another transaction
 
 
 def _akun(pegawai_ids) -> set[int]:
@@ -93,7 +93,7 @@ def izin_tim_selaraskan(tim: TimKerja) -> None:
     """See a team: its ketua, members and who formed it; manage it: the ketua and who formed it."""
     anggota = set(tim.anggota.filter(selesai__isnull=True).values_list("pegawai_id", flat=True))
     kelola = _akun([tim.ketua_id])
-    if tim.dibuat_oleh_id:
+    if tim.dibuat_oleh_id and tim.dibuat_oleh.is_active:
         kelola.add(tim.dibuat_oleh_id)
     _selaraskan(tim, "view_timkerja", kelola | _akun(anggota))
     _selaraskan(tim, "kelola_timkerja", kelola)

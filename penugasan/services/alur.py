@@ -31,6 +31,8 @@ from . import surat as surat_svc
 from ._dasar import beri_tahu, catat_riwayat, diri_pelaku, izin_penugasan_selaraskan, izin_tim_selaraskan, tembuskan
 
 LANGKAH_AWAL = "permohonan"  # the history row of the request itself
+# In C the reasoned reply (surat jawaban) comes from the target side (Lampiran B.2.a.3).
+LANGKAH_PIHAK_TUJUAN_C = {Langkah.DISPOSISI, Langkah.KETERSEDIAAN, Langkah.JAWABAN}
 PANJANG_MINIMAL_ALASAN = 10
 
 
@@ -64,7 +66,7 @@ def _staf_di_tujuan(unit_tujuan: Unit, pegawai: list[Pegawai], *, kecuali: Pegaw
         raise ValidationError({"pegawai": "Anda tidak dapat menugaskan diri sendiri."})
     ada = pegawai_di_unit(unit_tujuan, [p.nip for p in pegawai], tanggal)
     if luar := [p for p in pegawai if p.nip not in ada]:
-        raise ValidationError({"pegawai": [f"{p.nama} ({p.nip}) tidak berkedudukan di {unit_tujuan.nama}."
+        raise ValidationError({"pegawai": [f"Pegawai dengan NIP {p.nip} tidak berkedudukan di {unit_tujuan.nama}."
                                            for p in luar]})
     return [ada[p.nip] for p in pegawai]
 
@@ -120,6 +122,23 @@ def _pemohon_alur(alur: str, diri: Pegawai, unit_tujuan: Unit, tanggal: dt.date)
     return Pejabat(diri, lain_pd[0].jenis, lain_pd[0].unit)
 
 
+def _cek_tim(tim: TimKerja, *, pelaku, alur: str, unit_tujuan: Unit, mulai: dt.date, selesai: dt.date) -> None:
+    """Staff join a team through a request only where it fits: appointing into a team one manages (A–C),
+    applying to a team of the unit one wants to help (D, E), within the team's period."""
+    from .tim import boleh_kelola_tim
+
+    if alur in (Alur.D, Alur.E):
+        if not unit_tujuan.path.startswith(tim.unit_pemilik.path) and \
+                not tim.unit_pemilik.path.startswith(unit_tujuan.path):
+            raise ValidationError({"tim": f"{tim.nama} bukan tim {unit_tujuan.nama}."})
+    elif not boleh_kelola_tim(pelaku, tim):
+        raise BukanWewenang(f"Anda tidak mengelola {tim.nama}: pegawai ditugaskan ke tim oleh ketua atau "
+                            "pimpinan unit pemilik kinerjanya.")
+    if mulai < tim.mulai or selesai > tim.selesai:
+        raise ValidationError({"tim": f"Periode penugasan harus dalam masa {tim.nama} "
+                                      f"({tanggal_id(tim.mulai)} s.d. {tanggal_id(tim.selesai)})."})
+
+
 def _unik(pegawai: Iterable[Pegawai]) -> list[Pegawai]:
     lihat, hasil = set(), []
     for p in pegawai:
@@ -140,6 +159,8 @@ def penugasan_ajukan(*, pelaku, alur: str, unit_tujuan: Unit, pegawai: Iterable[
     _validasi_isi(alur=alur, unit_tujuan=unit_tujuan, maksud=maksud, target=target, mulai=mulai, selesai=selesai,
                   batas_keputusan=batas_keputusan, tanggal=tanggal)
     pemohon = _pemohon_alur(alur, diri, unit_tujuan, tanggal)
+    if tim is not None:
+        _cek_tim(tim, pelaku=pelaku, alur=alur, unit_tujuan=unit_tujuan, mulai=mulai, selesai=selesai)
     pegawai = _unik(pegawai)
     if alur in (Alur.D, Alur.E):
         if any(p.pk != diri.pk for p in pegawai):
@@ -279,7 +300,7 @@ def _selesaikan(p: Penugasan, *, penandatangan: Pejabat, tanggal: dt.date) -> No
         Alur.E: [(tujuan.pimpinan, "Pimpinan Unit Organisasi tujuan"),
                  (kedudukan_pada(p.pemohon, tanggal).pimpinan, "Pimpinan Unit Organisasi pemohon")],
     }.get(p.alur, [])
-    tembusan = [(pj, s) for pj, s in tembusan if pj is None or pj.pegawai.pk != penandatangan.pegawai.pk]
+    tembusan = [(pj, s) for pj, s in tembusan if pj is not None and pj.pegawai.pk != penandatangan.pegawai.pk]
     dasar = [DASAR_PERBUP] + [f"{s.get_jenis_display()} Nomor {s.nomor} tanggal {tanggal_id(s.tanggal)}"
                               for s in p.surat.filter(status="berlaku").order_by("id")]
     surat = surat_svc.surat_terbitkan(
@@ -288,11 +309,16 @@ def _selesaikan(p: Penugasan, *, penandatangan: Pejabat, tanggal: dt.date) -> No
         isi={"dasar": dasar, "untuk": [p.maksud, f"Ekspektasi/target kinerja: {p.target}"]
              + ([f"Sebagai anggota {p.tim.nama}"] if p.tim_id else []),
              "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()},
-             "unit_tujuan": p.unit_tujuan.nama, "tembusan": _judul_tembusan(tembusan)})
-    tembuskan(p, tembusan, langkah="surat_penugasan", surat=surat, kecuali={penandatangan.pegawai.pk})
+             "unit_tujuan": p.unit_tujuan.nama, "tembusan": _judul_tembusan(tembusan)},
+        # C: the letter then goes to the target Pimpinan (Lampiran B.2.a.3.d), to their letters received;
+        # API.md's `tembusan` stays the copies of the request (B, E) only.
+        disampaikan=[tujuan.pimpinan.pegawai] if p.alur == Alur.C and tujuan.pimpinan else [])
+    beri_tahu([pj.pegawai for pj, _ in tembusan], f"Tembusan surat penugasan {surat.nomor}",
+              f"Tembusan surat penugasan {surat.nomor}: {p.maksud[:200]}")
     beri_tahu(staf, f"Surat penugasan {surat.nomor}",
               f"Anda menerima surat penugasan {surat.nomor}: {p.maksud[:200]}")
     if p.tim_id:
+        TimKerja.objects.select_for_update().filter(pk=p.tim_id).first()  # members join one request at a time
         mulai = max(p.mulai, p.tim.mulai)
         for o in staf:
             if o.pk != p.tim.ketua_id and not AnggotaTim.objects.filter(tim=p.tim, pegawai=o,
@@ -316,7 +342,7 @@ def penugasan_tolak(*, pelaku, penugasan: Penugasan, alasan: str) -> Penugasan:
     p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
     catat_riwayat(p, langkah=langkah, aksi=Aksi.TOLAK, oleh=diri, pelaku=pelaku, sebagai=pj.sebagai,
                   status_dari=status_dari, catatan=alasan)
-    if p.alur in (Alur.B, Alur.C) and pj.sebagai != Peran.PEMOHON:
+    if p.alur == Alur.B or (p.alur == Alur.C and langkah in LANGKAH_PIHAK_TUJUAN_C):
         _surat_jawaban(p, pj, tanggal, alasan=alasan)
     beri_tahu([p.pemohon], f"Penugasan #{p.pk} ditolak", f"{pj.pegawai.nama} menolak permohonan Anda: {alasan}")
     _segarkan(p, tanggal)

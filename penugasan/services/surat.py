@@ -118,9 +118,14 @@ def kop(unit: Unit) -> dict:
             "tempat": instansi.tempat or instansi.nama}
 
 
+@transaction.atomic
 def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: str, isi: dict,
-                    kepada: list[Pegawai], tanggal: dt.date | None = None, menggantikan: Surat | None = None) -> Surat:
-    """Number and issue a letter in the caller's transaction; its PDF is rendered once that commits."""
+                    kepada: list[Pegawai], tanggal: dt.date | None = None, menggantikan: Surat | None = None,
+                    disampaikan: list[Pegawai] = ()) -> Surat:
+    """Number and issue a letter (in the caller's transaction, if any); its PDF is rendered once that commits.
+
+    `kepada` are addressed on the letter; `disampaikan` receive it too (in their letters received), unnamed.
+    """
     from ..tasks import render_surat
 
     tanggal = tanggal or timezone.localdate()
@@ -131,30 +136,58 @@ def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: s
                          kode=(pola.kode if pola and pola.kode else unit_buku.kode),
                          wilayah=instansi.kode_wilayah or "0")
     isi = {**isi, "kop": kop(penandatangan.unit), "perihal": perihal, "kepada": [orang(p) for p in kepada],
+           "disampaikan": [p.nip for p in disampaikan],
            "penandatangan": {**orang(penandatangan.pegawai), "jabatan": jabatan_penandatangan(penandatangan),
                              "sebagai": penandatangan.sebagai, "unit": penandatangan.unit.pk}}
     surat = Surat.objects.create(
         jenis=jenis, penugasan=penugasan, unit_penerbit=unit_buku, tahun=tanggal.year, urut=urut, nomor=nomor,
         tanggal=tanggal, perihal=perihal, kode_verifikasi=_kode_verifikasi(), penandatangan=penandatangan.pegawai,
         isi=isi, menggantikan=menggantikan)
-    PenerimaSurat.objects.bulk_create([PenerimaSurat(surat=surat, pegawai=p) for p in kepada],
+    PenerimaSurat.objects.bulk_create([PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan]],
                                       ignore_conflicts=True)
-    transaction.on_commit(lambda: render_surat.delay(surat.pk))
+    # robust: a broker that cannot be reached must not turn a committed letter into an error page
+    transaction.on_commit(lambda: render_surat.delay(surat.pk), robust=True)
     return surat
 
 
-def _boleh_kelola_surat(user, surat: Surat) -> bool:
-    """The signatory, or the Bagian Organisasi."""
+def pemegang_kini(surat: Surat, tanggal: dt.date | None = None) -> list[Pejabat]:
+    """Who may act for a letter's signatory today: the applicant themselves for their own letter, else
+    whoever holds that head's role on the signing unit now (the signatory, or their successor or Plt)."""
+    ttd = surat.isi["penandatangan"]
+    if ttd["sebagai"] == "pemohon":
+        return [Pejabat(surat.penandatangan, "pemohon", Unit.objects.get(pk=ttd["unit"]))]
+    from organisasi.selectors import pimpinan_unit_pada
+
+    peran = pimpinan_unit_pada(Unit.objects.get(pk=ttd["unit"]), tanggal)
+    urutan = ("ppk", "memimpin") if ttd["sebagai"] == JenisPeran.DELEGASI else ("memimpin", "ppk")
+    hasil: list[Pejabat] = []
+    for nama in urutan:
+        pj = peran[nama]
+        if pj is not None and all(pj.pegawai.pk != h.pegawai.pk for h in hasil):
+            hasil.append(pj)
+    return hasil
+
+
+def _pelaku_surat(user, surat: Surat) -> Pejabat | None:
+    """The role the user acts in for this letter today; None for the Bagian Organisasi. 403 for anyone else."""
     diri = pegawai_dari_user(user)
-    return adalah_admin_organisasi(user) or (diri is not None and diri.pk == surat.penandatangan_id)
+    for pj in pemegang_kini(surat):
+        if diri is not None and pj.pegawai.pk == diri.pk:
+            return pj
+    if adalah_admin_organisasi(user):
+        return None
+    raise BukanWewenang("Surat ini dikelola oleh pemegang jabatan penandatangannya hari ini atau Bagian Organisasi.")
 
 
 @transaction.atomic
 def surat_cabut(*, pelaku, surat: Surat, alasan: str) -> Surat:
-    """Revoke an issued letter with a reason. It stays, marked `dicabut`, and its number stays used."""
+    """Revoke an issued letter with a reason. It stays, marked `dicabut`, and its number stays used.
+
+    A revoked letter is corrected by a new one (`surat_terbitkan_ulang`); the request it belongs to is
+    not reopened, and its history records the revocation.
+    """
     surat = Surat.objects.select_for_update().get(pk=surat.pk)
-    if not _boleh_kelola_surat(pelaku, surat):
-        raise BukanWewenang("Hanya penandatangan atau Bagian Organisasi yang dapat mencabut surat ini.")
+    _pelaku_surat(pelaku, surat)
     if surat.status != StatusSurat.BERLAKU:
         raise TransisiTidakSah("Surat ini sudah dicabut.")
     if not (alasan or "").strip():
@@ -171,22 +204,27 @@ def surat_cabut(*, pelaku, surat: Surat, alasan: str) -> Surat:
 
 @transaction.atomic
 def surat_terbitkan_ulang(*, pelaku, surat: Surat, tanggal: dt.date | None = None) -> Surat:
-    """A new letter, with a new number and the same content, in place of a revoked one."""
+    """A new letter, with a new number and the same content, in place of a revoked one, signed by whoever
+    holds the signatory's role today (the Bagian Organisasi may start it; the holder still signs)."""
     surat = Surat.objects.select_for_update(of=("self",)).select_related("penandatangan__jabatan").get(pk=surat.pk)
-    if not _boleh_kelola_surat(pelaku, surat):
-        raise BukanWewenang("Hanya penandatangan atau Bagian Organisasi yang dapat menerbitkan ulang surat ini.")
+    pj = _pelaku_surat(pelaku, surat)
     if surat.status != StatusSurat.DICABUT:
         raise TransisiTidakSah("Cabut surat ini dulu, dengan alasannya, sebelum menerbitkan penggantinya.")
     if hasattr(surat, "pengganti"):
         raise TransisiTidakSah(f"Surat ini sudah diganti dengan {surat.pengganti.nomor}.")
-    ttd = surat.isi["penandatangan"]
-    pj = Pejabat(surat.penandatangan, ttd["sebagai"], Unit.objects.get(pk=ttd["unit"]))
-    isi = {k: v for k, v in surat.isi.items() if k not in ("kop", "penandatangan", "perihal")}
-    kepada = list(Pegawai.objects.filter(surat_diterima__surat=surat).select_related("jabatan"))
+    if pj is None:
+        pemegang = pemegang_kini(surat)
+        if not pemegang:
+            raise ValidationError({"penandatangan": "Jabatan penandatangan kosong hari ini: tetapkan Plt/Plh dulu."})
+        pj = pemegang[0]
+    isi = {k: v for k, v in surat.isi.items() if k not in ("kop", "penandatangan", "perihal", "kepada",
+                                                           "disampaikan")}
+    per_nip = {p.nip: p for p in Pegawai.objects.filter(
+        nip__in=[k["nip"] for k in surat.isi["kepada"]] + surat.isi.get("disampaikan", [])).select_related("jabatan")}
     return surat_terbitkan(penugasan=surat.penugasan, jenis=surat.jenis, penandatangan=pj, perihal=surat.perihal,
-                           isi=isi, kepada=kepada, tanggal=tanggal, menggantikan=surat)
-
-
+                           isi=isi, kepada=[per_nip[k["nip"]] for k in surat.isi["kepada"] if k["nip"] in per_nip],
+                           disampaikan=[per_nip[n] for n in surat.isi.get("disampaikan", []) if n in per_nip],
+                           tanggal=tanggal, menggantikan=surat)
 
 @transaction.atomic
 def pola_nomor_atur(*, pelaku, unit: Unit, pola: str, kode: str = "") -> PolaNomorSurat:

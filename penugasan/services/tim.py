@@ -41,8 +41,6 @@ def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str
     galat = {}
     if not (nama or "").strip():
         galat["nama"] = "Nama tim wajib diisi."
-    if not (tujuan or "").strip():
-        galat["tujuan"] = "Tujuan tim wajib diisi."
     if sifat not in Sifat.values:
         galat["sifat"] = "Sifat tim: rutin atau insidental."
     if selesai < mulai:

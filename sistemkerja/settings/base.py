@@ -217,6 +217,7 @@ CELERY_BEAT_SCHEDULE = {
     # Requests left undecided past their deadline expire; who acts is re-resolved as Plt/Plh dates roll.
     "penugasan-kedaluwarsa": {"task": "penugasan.kedaluwarsakan", "schedule": crontab(hour=0, minute=10)},
     "penugasan-pelaku": {"task": "penugasan.sinkron_pelaku", "schedule": crontab(hour=0, minute=5)},
+    "penugasan-render-tertunda": {"task": "penugasan.render_tertunda", "schedule": 60 * 10},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

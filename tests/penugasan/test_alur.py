@@ -194,8 +194,10 @@ def test_c_alur_lengkap_dengan_pejabat_yang_berwenang(s):
     [sp] = surat(p, JenisSurat.PENUGASAN)
     assert sp.penandatangan == s.kepala_setda
     assert sorted(k["nip"] for k in sp.isi["kepada"]) == sorted([s.staf_bidang.nip, s.staf_bidang_b.nip])
-    # the letter then goes to the target Pimpinan (Lampiran B.2.a.3.d)
-    assert s.kepala_dinas.nip in tembusan(p, "surat_penugasan")
+    # the letter then goes to the target Pimpinan (Lampiran B.2.a.3.d): to their letters received, not as
+    # one of API.md's copies (C has none)
+    assert s.kepala_dinas in [r.pegawai for r in sp.penerima.all()]
+    assert tembusan(p) == []
     assert [r[0] for r in riwayat(p)] == ["permohonan", "disposisi", "ketersediaan", "jawaban", "pengajuan",
                                           "penetapan"]
 
@@ -340,3 +342,41 @@ def test_render_ulang_tidak_menggandakan_berkas(s, settings, tmp_path):
     type(surat).objects.filter(pk=surat.pk).update(status_berkas="diproses")
     render_surat(surat.pk)
     assert len(list(tmp_path.rglob("*.pdf"))) == 1
+
+
+def test_tembusan_api_tepat_seperti_api_md_sampai_selesai(s):
+    b = ajukan(s.kepala_bidang2, Alur.B, s.bidang)
+    b = lanjut(b, s.kepala_bidang, pegawai=[s.staf_bidang])
+    assert tembusan(b) == [s.kepala_dinas.nip]  # B: the requester's own PPK, nothing added at the end
+    e = ajukan(s.staf_bidang, Alur.E, s.upt5)
+    for oleh in (s.kepala_upt5, s.staf_bidang, s.kepala_bidang):
+        e = lanjut(e, oleh)
+    assert tembusan(e, "permohonan") == sorted([s.kepala_bidang.nip, s.kepala_dinas.nip])
+    assert tembusan(e, Langkah.PENERUSAN) == [s.kepala_dinas.nip]
+    assert Tembusan.objects.filter(penugasan=e).count() == 3
+
+
+def test_c_penolakan_pejabat_berwenang_tanpa_surat_jawaban(s):
+    p = ajukan(s.kepala_dpmptsp, Alur.C, s.bidang)
+    p = lanjut(p, s.kepala_dinas)
+    p = lanjut(p, s.kepala_bidang, pegawai=[s.staf_bidang])
+    p = lanjut(p, s.kepala_dinas)
+    p = lanjut(p, s.kepala_dpmptsp)
+    p = services.penugasan_tolak(pelaku=s.kepala_setda.akun, penugasan=p, alasan="Anggaran tidak tersedia.")
+    assert p.status == Status.DITOLAK
+    assert [x.jenis for x in p.surat.order_by("id")] == [JenisSurat.PERMOHONAN, JenisSurat.JAWABAN]  # C's own reply
+
+
+def test_tim_hanya_yang_dikelola_dan_dalam_masanya(s):
+    tim = services.tim_bentuk(pelaku=s.kepala_bidang2.akun, nama="Tim P2P", tujuan="TBC", unit_pemilik=s.bidang2,
+                              sifat="rutin", mulai=dt.date(2027, 1, 1), selesai=dt.date(2027, 3, 31),
+                              ketua=s.staf_bidang2)
+    with pytest.raises(BukanWewenang):  # not the Kabid Yankes' team to put people into
+        ajukan(s.kepala_bidang, Alur.A, s.bidang, [s.staf_bidang], tim=tim)
+    with pytest.raises(ValidationError) as e:
+        ajukan(s.kepala_bidang2, Alur.B, s.bidang, tim=tim)  # runs to June, the team ends in March
+    assert "tim" in e.value.message_dict
+    with pytest.raises(ValidationError):
+        ajukan(s.staf_bidang, Alur.D, s.bidang, tim=tim)  # D: a team of the unit one wants to help
+    p = ajukan(s.staf_bidang, Alur.D, s.bidang2, tim=tim, selesai=dt.date(2027, 3, 1))
+    assert p.tim == tim

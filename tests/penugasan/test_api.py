@@ -147,7 +147,10 @@ def test_tim_lintas_unit_dengan_peringatan(s):
     assert r.status_code == 403
     r = c.post("/api/v1/tim/", {"nama": "", "unit_pemilik": "dinkes-yankes", "ketua": "1", "sifat": "x",
                                 "mulai": "2027-01-01", "selesai": "2026-01-01"}, format="json")
-    assert r.status_code == 400 and {"nama", "tujuan", "ketua", "sifat"} <= set(r.json())
+    assert r.status_code == 400 and {"nama", "ketua", "sifat"} <= set(r.json())
+    r = klien(s.staf_bidang).post("/api/v1/tim/", {"unit_pemilik": "dinkes-yankes", "ketua": s.staf_kelurahan.nip},
+                                  format="json")
+    assert r.status_code == 403 and s.staf_kelurahan.nama not in r.content.decode()  # asked before any NIP
 
 
 def test_surat_metadata_pdf_dan_verifikasi_publik(s, settings, tmp_path):
@@ -173,6 +176,7 @@ def test_surat_metadata_pdf_dan_verifikasi_publik(s, settings, tmp_path):
     assert (v["terbit"], v["nomor"], v["status"], v["jenis"]) == (True, surat.nomor, "berlaku", "penugasan")
     assert v["penandatangan"]["nama"] == s.kepala_bidang.nama
     assert s.kepala_bidang.nip not in r.content.decode() and s.staf_bidang.nip not in r.content.decode()
+    assert set(v) == {"terbit", "nomor", "tanggal", "jenis", "perihal", "penandatangan", "status", "pengganti"}
     assert APIClient().get("/api/v1/surat/verifikasi/TIDAKADA2345/").status_code == 404
     assert APIClient().get(f"/surat/verifikasi/{surat.kode_verifikasi}/").status_code == 200
     assert APIClient().get("/surat/verifikasi/TIDAKADA2345/").status_code == 404
@@ -216,3 +220,31 @@ def test_kandidat_untuk_pimpinan_saja(s):
     assert r.status_code == 400 and "kompetensi" in r.json()
     r = klien(s.kepala_bidang).get(url.replace("2027-06-30", "2026-01-01"))
     assert r.status_code == 400 and "selesai" in r.json()
+
+
+def test_nip_di_luar_jangkauan_sama_dengan_tidak_ada(s):
+    c = klien(s.kepala_bidang2)
+    luar = c.post("/api/v1/penugasan/", isi("B", s.bidang, [s.staf_kelurahan]), format="json").json()
+    tidak_ada = c.post("/api/v1/penugasan/", {**isi("B", s.bidang), "pegawai": ["199901012020011999"]},
+                       format="json").json()
+    assert luar["pegawai"]["0"][0].replace(s.staf_kelurahan.nip, "X") == tidak_ada["pegawai"]["0"][0].replace(
+        "199901012020011999", "X")
+    assert s.staf_kelurahan.nama not in str(luar)
+    r = c.post("/api/v1/penugasan/", isi("B", s.bidang, [s.staf_bidang_b]), format="json")
+    assert r.status_code == 201  # within reach: the same Dinas
+
+
+def test_pdf_gagal_diantrekan_ulang_sekali(s, monkeypatch, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from penugasan import tasks
+
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    Surat.objects.filter(pk=surat.pk).update(status_berkas=StatusBerkas.GAGAL)
+    antre = []
+    monkeypatch.setattr(tasks.render_surat, "delay", lambda pk: antre.append(pk))
+    c = klien(s.staf_bidang)
+    assert c.get(f"/api/v1/surat/{surat.pk}/pdf/").status_code == 202
+    assert c.get(f"/api/v1/surat/{surat.pk}/pdf/").status_code == 202
+    assert antre == [surat.pk]
+    Surat.objects.filter(pk=surat.pk).update(dibuat="2020-01-01T00:00:00Z")
+    assert tasks.render_tertunda() == 1 and antre == [surat.pk, surat.pk]

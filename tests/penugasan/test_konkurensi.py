@@ -88,3 +88,17 @@ def test_surat_yang_batal_tidak_meninggalkan_celah(s):
 
     serentak([terbitkan(i % 2 == 1) for i in range(10)])
     assert sorted(Surat.objects.filter(perihal="Uji").values_list("urut", flat=True)) == [2, 3, 4, 5, 6]
+
+
+def test_dua_render_surat_yang_sama_bergantian(s, settings, tmp_path):
+    """A redelivered message and its first run at once: they take turns on the letter's row."""
+    from penugasan.tasks import render_surat
+
+    settings.MEDIA_ROOT = tmp_path
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    for berkas in tmp_path.rglob("*.pdf"):  # rendered once already on commit (eager Celery): start over
+        berkas.unlink()
+    Surat.objects.filter(pk=surat.pk).update(status_berkas="menunggu", berkas="")
+    hasil = serentak([lambda: render_surat(surat.pk), lambda: render_surat(surat.pk)])
+    assert sorted(len(h) for h in hasil) == [len("sudah"), 64], hasil
+    assert len(list(tmp_path.rglob("*.pdf"))) == 1

@@ -130,3 +130,25 @@ def test_surel_untuk_pelaku_tembusan_dan_penerima(s, django_capture_on_commit_ca
     assert [m.to for m in mail.outbox if "Surat penugasan" in m.subject] == [[f"{s.staf_bidang.nip}@malangkab.go.id"]]
     # the PDF was rendered by the task started on commit
     assert all(x.status_berkas == "selesai" and x.berkas for x in p.surat.all())
+
+
+def test_cabut_dan_ganti_oleh_pemegang_jabatan_kini(s):
+    from organisasi import services as org
+    from organisasi.choices import JenisPeran
+    from organisasi.selectors import hari_ini
+
+    p = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang])
+    lama = p.surat.get()
+    # the Kabid leaves; a Plt now holds the role: the old signatory may no longer act for the letter
+    org.pejabat_akhiri(pelaku=None, pejabat=s.kepala_bidang.peran_pimpinan.get(),
+                       selesai=hari_ini() - dt.timedelta(days=1))
+    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang_b, jenis=JenisPeran.PLT,
+                         mulai=hari_ini(), selesai=hari_ini() + dt.timedelta(days=30))
+    with pytest.raises(BukanWewenang):
+        services.surat_cabut(pelaku=s.kepala_bidang.akun, surat=lama, alasan="Salah nama")
+    lama = services.surat_cabut(pelaku=s.staf_bidang_b.akun, surat=lama, alasan="Salah nama")
+    baru = services.surat_terbitkan_ulang(pelaku=s.staf_bidang_b.akun, surat=lama)
+    assert baru.penandatangan == s.staf_bidang_b
+    assert baru.isi["penandatangan"]["jabatan"] == "Plt. Kepala Bidang Pelayanan Kesehatan"
+    assert [k["nip"] for k in baru.isi["kepada"]] == [s.staf_bidang.nip]
+
