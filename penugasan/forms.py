@@ -38,9 +38,9 @@ class UnitKodeField(forms.CharField):
 
 class PenugasanForm(forms.Form):
     alur = forms.ChoiceField(label="Alur", choices=Alur.choices, widget=forms.RadioSelect)
-    unit_tujuan = UnitKodeField(label="Unit tujuan (kode)",
-                                help_text="Unit tempat pegawai yang diminta berkedudukan; pada pengajuan sukarela, "
-                                          "unit yang ingin Anda bantu.")
+    unit_tujuan = UnitKodeField(label="Unit tujuan",
+                                help_text="Ketik nama atau kode unit, lalu pilih. Unit tempat pegawai yang diminta "
+                                          "berkedudukan; pada pengajuan sukarela, unit yang ingin Anda bantu.")
     pegawai = forms.MultipleChoiceField(label="Pegawai", required=False, widget=forms.CheckboxSelectMultiple,
                                         help_text="A: yang ditunjuk. B, C: usulan nama (boleh kosong). D, E: Anda "
                                                   "sendiri.")
@@ -100,7 +100,8 @@ class TarikForm(forms.Form):
 class TimForm(forms.Form):
     nama = forms.CharField(label="Nama tim", max_length=200)
     tujuan = forms.CharField(label="Tujuan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    unit_pemilik = UnitKodeField(label="Unit Organisasi pemilik kinerja (kode)")
+    unit_pemilik = UnitKodeField(label="Unit Organisasi pemilik kinerja",
+                                 help_text="Ketik nama atau kode unit, lalu pilih.")
     sifat = forms.ChoiceField(label="Sifat", choices=Sifat.choices)
     mulai = forms.DateField(label="Mulai", widget=TANGGAL)
     selesai = forms.DateField(label="Selesai", widget=TANGGAL)

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from organisasi.selectors import hari_ini
 
-from ..choices import Status
+from ..choices import Langkah, Status
 from ..models import KompetensiPegawai, PegawaiPenugasan, TimKerja
 
 register = template.Library()
@@ -25,3 +25,20 @@ def profil_penugasan(pegawai) -> dict:
             penugasan__selesai__gte=hari).count(),
     }
 
+
+
+LANGKAH_LAIN = {"permohonan": "Permohonan", "surat_penugasan": "Surat penugasan", "surat_permohonan": "Surat permohonan",
+                "surat_jawaban": "Surat jawaban"}
+SEBAGAI = {"definitif": "definitif", "plt": "Plt", "plh": "Plh", "delegasi": "delegasi PPK", "atasan": "atasan",
+           "pemohon": "pemohon"}
+
+
+@register.filter
+def label_langkah(kode: str) -> str:
+    """A step's code in a request's history as people read it (`persetujuan_ppk` → its label)."""
+    return dict(Langkah.choices).get(kode) or LANGKAH_LAIN.get(kode, kode)
+
+
+@register.filter
+def label_sebagai(kode: str) -> str:
+    return SEBAGAI.get(kode, kode)

@@ -23,7 +23,7 @@ def test_permohonan_lintas_bidang_sampai_surat_penugasan(buat_halaman, struktur,
     page = buat_halaman(user=kabid_p2p.akun)
     page.goto("/penugasan/baru/")
     page.get_by_label("B — penunjukan lintas Unit Organisasi dalam Perangkat Daerah").check()
-    page.get_by_label("Unit tujuan (kode)").fill(struktur.bidang.kode)
+    page.get_by_label("Unit tujuan").fill(struktur.bidang.kode)
     page.get_by_label("Mulai").fill("2027-01-04")
     page.get_by_label("Selesai", exact=True).fill("2027-06-30")
     page.get_by_role("button", name="Tampilkan calon").click()

@@ -10,6 +10,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from organisasi import demo
 from organisasi.models import Pegawai, PejabatUnit, Unit
 from organisasi.selectors import hari_ini
 from penugasan import services
@@ -46,7 +47,9 @@ class Command(BaseCommand):
             kompetensi = {n: Kompetensi.objects.get_or_create(nama=n)[0] for n in KOMPETENSI}
             yankes = Unit.objects.get(kode="dinkes-pelayanan-kesehatan")
             kabid, kadis = _kepala("dinkes-pelayanan-kesehatan"), _kepala("dinkes")
-            staf = _staf("dinkes-pelayanan-kesehatan")
+            # the demo login "Staf fungsional" last: it receives the letter of A and applies through E
+            login = Pegawai.objects.get(nip=demo.login_demo(demo.data_demo(hari_ini=hari))[3].nip)
+            staf = [p for p in _staf("dinkes-pelayanan-kesehatan") if p.pk != login.pk] + [login]
             for i, p in enumerate(staf):
                 services.kompetensi_catat(pelaku=None, pegawai=p, kompetensi=kompetensi[KOMPETENSI[i % 3]])
             tim = services.tim_bentuk(
@@ -55,7 +58,7 @@ class Command(BaseCommand):
                 ketua=staf[0], anggota=[(staf[1], "analis data")])
             isi = {"mulai": mulai, "selesai": selesai}
             services.penugasan_ajukan(
-                pelaku=kabid.akun, alur="A", unit_tujuan=yankes, pegawai=[staf[1]], tim=tim, **isi,
+                pelaku=kabid.akun, alur="A", unit_tujuan=yankes, pegawai=[login], tim=tim, **isi,
                 maksud="Menyusun dasbor pemantauan balita berisiko stunting.", target="Dasbor per kecamatan")
             services.penugasan_ajukan(
                 pelaku=_kepala("dinkes-kesehatan-masyarakat").akun, alur="B", unit_tujuan=yankes, **isi,
