@@ -11,7 +11,7 @@ from organisasi.selectors import hari_ini
 from penugasan import services
 from penugasan.choices import Aksi, Alur, JenisSurat, Langkah, Status
 from penugasan.models import AnggotaTim, Penugasan, Tembusan
-from penugasan.selectors import menunggu_saya
+from penugasan.selectors import URUTAN_LANGKAH, menunggu_saya
 
 from .conftest import SELESAI, ajukan, lanjut
 
@@ -380,3 +380,43 @@ def test_tim_hanya_yang_dikelola_dan_dalam_masanya(s):
         ajukan(s.staf_bidang, Alur.D, s.bidang, tim=tim)  # D: a team of the unit one wants to help
     p = ajukan(s.staf_bidang, Alur.D, s.bidang2, tim=tim, selesai=dt.date(2027, 3, 1))
     assert p.tim == tim
+
+
+def _jalan(s, alur):
+    """Each flow's request and, per step, who acts and the staff they name (the regulation's actors)."""
+    return {
+        "B": ((s.kepala_bidang2, s.bidang), [(s.kepala_bidang, [s.staf_bidang])]),
+        "C": ((s.kepala_dpmptsp, s.bidang), [(s.kepala_dinas, None), (s.kepala_bidang, [s.staf_bidang]),
+                                              (s.kepala_dinas, None), (s.kepala_dpmptsp, None),
+                                              (s.kepala_setda, None)]),
+        "D": ((s.staf_bidang, s.bidang2), [(s.kepala_dinas, None)]),
+        "E": ((s.staf_bidang, s.upt5), [(s.kepala_upt5, None), (s.staf_bidang, None), (s.kepala_bidang, None)]),
+    }[alur]
+
+
+SETIAP_LANGKAH = [(a, i) for a, n in (("B", 1), ("C", 5), ("D", 1), ("E", 3)) for i in range(n)]
+
+
+@pytest.mark.parametrize(("alur", "ke"), SETIAP_LANGKAH)
+def test_setiap_langkah_pelaku_salah_lalu_penolakan_beralasan(s, alur, ke):
+    (pemohon, tujuan), langkah = _jalan(s, alur)
+    p = ajukan(pemohon, alur, tujuan)
+    for oleh, staf in langkah[:ke]:
+        p = lanjut(p, oleh, **({"pegawai": staf} if staf else {}))
+    aktor, staf = langkah[ke]
+    assert p.pelaku_nip == [aktor.nip]
+    for salah in {s.staf_kelurahan, s.kepala_kelurahan, pemohon, s.kepala_dinas, s.kepala_bidang} - {aktor}:
+        with pytest.raises(BukanWewenang):
+            lanjut(p, salah, **({"pegawai": staf} if staf else {}))
+        with pytest.raises(BukanWewenang):
+            services.penugasan_tolak(pelaku=salah.akun, penugasan=p, alasan="Bukan saya yang memutus ini.")
+    with pytest.raises(ValidationError):
+        services.penugasan_tolak(pelaku=aktor.akun, penugasan=p, alasan="singkat")
+    p = services.penugasan_tolak(pelaku=aktor.akun, penugasan=p, alasan="Alasan penolakan yang jelas.")
+    assert (p.status, p.langkah, p.pelaku_nip) == (Status.DITOLAK, "", [])
+    assert riwayat(p)[-1] == (URUTAN_LANGKAH[alur][ke], Aksi.TOLAK, aktor.nip)
+    jawaban = surat(p, JenisSurat.JAWABAN)
+    pihak_tujuan = alur == "B" or (alur == "C" and ke < 3)
+    assert [j.isi["alasan"] for j in jawaban if not j.isi["disetujui"]] == (
+        ["Alasan penolakan yang jelas."] if pihak_tujuan else [])
+    assert surat(p, JenisSurat.PENUGASAN) == []
