@@ -19,7 +19,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.dispatch import Signal
 
 from .permissions import cakupan_jalur
 from .selectors import hari_ini
@@ -44,9 +45,21 @@ def _naik() -> None:
         cache.add(KUNCI_VERSI, time.time_ns(), None)
 
 
+# Sent once after each transaction that changed the structure commits (and at once outside one), for
+# other apps whose derived state follows the structure (penugasan: who acts on waiting steps).
+struktur_berubah = Signal()
+
+
+def _kabarkan() -> None:
+    struktur_berubah.send(sender=None)
+
+
 def naikkan_versi(**kwargs) -> None:
     _naik()
     transaction.on_commit(_naik)
+    # once per transaction, however many rows it wrote (a rollback drops the callback with the rest)
+    if not any(f is _kabarkan for _, f, _ in connection.run_on_commit):
+        transaction.on_commit(_kabarkan, robust=True)
 
 
 def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object]):

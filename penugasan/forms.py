@@ -12,10 +12,12 @@ from .models import Kompetensi, TimKerja
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def pegawai_menurut_nip(teks_nip: list[str], kolom: str = "pegawai") -> list[Pegawai]:
-    """Active people by NIP (spaces allowed), in the order given; unknown NIPs are a field error."""
+def pegawai_menurut_nip(teks_nip: list[str], terjangkau=None) -> list[Pegawai]:
+    """Active people by NIP (spaces allowed), in the order given; unknown NIPs (or, with `terjangkau`, NIPs
+    outside it) are a field error alike."""
     nip = [nip_mod.bersihkan(n) for n in teks_nip if n.strip()]
-    ada = {p.nip: p for p in Pegawai.objects.filter(nip__in=nip, aktif=True).select_related("jabatan", "unit")}
+    qs = Pegawai.objects.all() if terjangkau is None else terjangkau
+    ada = {p.nip: p for p in qs.filter(nip__in=nip, aktif=True).select_related("jabatan", "unit")}
     if hilang := [n for n in nip if n not in ada]:
         raise forms.ValidationError([f"Pegawai dengan NIP {n} tidak ditemukan atau tidak aktif." for n in hilang])
     return [ada[n] for n in nip]
@@ -57,15 +59,16 @@ class PenugasanForm(forms.Form):
     batas_keputusan = forms.DateField(label="Batas keputusan", required=False, widget=TANGGAL,
                                       help_text="Permohonan yang belum diputus sampai tanggal ini kedaluwarsa.")
 
-    def __init__(self, *args, tim_qs=None, **kwargs):
+    def __init__(self, *args, tim_qs=None, terjangkau=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.terjangkau = terjangkau
         if tim_qs is not None:
             self.fields["tim"].queryset = tim_qs
         # Any NIP may be posted (candidates are loaded for the chosen unit); clean_pegawai checks them.
         self.fields["pegawai"].choices = [(n, n) for n in self.data.getlist("pegawai")] if self.is_bound else []
 
     def clean_pegawai(self):
-        return pegawai_menurut_nip(self.cleaned_data["pegawai"])
+        return pegawai_menurut_nip(self.cleaned_data["pegawai"], self.terjangkau)
 
 
 class PeriodeForm(forms.Form):
@@ -163,7 +166,7 @@ class AnggotaForm(forms.Form):
     peran = forms.CharField(label="Peran dalam tim", required=False, max_length=200)
 
     def clean_nip(self):
-        return pegawai_menurut_nip([self.cleaned_data["nip"]], "nip")[0]
+        return pegawai_menurut_nip([self.cleaned_data["nip"]])[0]
 
 
 class CabutForm(forms.Form):

@@ -140,19 +140,16 @@ def boleh_memilih_pegawai(user) -> bool:
     return diri is not None and PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).exists()
 
 
-def peringatan_tim(tim: TimKerja, anggota: list[Pegawai] | None = None) -> list[str]:
-    """Pasal 6 ayat (3): in a cross-unit team the ketua should come from the unit pemilik kinerja (a warning)."""
-    if anggota is None:
-        anggota = [a.pegawai for a in tim.anggota.all() if a.selesai is None]
-    pemilik = tim.unit_pemilik.path
-    semua = [tim.ketua, *anggota]
-    lintas = any(not (p.unit and p.unit.path.startswith(pemilik)) for p in semua)
-    hasil = []
-    if lintas and not (tim.ketua.unit and tim.ketua.unit.path.startswith(pemilik)):
-        hasil.append(f"Ketua tim ({tim.ketua.nama}) bukan dari {tim.unit_pemilik.nama}, Unit Organisasi pemilik "
-                     "kinerja: dalam tim lintas Unit Organisasi ketua diutamakan dari unit pemilik kinerja "
-                     "(Pasal 6 ayat (3)).")
-    return hasil
+def peringatan_tim(tim: TimKerja) -> list[str]:
+    """Pasal 6 ayat (3): in a cross-unit team the ketua should come from the unit pemilik kinerja (a warning).
+
+    A ketua from outside that unit makes the team cross-unit by itself, so that is the whole test.
+    """
+    ketua = tim.ketua
+    if ketua.unit is not None and ketua.unit.path.startswith(tim.unit_pemilik.path):
+        return []
+    return [f"Ketua tim ({ketua.nama}) bukan dari {tim.unit_pemilik.nama}, Unit Organisasi pemilik kinerja: dalam "
+            "tim lintas Unit Organisasi ketua diutamakan dari unit pemilik kinerja (Pasal 6 ayat (3))."]
 
 
 def menunggu_saya(user):

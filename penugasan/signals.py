@@ -1,28 +1,18 @@
 """Keep who-acts-on-what fresh when the structure changes (a derived cache, not business logic).
 
-A new Plt, a delegation or a move changes who performs a waiting step. Once per transaction that
-touched roles or placements, a task re-resolves the actors of running requests and their grants;
-the daily beat job covers dates rolling over. Decisions always check the actor again, live.
+A new Plt, a delegation, a move or a unit changing its place or `mandiri` flag changes who performs a
+waiting step. After each transaction that changed the structure (organisasi.cache.struktur_berubah,
+once per transaction), a task re-resolves the actors of running requests and their grants; the daily
+beat job covers dates rolling over. Decisions always check the actor again, live.
 """
-from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
-
-from organisasi.models import PejabatUnit, Penempatan
+from organisasi.cache import struktur_berubah
 
 
-def _sinkron_pelaku() -> None:
+def _sinkron_pelaku(**kwargs) -> None:
     from .tasks import sinkron_pelaku
 
     sinkron_pelaku.delay()
 
 
-def _jadwalkan(**kwargs) -> None:
-    # once per transaction: a rollback drops the callback with the rest
-    if not any(f is _sinkron_pelaku for _, f, _ in connection.run_on_commit):
-        transaction.on_commit(_sinkron_pelaku, robust=True)
-
-
 def hubungkan() -> None:
-    for model in (PejabatUnit, Penempatan):
-        post_save.connect(_jadwalkan, sender=model, dispatch_uid=f"penugasan-pelaku-{model.__name__}-simpan")
-        post_delete.connect(_jadwalkan, sender=model, dispatch_uid=f"penugasan-pelaku-{model.__name__}-hapus")
+    struktur_berubah.connect(_sinkron_pelaku, dispatch_uid="penugasan-sinkron-pelaku")

@@ -12,11 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from organisasi.admin.dasar import tempel_galat
 from organisasi.errors import GalatDomain
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 
 from . import selectors, services
+from .services.surat import pemegang_kini
 from .choices import StatusBerkas
 from .forms import (
     AnggotaForm, CabutForm, KompetensiForm, LanjutForm, PenugasanForm, PeriodeForm, TarikForm, TimForm, TolakForm,
@@ -27,17 +29,12 @@ from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Sur
 BATAS_KANDIDAT = 50
 
 
-def _tempel_galat(form, e: ValidationError) -> None:
-    for kolom, pesan in (e.message_dict.items() if hasattr(e, "error_dict") else [(None, e.messages)]):
-        form.add_error(kolom if kolom in form.fields else None, pesan)
-
-
 def _jalankan(request, form, aksi):
     """Run a service; its refusals become form errors or a message with the status they mean."""
     try:
         return aksi(), 200
     except ValidationError as e:
-        _tempel_galat(form, e)
+        tempel_galat(form, e)
         return None, 400
     except GalatDomain as e:
         messages.error(request, e.pesan)
@@ -77,7 +74,9 @@ def _konteks_detail(request, p: Penugasan, **lain) -> dict:
         "usulan": [o.pegawai for o in p.orang.all() if o.usulan],
         "pelaku": list(Pegawai.objects.filter(nip__in=p.pelaku_nip).select_related("jabatan")),
         "form_lanjut": LanjutForm(), "form_tolak": TolakForm(), "form_tarik": TarikForm(), "form_cabut": CabutForm(),
-        "surat_saya": {s.pk for s in p.surat.all() if diri is not None and s.penandatangan_id == diri.pk},
+        # letters this person may revoke or replace: as today's holder of the signing role (as the service says)
+        "surat_saya": {s.pk for s in p.surat.all() if diri is not None
+                       and any(pj.pegawai.pk == diri.pk for pj in pemegang_kini(s))},
     }
     if boleh_bertindak and perlu_pegawai:
         konteks["kandidat"] = selectors.kandidat(unit=p.unit_tujuan, mulai=p.mulai, selesai=p.selesai,
@@ -138,7 +137,7 @@ def penugasan_tarik(request, pk):
 def penugasan_baru(request):
     tim_qs = TimKerja.objects.restrict(request.user).order_by("nama")
     if request.method == "POST":
-        form = PenugasanForm(request.POST, tim_qs=tim_qs)
+        form = PenugasanForm(request.POST, tim_qs=tim_qs, terjangkau=Pegawai.objects.restrict(request.user))
         status = 400
         if form.is_valid():
             d = form.cleaned_data
@@ -281,7 +280,7 @@ def tim_detail(request, pk):
 
 def _konteks_tim(request, tim, **lain) -> dict:
     anggota = [a for a in tim.anggota.all() if a.selesai is None]
-    return {"tim": tim, "anggota": anggota, "peringatan": selectors.peringatan_tim(tim, [a.pegawai for a in anggota]),
+    return {"tim": tim, "anggota": anggota, "peringatan": selectors.peringatan_tim(tim),
             "boleh_kelola": services.boleh_kelola_tim(request.user, tim), "form_anggota": AnggotaForm(),
             "penugasan": Penugasan.objects.restrict(request.user).filter(tim=tim).select_related("unit_tujuan"),
             **lain}

@@ -151,7 +151,7 @@ class TimSerializer(serializers.ModelSerializer):
         return AnggotaSerializer(self._aktif(tim), many=True).data
 
     def get_peringatan(self, tim) -> list[str]:
-        return peringatan_tim(tim, [a.pegawai for a in self._aktif(tim)])
+        return peringatan_tim(tim)
 
 
 class KandidatSerializer(serializers.ModelSerializer):

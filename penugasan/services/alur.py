@@ -285,10 +285,14 @@ def _surat_jawaban(p: Penugasan, pj: Pejabat, tanggal: dt.date, *, alasan: str):
              "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()}, "tembusan": []})
 
 
+def _akhiri(p: Penugasan, status: str) -> None:
+    p.status, p.langkah, p.berakhir = status, "", timezone.now()
+    p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
+
+
 def _selesaikan(p: Penugasan, *, penandatangan: Pejabat, tanggal: dt.date) -> None:
     """The flow ends: the surat penugasan to the staff, with the copies the flow names; team membership."""
-    p.status, p.langkah, p.berakhir = Status.SELESAI, "", timezone.now()
-    p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
+    _akhiri(p, Status.SELESAI)
     staf = list(Pegawai.objects.filter(penugasan__penugasan=p, penugasan__usulan=False)
                 .select_related("jabatan").order_by("nama"))
     tujuan = kedudukan_simpul(p.unit_tujuan, tanggal)
@@ -338,8 +342,7 @@ def penugasan_tolak(*, pelaku, penugasan: Penugasan, alasan: str) -> Penugasan:
     if len(alasan) < PANJANG_MINIMAL_ALASAN:
         raise ValidationError({"alasan": f"Tuliskan alasan penolakan (sedikitnya {PANJANG_MINIMAL_ALASAN} huruf)."})
     langkah, status_dari = p.langkah, p.status
-    p.status, p.langkah, p.berakhir = Status.DITOLAK, "", timezone.now()
-    p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
+    _akhiri(p, Status.DITOLAK)
     catat_riwayat(p, langkah=langkah, aksi=Aksi.TOLAK, oleh=diri, pelaku=pelaku, sebagai=pj.sebagai,
                   status_dari=status_dari, catatan=alasan)
     if p.alur == Alur.B or (p.alur == Alur.C and langkah in LANGKAH_PIHAK_TUJUAN_C):
@@ -359,8 +362,7 @@ def penugasan_tarik(*, pelaku, penugasan: Penugasan, alasan: str = "") -> Penuga
     if not p.berjalan:
         raise TransisiTidakSah(f"Penugasan ini sudah {p.get_status_display().lower()}: tidak dapat ditarik.")
     langkah, status_dari = p.langkah, p.status
-    p.status, p.langkah, p.berakhir = Status.DITARIK, "", timezone.now()
-    p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
+    _akhiri(p, Status.DITARIK)
     catat_riwayat(p, langkah=langkah, aksi=Aksi.TARIK, oleh=diri, pelaku=pelaku, sebagai=Peran.PEMOHON,
                   status_dari=status_dari, catatan=(alasan or "").strip())
     _segarkan(p, hari_ini())
@@ -378,8 +380,7 @@ def penugasan_kedaluwarsakan(*, tanggal: dt.date | None = None) -> int:
             if not p.berjalan or p.batas_keputusan is None or p.batas_keputusan >= tanggal:
                 continue
             langkah = p.langkah
-            p.status, p.langkah, p.berakhir = Status.KEDALUWARSA, "", timezone.now()
-            p.save(update_fields=["status", "langkah", "berakhir", "diubah"])
+            _akhiri(p, Status.KEDALUWARSA)
             catat_riwayat(p, langkah=langkah, aksi=Aksi.KEDALUWARSA, oleh=None, status_dari=Status.BERJALAN,
                           catatan=f"Belum diputus sampai batas {tanggal_id(p.batas_keputusan)}.")
             beri_tahu([p.pemohon], f"Penugasan #{p.pk} kedaluwarsa",
@@ -409,10 +410,10 @@ def pelaku_sinkronkan(*, tanggal: dt.date | None = None) -> int:
     for pk in Penugasan.objects.filter(status=Status.BERJALAN).values_list("pk", flat=True):
         with transaction.atomic():
             p = _kunci(Penugasan(pk=pk))
-            if p.berjalan:
-                sebelum = list(p.pelaku_nip)
+            # only the actors can have changed here: the rest of the grants follow the request's own steps
+            if p.berjalan and [pj.pegawai.nip for pj in pelaku_langkah(p, tanggal)] != p.pelaku_nip:
                 _segarkan(p, tanggal)
-                n += sebelum != p.pelaku_nip
+                n += 1
     return n
 
 

@@ -420,3 +420,21 @@ def test_setiap_langkah_pelaku_salah_lalu_penolakan_beralasan(s, alur, ke):
     assert [j.isi["alasan"] for j in jawaban if not j.isi["disetujui"]] == (
         ["Alasan penolakan yang jelas."] if pihak_tujuan else [])
     assert surat(p, JenisSurat.PENUGASAN) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pelaku_mengikuti_perubahan_struktur_tanpa_menunggu_jadwal(s, monkeypatch):
+    """A Plh appointed while a request waits takes it over once the appointment commits: one re-sync per
+    transaction, however many rows it wrote (tasks run eagerly here, as in the embedded default)."""
+    from penugasan import tasks
+
+    hari = hari_ini()
+    p = ajukan(s.kepala_bidang2, Alur.B, s.bidang)
+    dipanggil = []
+    asli = tasks.sinkron_pelaku.delay
+    monkeypatch.setattr(tasks.sinkron_pelaku, "delay", lambda: dipanggil.append(1) or asli())
+    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang_b, jenis=JenisPeran.PLH,
+                         mulai=hari, selesai=hari + dt.timedelta(days=3))
+    p.refresh_from_db()
+    assert p.pelaku_nip == [s.staf_bidang_b.nip] and dipanggil == [1]
+    assert list(menunggu_saya(s.staf_bidang_b.akun)) == [p] and list(menunggu_saya(s.kepala_bidang.akun)) == []
