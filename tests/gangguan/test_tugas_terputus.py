@@ -70,7 +70,8 @@ def pindahan(struktur):
 def test_a_killed_worker_leaves_no_duplicate_when_the_task_runs_again(pindahan, struktur, tmp_path, monkeypatch):
     antrean = f"uji-{uuid.uuid4().hex[:8]}"
     monkeypatch.setenv("CELERY_BROKER_URL", BROKER)  # Celery lets this variable win over `broker=`
-    kirim = Celery(broker=BROKER)
+    # not the current app: shared tasks of the rest of the suite must keep the project app (eager in tests)
+    kirim = Celery(broker=BROKER, set_as_current=False)
     log = (tmp_path / "worker.log").open("w")  # shown by pytest when the test fails
     worker = mulai_worker(antrean, log)
     try:
