@@ -5,9 +5,11 @@ from django import forms
 
 from organisasi import nip as nip_mod
 from organisasi.models import Pegawai, Unit
+from organisasi.selectors import hari_ini
 
 from .choices import Alur, Sifat
 from .models import Kompetensi, TimKerja
+from .selectors import jalur_perangkat_daerah
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -143,16 +145,17 @@ class TimForm(forms.Form):
 
 
 def awal_periode() -> dict:
-    hari = dt.date.today()
+    hari = hari_ini()
     return {"mulai": hari, "selesai": hari + dt.timedelta(days=90)}
 
 
 def pilihan_unit() -> list[tuple[str, str]]:
     """Every active unit as (kode, name with its agency) for the unit fields' suggestions."""
-    unit = Unit.objects.filter(aktif=True).exclude(jenis="instansi").only("kode", "nama", "path", "depth")
+    unit = list(Unit.objects.filter(aktif=True).exclude(jenis="instansi").only("kode", "nama", "path", "depth")
+                .order_by("path"))  # one query: the agencies' names come from the same rows
     pd = {u.path: u.nama for u in unit if u.depth == 2}
-    return [(u.kode, u.nama if u.depth <= 2 else f"{u.nama} — {pd.get(u.path[:Unit.steplen * 2], '')}")
-            for u in unit.order_by("path")]
+    return [(u.kode, u.nama if u.depth <= 2 else f"{u.nama} — {pd.get(jalur_perangkat_daerah(u), '')}")
+            for u in unit]
 
 
 class KompetensiForm(forms.Form):

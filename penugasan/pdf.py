@@ -67,6 +67,16 @@ def html_surat(surat) -> str:
         return render_to_string("penugasan/surat_pdf.html", konteks_surat(surat))
 
 
+def respon_pdf(surat):
+    """The kept PDF as a download, never cached by anything in between."""
+    from django.http import FileResponse
+
+    respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
+                          filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
+    respon["Cache-Control"] = "private, no-store"
+    return respon
+
+
 def pdf_surat(surat) -> bytes:
     from weasyprint import HTML
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,13 +18,14 @@ from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 
 from . import selectors, services
-from .services.surat import pemegang_kini
 from .choices import StatusBerkas
 from .forms import (
     AnggotaForm, CabutForm, KompetensiForm, LanjutForm, PenugasanForm, PeriodeForm, TarikForm, TimForm, TolakForm,
     awal_periode, pilihan_unit,
 )
 from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
+from .pdf import respon_pdf
+from .services.surat import pemegang_kini
 
 BATAS_KANDIDAT = 50
 
@@ -195,10 +196,7 @@ def surat_pdf(request, pk):
     surat = _surat(request, pk)
     if surat.status_berkas != StatusBerkas.SELESAI or not surat.berkas:
         raise Http404("PDF surat belum selesai dibuat.")
-    respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
-                          filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
-    respon["Cache-Control"] = "private, no-store"
-    return respon
+    return respon_pdf(surat)
 
 
 @require_POST

@@ -21,11 +21,13 @@ class NipField(serializers.CharField):
 
     default_error_messages = {"tidak_ada": "Pegawai dengan NIP {nip} tidak ditemukan atau tidak aktif."}
 
+    def terjangkau(self):
+        request = self.context.get("request")
+        return Pegawai.objects.restrict(request.user) if request is not None else Pegawai.objects.none()
+
     def to_internal_value(self, data):
         nip = nip_mod.bersihkan(super().to_internal_value(data))
-        request = self.context.get("request")
-        terjangkau = Pegawai.objects.restrict(request.user) if request is not None else Pegawai.objects.none()
-        pegawai = terjangkau.filter(nip=nip, aktif=True).select_related("jabatan", "unit").first()
+        pegawai = self.terjangkau().filter(nip=nip, aktif=True).select_related("jabatan", "unit").first()
         if pegawai is None:
             self.fail("tidak_ada", nip=nip)
         return pegawai
@@ -35,12 +37,8 @@ class NipSemuaField(NipField):
     """Any active person's NIP: a team may take members from other agencies and instansi (Lampiran B.3).
     Only those who may form the team get this far (`TimViewSet.create` checks first)."""
 
-    def to_internal_value(self, data):
-        nip = nip_mod.bersihkan(serializers.CharField.to_internal_value(self, data))
-        pegawai = Pegawai.objects.filter(nip=nip, aktif=True).select_related("jabatan", "unit").first()
-        if pegawai is None:
-            self.fail("tidak_ada", nip=nip)
-        return pegawai
+    def terjangkau(self):
+        return Pegawai.objects.all()
 
 
 class KodeUnitField(serializers.CharField):

@@ -4,7 +4,6 @@ Every object comes through `restrict(user, "view")`: one the caller may not know
 a visible one that is not theirs is a 403 (the services decide), on an ended one a 409.
 """
 from django.db.models import Prefetch
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -22,6 +21,7 @@ from organisasi.models import Pegawai, Unit
 from .. import selectors, services
 from ..choices import Status, StatusBerkas
 from ..models import Penugasan, Surat, TimKerja
+from ..pdf import respon_pdf
 from . import serializers as s
 
 GALAT_TULIS = {400: OpenApiResponse(GALAT_FIELD, "Isian tidak sah."), **GALAT_AUTH}
@@ -228,10 +228,7 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
             return Response({"detail": "PDF surat sedang dibuat; coba lagi sebentar.",
                              "status_berkas": surat.status_berkas}, status=status.HTTP_202_ACCEPTED,
                             headers={"Retry-After": "5"})
-        respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
-                              filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
-        respon["Cache-Control"] = "private, no-store"
-        return respon
+        return respon_pdf(surat)
 
 
 class VerifikasiView(APIView):

@@ -24,6 +24,7 @@ from organisasi.services import akun_pelaku
 from ..choices import StatusSurat
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
+from ..selectors import perangkat_daerah
 
 ISIAN_POLA = {"no", "tahun", "bulan", "kode", "wilayah"}
 ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -51,8 +52,7 @@ def buku_nomor(unit: Unit) -> tuple[Unit, PolaNomorSurat | None]:
             .order_by("-unit__depth").first())
     if pola is not None:
         return pola.unit, pola
-    pd = unit if unit.depth <= 2 else Unit.objects.get(path=unit.path[: Unit.steplen * 2])
-    return pd, None
+    return perangkat_daerah(unit), None
 
 
 def _nomor_berikut(unit: Unit, tahun: int) -> int:
@@ -113,7 +113,7 @@ def orang(p: Pegawai) -> dict:
 
 def kop(unit: Unit) -> dict:
     instansi = unit.instansi
-    pd = unit if unit.depth <= 2 else Unit.objects.get(path=unit.path[: Unit.steplen * 2])
+    pd = perangkat_daerah(unit)
     return {"instansi": instansi.nama, "perangkat_daerah": pd.nama, "alamat": instansi.alamat,
             "tempat": instansi.tempat or instansi.nama}
 
@@ -168,14 +168,16 @@ def pemegang_kini(surat: Surat, tanggal: dt.date | None = None) -> list[Pejabat]
     return hasil
 
 
-def _pelaku_surat(user, surat: Surat) -> Pejabat | None:
-    """The role the user acts in for this letter today; None for the Bagian Organisasi. 403 for anyone else."""
+def _pelaku_surat(user, surat: Surat) -> tuple[Pejabat | None, list[Pejabat]]:
+    """The role the user acts in for this letter today (None for the Bagian Organisasi), with everyone who
+    holds it today. 403 for anyone else."""
     diri = pegawai_dari_user(user)
-    for pj in pemegang_kini(surat):
+    pemegang = pemegang_kini(surat)
+    for pj in pemegang:
         if diri is not None and pj.pegawai.pk == diri.pk:
-            return pj
+            return pj, pemegang
     if adalah_admin_organisasi(user):
-        return None
+        return None, pemegang
     raise BukanWewenang("Surat ini dikelola oleh pemegang jabatan penandatangannya hari ini atau Bagian Organisasi.")
 
 
@@ -207,13 +209,12 @@ def surat_terbitkan_ulang(*, pelaku, surat: Surat, tanggal: dt.date | None = Non
     """A new letter, with a new number and the same content, in place of a revoked one, signed by whoever
     holds the signatory's role today (the Bagian Organisasi may start it; the holder still signs)."""
     surat = Surat.objects.select_for_update(of=("self",)).select_related("penandatangan__jabatan").get(pk=surat.pk)
-    pj = _pelaku_surat(pelaku, surat)
+    pj, pemegang = _pelaku_surat(pelaku, surat)
     if surat.status != StatusSurat.DICABUT:
         raise TransisiTidakSah("Cabut surat ini dulu, dengan alasannya, sebelum menerbitkan penggantinya.")
     if hasattr(surat, "pengganti"):
         raise TransisiTidakSah(f"Surat ini sudah diganti dengan {surat.pengganti.nomor}.")
     if pj is None:
-        pemegang = pemegang_kini(surat)
         if not pemegang:
             raise ValidationError({"penandatangan": "Jabatan penandatangan kosong hari ini: tetapkan Plt/Plh dulu."})
         pj = pemegang[0]
