@@ -28,6 +28,13 @@ class OrganisasiConfig(AppConfig):
         for model in (Group, User):
             post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
         post_save.connect(naikkan_versi_izin, sender=Group, dispatch_uid="izin-simpan-grup")
+        # Tokens and accounts kept per process (api.auth): a revocation or deactivation reaches all at once.
+        from .api.auth import naikkan_versi_akun
+        from .models import TokenApi
+
+        for model in (TokenApi, User):
+            post_save.connect(naikkan_versi_akun, sender=model, dispatch_uid=f"akun-simpan-{model.__name__}")
+            post_delete.connect(naikkan_versi_akun, sender=model, dispatch_uid=f"akun-hapus-{model.__name__}")
         # Keep the cached renderings of the structure fresh (organisasi.cache).
         from .cache import sambungkan_sinyal
 

@@ -14,7 +14,6 @@ with Redis. Without it every answer is built afresh.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -22,27 +21,20 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.dispatch import Signal
 
-from .permissions import cakupan_jalur
+from . import versi as versi_mod
+from .permissions import cakupan_jalur, pegawai_dari_user
 from .selectors import hari_ini
 
-KUNCI_VERSI = "organisasi:struktur:versi"
+KUNCI_VERSI = versi_mod.STRUKTUR
 UMUR = 60 * 60
 
 
 def versi() -> int:
-    nilai = cache.get(KUNCI_VERSI)
-    if nilai is None:
-        # a fresh start (or an evicted counter) must never reuse a number older entries carry
-        cache.add(KUNCI_VERSI, time.time_ns(), None)
-        nilai = cache.get(KUNCI_VERSI)
-    return nilai
+    return versi_mod.versi(KUNCI_VERSI)
 
 
 def _naik() -> None:
-    try:
-        cache.incr(KUNCI_VERSI)
-    except ValueError:
-        cache.add(KUNCI_VERSI, time.time_ns(), None)
+    versi_mod.naikkan(KUNCI_VERSI)
 
 
 # Sent once after each transaction that changed the structure commits (and at once outside one), for
@@ -62,18 +54,36 @@ def naikkan_versi(**kwargs) -> None:
         transaction.on_commit(_kabarkan, robust=True)
 
 
-def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object]):
-    """What `hitung()` gives `user` for `bagian` (anything with a stable repr), from the cache when it was
-    built before at this version, on this date, for a reader of the same scope."""
+def _ukuran_bawaan(nilai) -> int | None:
+    return len(nilai) if isinstance(nilai, str | bytes) else None
+
+
+def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object], *, per_orang: bool = False,
+                      ukuran: Callable[[object], int | None] = _ukuran_bawaan):
+    """What `hitung()` gives `user` for `bagian` (anything with a stable repr), from a cache when it was
+    built before at this version, on this date, for a reader of the same scope (`per_orang`: and, for a
+    reader whose scope is limited, the same person, for answers that include the reader themselves).
+
+    This process's memory first (values `ukuran` can size: rendered text), then the shared cache."""
     if not settings.STRUKTUR_CACHE:
         return hitung()
-    kunci_isi = (bagian, hari_ini(), cakupan_jalur(user, "view"))
+    jalur = cakupan_jalur(user, "view")
+    kunci_isi = (bagian, hari_ini(), jalur)
+    if per_orang and jalur is not None:
+        diri = pegawai_dari_user(user)
+        kunci_isi += (diri.pk if diri is not None else None,)
     sidik = hashlib.sha256(repr(kunci_isi).encode()).hexdigest()[:32]
     kunci = f"organisasi:struktur:{versi()}:{sidik}"
+    nilai = versi_mod.lokal_ambil(kunci)
+    if nilai is not None:
+        return nilai
     nilai = cache.get(kunci)
     if nilai is None:
         nilai = hitung()
         cache.set(kunci, nilai, UMUR)
+    besar = ukuran(nilai)
+    if besar is not None:
+        versi_mod.lokal_simpan(kunci, nilai, besar)
     return nilai
 
 

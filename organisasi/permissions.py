@@ -13,6 +13,8 @@ from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from . import versi as versi_mod
+
 GRUP_ADMIN_ORGANISASI = "Admin Organisasi"
 GRUP_KLIEN_API = "Klien API"
 MODEL_KHUSUS_SUPERUSER = ["tokenapi", "historicaltokenapi", "aksesdatapribadi"]
@@ -35,33 +37,31 @@ def adalah_admin_organisasi(user) -> bool:
         user.is_superuser or any(g.name == GRUP_ADMIN_ORGANISASI for g in user.groups.all())))
 
 
-_KUNCI_VERSI_IZIN = "organisasi:izin:versi"
-
-
 def naikkan_versi_izin(**kwargs) -> None:
     """Invalidate every cached permission answer (connected to permission and group changes)."""
-    try:
-        cache.incr(_KUNCI_VERSI_IZIN)
-    except ValueError:
-        cache.set(_KUNCI_VERSI_IZIN, 1, None)
+    versi_mod.naikkan(versi_mod.IZIN)
 
 
 def _punya_izin_global(user, izin: str) -> bool:
     """Whether the user holds a model permission, directly or through a group.
 
     Same answer as ModelBackend's has_perm, which loads every permission in two queries on
-    every API request; here it is one query, cached until any grant changes.
+    every API request; here it is one query, kept (in this process and the shared cache) until any
+    grant changes.
     """
     if hasattr(user, "_perm_cache"):
         return izin in user._perm_cache
-    versi = cache.get_or_set(_KUNCI_VERSI_IZIN, 1, None)
-    kunci = f"organisasi:izin:{versi}:{user.pk}:{izin}"
+    kunci = f"organisasi:izin:{versi_mod.versi(versi_mod.IZIN)}:{user.pk}:{izin}"
+    hasil = versi_mod.lokal_ambil(kunci)
+    if hasil is not None:
+        return hasil
     hasil = cache.get(kunci)
     if hasil is None:
         app_label, codename = izin.split(".")
         hasil = Permission.objects.filter(Q(user=user) | Q(group__user=user), codename=codename,
                                           content_type__app_label=app_label).exists()
         cache.set(kunci, hasil, 600)
+    versi_mod.lokal_simpan(kunci, hasil, 100)
     return hasil
 
 

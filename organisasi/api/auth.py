@@ -11,12 +11,15 @@ person themselves and needs no scope; what anyone sees is still limited by `rest
 import datetime as dt
 import re
 
+from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from .. import versi as versi_mod
 from ..models import TokenApi
-from ..services.akses import PANJANG_AWALAN, kunci_cocok
+from ..services.akses import PANJANG_AWALAN, kunci_cocok, sidik_kunci
 
 BENTUK_KUNCI = re.compile(r"^[0-9a-f]{48}$")
 SEMUA_TOKEN = "*"  # `cakupan_token` of a view any valid token may reach (the caller's own record)
@@ -31,7 +34,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
     def authenticate_credentials(self, key):
         if not BENTUK_KUNCI.match(key):
             raise exceptions.AuthenticationFailed(TIDAK_SAH)
-        token = TokenApi.objects.select_related("user").filter(awalan=key[:PANJANG_AWALAN]).first()
+        token = _token_tersimpan(key)
         sekarang = timezone.now()
         if token is None or not kunci_cocok(token, key) or not token.berlaku_pada(sekarang):
             raise exceptions.AuthenticationFailed(TIDAK_SAH)
@@ -39,7 +42,48 @@ class TokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("Akun tidak aktif.")
         if token.terakhir_dipakai is None or sekarang - token.terakhir_dipakai > JEDA_CATAT_PAKAI:
             TokenApi.objects.filter(pk=token.pk).update(terakhir_dipakai=sekarang)
+            _lupakan(key)  # the kept copy still has the old time
         return token.user, token
+
+
+# A token and its account as read from the database, kept in this process under the AKUN version: any
+# save or delete of a token or an account moves it (`naikkan_versi_akun`), so a revoked token or a
+# deactivated account is refused on the next request in every process. Each request gets new instances
+# built from the kept values, so nothing one request caches on them reaches the next.
+def _kunci_lokal(key: str) -> str:
+    return f"organisasi:token:{versi_mod.versi(versi_mod.AKUN)}:{sidik_kunci(key)}"
+
+
+def _nilai(obj) -> tuple[list[str], tuple]:
+    nama = [f.attname for f in obj._meta.concrete_fields]
+    return nama, tuple(getattr(obj, n) for n in nama)
+
+
+def _token_tersimpan(key: str) -> TokenApi | None:
+    kunci = _kunci_lokal(key)
+    tersimpan = versi_mod.lokal_ambil(kunci)
+    if tersimpan is None:
+        token = TokenApi.objects.select_related("user").filter(awalan=key[:PANJANG_AWALAN]).first()
+        if token is None:
+            return None
+        tersimpan = (_nilai(token), _nilai(token.user))
+        versi_mod.lokal_simpan(kunci, tersimpan, 2048)
+    (nama_t, nilai_t), (nama_u, nilai_u) = tersimpan
+    nilai_t = tuple(list(v) if isinstance(v, list) else v for v in nilai_t)  # cakupan: a list of its own
+    token = TokenApi.from_db(DEFAULT_DB_ALIAS, nama_t, nilai_t)
+    token.user = get_user_model().from_db(DEFAULT_DB_ALIAS, nama_u, nilai_u)
+    return token
+
+
+def _lupakan(key: str) -> None:
+    versi_mod.lokal_hapus(_kunci_lokal(key))
+
+
+def naikkan_versi_akun(sender, update_fields=None, **kwargs) -> None:
+    """Connected to saves and deletes of tokens and accounts; a sign-in's `last_login` alone is not one."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    versi_mod.naikkan(versi_mod.AKUN)
 
 
 class CakupanTokenDiperlukan(BasePermission):

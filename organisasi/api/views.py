@@ -9,6 +9,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.http import HttpResponse
 from django.template import engines
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -81,10 +82,39 @@ class OrganisasiAPI:
     permission_classes = [HanyaBaca, CakupanTokenDiperlukan]
 
 
+class JawabanTersimpan:
+    """Answers that change only with the structure, kept rendered per structure version, date, the
+    caller's scope and the exact URL (`organisasi.cache`), and built from the database only on a miss.
+
+    JSON only (the browsable API is built afresh), and only for the parameters a view answers to:
+    unknown ones are answered, not kept. The people an answer names are kept with it for the log."""
+
+    def nip_subjek(self, data) -> list[str]:
+        return []
+
+    def _tersimpan(self, nama: str, hitung, parameter=(), *, per_orang: bool = False):
+        request = self.request
+        if (set(request.query_params) - {"format", *parameter} or request.accepted_renderer.format != "json"
+                or ";" in request.accepted_media_type):
+            return Response(hitung())
+
+        def render():
+            data = hitung()
+            isi = request.accepted_renderer.render(data, request.accepted_media_type, self.get_renderer_context())
+            return isi, tuple(self.nip_subjek(data))
+
+        isi, nip = cache_struktur.ambil_atau_hitung(
+            request.user, ("json", nama, request.build_absolute_uri()), render, per_orang=per_orang,
+            ukuran=lambda nilai: len(nilai[0]) + 24 * len(nilai[1]))
+        respons = HttpResponse(isi, content_type="application/json")
+        respons.nip_subjek = nip
+        return respons
+
+
 class CatatAksesDataPribadi:
     """Logs each successful read of staff records (UU 27/2022): who, with which token, from where, whose.
 
-    Views name the people a response is about in `nip_subjek(data)`.
+    Views name the people a response is about in `nip_subjek(data)` (kept answers carry them along).
     """
 
     def nip_subjek(self, data) -> list[str]:
@@ -95,15 +125,18 @@ class CatatAksesDataPribadi:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code == 200 and request.user.is_authenticated:
-            nip = self.nip_subjek(response.data)
+            nip = getattr(response, "nip_subjek", None)
+            if nip is None:
+                nip = self.nip_subjek(getattr(response, "data", None))
             if nip:
                 services.akses_data_pribadi_catat(
                     user=request.user, token=request.auth if isinstance(request.auth, TokenApi) else None,
-                    alamat_ip=alamat_klien(request), metode=request.method, path=request.get_full_path(), nip=nip)
+                    alamat_ip=alamat_klien(request), metode=request.method, path=request.get_full_path(),
+                    nip=list(nip))
         return response
 
 
-class BacaAPI(OrganisasiAPI, viewsets.ReadOnlyModelViewSet):
+class BacaAPI(OrganisasiAPI, JawabanTersimpan, viewsets.ReadOnlyModelViewSet):
     pagination_class = Halaman
     # Anything up to the next slash reaches get_object, which answers a malformed key with a JSON 404.
     lookup_value_regex = "[^/]+"
@@ -171,14 +204,6 @@ class UnitViewSet(BacaAPI):
             raise exceptions.NotFound("Unit tidak ditemukan.")
         return ambil_atau_404(self.get_queryset(), "Unit tidak ditemukan.", kode=kode)
 
-    # Unit answers change only with the structure: each is kept per structure version, date, the caller's
-    # scope and the exact URL (organisasi.cache), and built from the database only on a miss.
-    def _tersimpan(self, nama: str, hitung, parameter=()):
-        request = self.request
-        if set(request.query_params) - {"format", *parameter}:  # unknown ones: answered, not kept
-            return Response(hitung())
-        return Response(cache_struktur.ambil_atau_hitung(request.user, (nama, request.build_absolute_uri()), hitung))
-
     def list(self, request, *args, **kwargs):
         def hitung():
             halaman = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
@@ -229,6 +254,15 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
     def get_object(self):
         return ambil_atau_404(self._dalam_cakupan(self.get_queryset()), "Pegawai tidak ditemukan.")
 
+    # Staff answers change only with the structure too (staff, placements and positions move its version).
+    def list(self, request, *args, **kwargs):
+        return self._tersimpan("pegawai-daftar", lambda: super(PegawaiViewSet, self).list(request).data,
+                               ["page", "page_size", *self.filterset_class.base_filters], per_orang=True)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._tersimpan("pegawai-satu", lambda: super(PegawaiViewSet, self).retrieve(request).data,
+                               per_orang=True)
+
     def _dalam_cakupan(self, queryset):
         """The person named in the URL within a restricted queryset (a malformed NIP is a 404 at once)."""
         nip = nip_mod.bersihkan(self.kwargs["nip"])
@@ -249,6 +283,10 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
                    **galat_objek("Pegawai")})
     @action(detail=True, pagination_class=None, filterset_class=None)
     def kedudukan(self, request, *args, **kwargs):
+        return self._tersimpan("pegawai-kedudukan", self._kedudukan, ["tanggal"], per_orang=True)
+
+    def _kedudukan(self):
+        request = self.request
         dalam_cakupan = self._dalam_cakupan(Pegawai.objects.restrict(request.user, "view"))
         tanggal = baca_tanggal(request)
         if tanggal is None:
@@ -262,7 +300,7 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
             pegawai = ambil_atau_404(dalam_cakupan, "Pegawai tidak ditemukan.")
         else:
             pegawai = penempatan.pegawai
-        return Response(s.kedudukan_json(selectors.kedudukan_dari_penempatan(pegawai, penempatan, tanggal)))
+        return s.kedudukan_json(selectors.kedudukan_dari_penempatan(pegawai, penempatan, tanggal))
 
 
 PESAN_TANGGAL = "Tanggal tidak sah: gunakan format YYYY-MM-DD, mis. 2024-05-03."

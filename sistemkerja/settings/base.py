@@ -225,14 +225,17 @@ CELERY_BEAT_SCHEDULE = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env.str("REDIS_CACHE_URL", default=""):
     # Short timeouts: an unreachable Redis is a quick 503 (sistemkerja.galat), not a hung worker.
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    CACHES["default"] = {"BACKEND": "sistemkerja.cache_redis.RedisCache",
                          "LOCATION": env.str("REDIS_CACHE_URL"),
                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}
     # Sessions read from the shared cache, written through to the database. Only with a shared cache:
     # with a per-process one, a sign-out in one worker would leave the session alive in the others.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Rendered structure answers (organisasi.cache) need a cache every process shares, or one process.
+# Rendered structure answers (organisasi.cache), and each process's own copies of answers, tokens and
+# grants (organisasi.versi), need version numbers every process shares (Redis), or one process.
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=True)
+# Memory each process may keep for those copies (least recently used dropped first).
+CACHE_LOKAL_MB = env.int("CACHE_LOKAL_MB", default=64)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

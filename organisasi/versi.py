@@ -1,0 +1,119 @@
+"""Version numbers that say when a cached answer went stale, and this process's own copy of answers.
+
+Three numbers live in the shared cache (Redis in production), each moved on by the writes it covers:
+
+- `STRUKTUR`: units, heads, Plt/Plh, delegations, staff, placements, positions, instansi (`cache.py`);
+- `IZIN`: groups, model permissions, guardian object permissions (`permissions.py`);
+- `AKUN`: accounts and API tokens: an account saved or deleted, a token made, changed or revoked
+  (`api/auth.py`).
+
+A request reads the three in one round trip the first time it needs one, and keeps them until it ends
+(`request_started` / `request_finished`); a write in the same request moves the number and forgets the
+request's copy. Outside a request (Celery, shell) every read goes to the shared cache.
+
+An entry keyed by a version is valid for as long as the number has not moved, so a process may keep it
+in its own memory (`lokal_*`: an LRU bounded in bytes) and answer without any round trip for the entry.
+That holds only when every process reads and writes the same numbers: `settings.STRUKTUR_CACHE` says so
+(Redis in production, the one process of the development server).
+
+A number never moves back: a missing one (a fresh Redis, an eviction) starts at the clock in
+nanoseconds, above any number an older entry can carry.
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+from cachetools import LRUCache
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+
+STRUKTUR = "organisasi:struktur:versi"
+IZIN = "organisasi:izin:versi"
+AKUN = "organisasi:akun:versi"
+SEMUA = (STRUKTUR, IZIN, AKUN)
+
+_utas = threading.local()
+
+
+def _mulai(**kwargs) -> None:
+    _utas.dalam_permintaan, _utas.nilai = True, None
+
+
+def _selesai(**kwargs) -> None:
+    _utas.dalam_permintaan, _utas.nilai = False, None
+
+
+request_started.connect(_mulai, dispatch_uid="organisasi-versi-mulai")
+request_finished.connect(_selesai, dispatch_uid="organisasi-versi-selesai")
+
+
+def _baca() -> dict[str, int]:
+    nilai = getattr(_utas, "nilai", None)
+    if nilai is not None:
+        return nilai
+    nilai = cache.get_many(SEMUA)
+    for kunci in SEMUA:
+        if kunci not in nilai:
+            cache.add(kunci, time.time_ns(), None)
+            nilai[kunci] = cache.get(kunci)
+    if getattr(_utas, "dalam_permintaan", False):
+        _utas.nilai = nilai
+    return nilai
+
+
+def versi(kunci: str) -> int:
+    return _baca()[kunci]
+
+
+def naikkan(kunci: str) -> None:
+    try:
+        cache.incr(kunci)
+    except ValueError:  # missing: a number above any used before
+        cache.add(kunci, time.time_ns(), None)
+    _utas.nilai = None
+
+
+# --- this process's copy ----------------------------------------------------------------------------
+
+_kunci_lokal = threading.Lock()
+_lokal: LRUCache | None = None
+
+
+def _tempat() -> LRUCache:
+    global _lokal
+    if _lokal is None:
+        _lokal = LRUCache(maxsize=settings.CACHE_LOKAL_MB * 1024 * 1024, getsizeof=lambda e: e[1])
+    return _lokal
+
+
+def lokal_ambil(kunci):
+    """The value kept under `kunci` in this process, or None."""
+    if not settings.STRUKTUR_CACHE:
+        return None
+    with _kunci_lokal:
+        entri = _tempat().get(kunci)
+    return None if entri is None else entri[0]
+
+
+def lokal_simpan(kunci, nilai, ukuran: int) -> None:
+    """Keep `nilai` (about `ukuran` bytes) in this process; the least recently used go first."""
+    if not settings.STRUKTUR_CACHE:
+        return
+    with _kunci_lokal:
+        tempat = _tempat()
+        if ukuran <= tempat.maxsize:
+            tempat[kunci] = (nilai, ukuran)
+
+
+def lokal_hapus(kunci) -> None:
+    with _kunci_lokal:
+        if _lokal is not None:
+            _lokal.pop(kunci, None)
+
+
+def lokal_kosongkan() -> None:
+    global _lokal
+    with _kunci_lokal:
+        _lokal = None
