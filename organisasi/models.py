@@ -163,8 +163,8 @@ class Pegawai(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["unit", "nama"], name="pegawai_unit_nama"),
-                   # the staff list's order (API and admin): a page is read off the index, not sorted
-                   models.Index(fields=["nama", "nip"], name="pegawai_nama_nip")]
+                   # the staff list's order (API and admin): a page's ids are read off the index alone
+                   models.Index(fields=["nama", "nip"], include=["id"], name="pegawai_nama_nip_id")]
 
     def __str__(self):
         return f"{self.nama} ({self.nip_tampil})"

@@ -107,12 +107,6 @@ def lokal_simpan(kunci, nilai, ukuran: int) -> None:
             tempat[kunci] = (nilai, ukuran)
 
 
-def lokal_hapus(kunci) -> None:
-    with _kunci_lokal:
-        if _lokal is not None:
-            _lokal.pop(kunci, None)
-
-
 def lokal_kosongkan() -> None:
     global _lokal
     with _kunci_lokal:

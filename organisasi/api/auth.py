@@ -42,7 +42,8 @@ class TokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("Akun tidak aktif.")
         if token.terakhir_dipakai is None or sekarang - token.terakhir_dipakai > JEDA_CATAT_PAKAI:
             TokenApi.objects.filter(pk=token.pk).update(terakhir_dipakai=sekarang)
-            _lupakan(key)  # the kept copy still has the old time
+            token.terakhir_dipakai = sekarang
+            _simpan(key, token)
         return token.user, token
 
 
@@ -60,14 +61,12 @@ def _nilai(obj) -> tuple[list[str], tuple]:
 
 
 def _token_tersimpan(key: str) -> TokenApi | None:
-    kunci = _kunci_lokal(key)
-    tersimpan = versi_mod.lokal_ambil(kunci)
+    tersimpan = versi_mod.lokal_ambil(_kunci_lokal(key))
     if tersimpan is None:
         token = TokenApi.objects.select_related("user").filter(awalan=key[:PANJANG_AWALAN]).first()
         if token is None:
             return None
-        tersimpan = (_nilai(token), _nilai(token.user))
-        versi_mod.lokal_simpan(kunci, tersimpan, 2048)
+        tersimpan = _simpan(key, token)
     (nama_t, nilai_t), (nama_u, nilai_u) = tersimpan
     nilai_t = tuple(list(v) if isinstance(v, list) else v for v in nilai_t)  # cakupan: a list of its own
     token = TokenApi.from_db(DEFAULT_DB_ALIAS, nama_t, nilai_t)
@@ -75,8 +74,10 @@ def _token_tersimpan(key: str) -> TokenApi | None:
     return token
 
 
-def _lupakan(key: str) -> None:
-    versi_mod.lokal_hapus(_kunci_lokal(key))
+def _simpan(key: str, token: TokenApi) -> tuple:
+    tersimpan = (_nilai(token), _nilai(token.user))
+    versi_mod.lokal_simpan(_kunci_lokal(key), tersimpan, 2048)
+    return tersimpan
 
 
 def naikkan_versi_akun(sender, update_fields=None, **kwargs) -> None:

@@ -5,11 +5,15 @@ object outside the caller's scope is a 404, exactly like one that does not exist
 Reads beyond a plain lookup go through `selectors`.
 """
 import datetime as dt
+import hashlib
 import re
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.utils.functional import cached_property
 from django.template import engines
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -28,6 +32,7 @@ from sistemkerja.security import alamat_klien
 
 from .. import nip as nip_mod
 from .. import cache as cache_struktur
+from .. import versi as versi_mod
 from .. import selectors, services
 from ..choices import CakupanToken, JenisUnit
 from ..models import Pegawai, TokenApi, Unit
@@ -68,6 +73,27 @@ class Halaman(PageNumberPagination):
         return parameter
 
 
+class PaginatorStruktur(Paginator):
+    """Counts a list of structure rows once per structure version and query, in this process."""
+
+    @cached_property
+    def count(self):
+        try:
+            sql, param = self.object_list.query.sql_with_params()
+        except EmptyResultSet:  # a filter that matches nothing: Django counts it without a query
+            return super().count
+        kunci = f"organisasi:jumlah:{cache_struktur.versi()}:{hashlib.sha256(repr((sql, param)).encode()).hexdigest()}"
+        jumlah = versi_mod.lokal_ambil(kunci)
+        if jumlah is None:
+            jumlah = super().count
+            versi_mod.lokal_simpan(kunci, jumlah, 100)
+        return jumlah
+
+
+class HalamanStruktur(Halaman):
+    django_paginator_class = PaginatorStruktur
+
+
 class TokenThrottle(AnonRateThrottle):
     """Limits token requests per address when settings set DEFAULT_THROTTLE_RATES["token"]; off otherwise."""
 
@@ -92,7 +118,7 @@ class JawabanTersimpan:
     def nip_subjek(self, data) -> list[str]:
         return []
 
-    def _tersimpan(self, nama: str, hitung, parameter=(), *, per_orang: bool = False):
+    def _tersimpan(self, nama: str, hitung, parameter=(), *, per_orang: bool = False, bersama: bool = True):
         request = self.request
         if (set(request.query_params) - {"format", *parameter} or request.accepted_renderer.format != "json"
                 or ";" in request.accepted_media_type):
@@ -104,7 +130,7 @@ class JawabanTersimpan:
             return isi, tuple(self.nip_subjek(data))
 
         isi, nip = cache_struktur.ambil_atau_hitung(
-            request.user, ("json", nama, request.build_absolute_uri()), render, per_orang=per_orang,
+            request.user, ("json", nama, request.build_absolute_uri()), render, per_orang=per_orang, bersama=bersama,
             ukuran=lambda nilai: len(nilai[0]) + 24 * len(nilai[1]))
         respons = HttpResponse(isi, content_type="application/json")
         respons.nip_subjek = nip
@@ -137,7 +163,7 @@ class CatatAksesDataPribadi:
 
 
 class BacaAPI(OrganisasiAPI, JawabanTersimpan, viewsets.ReadOnlyModelViewSet):
-    pagination_class = Halaman
+    pagination_class = HalamanStruktur
     # Anything up to the next slash reaches get_object, which answers a malformed key with a JSON 404.
     lookup_value_regex = "[^/]+"
 
@@ -254,6 +280,15 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
     def get_object(self):
         return ambil_atau_404(self._dalam_cakupan(self.get_queryset()), "Pegawai tidak ditemukan.")
 
+    def paginate_queryset(self, queryset):
+        """A page picked by id first, with no join (a deep OFFSET over joined rows costs ~35 ms on 22,000
+        staff, over the covering index of (nama, nip) ~3 ms), then its 50 rows with unit and position."""
+        id_halaman = super().paginate_queryset(queryset.values_list("pk", flat=True))
+        if id_halaman is None:
+            return None
+        per_id = queryset.in_bulk(list(id_halaman))
+        return [per_id[i] for i in id_halaman if i in per_id]
+
     # Staff answers change only with the structure too (staff, placements and positions move its version).
     def list(self, request, *args, **kwargs):
         return self._tersimpan("pegawai-daftar", lambda: super(PegawaiViewSet, self).list(request).data,
@@ -283,7 +318,7 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
                    **galat_objek("Pegawai")})
     @action(detail=True, pagination_class=None, filterset_class=None)
     def kedudukan(self, request, *args, **kwargs):
-        return self._tersimpan("pegawai-kedudukan", self._kedudukan, ["tanggal"], per_orang=True)
+        return self._tersimpan("pegawai-kedudukan", self._kedudukan, ["tanggal"], per_orang=True, bersama=False)
 
     def _kedudukan(self):
         request = self.request

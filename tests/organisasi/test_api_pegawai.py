@@ -84,11 +84,11 @@ def test_pegawai_list_rejects_bad_filter_values(struktur, admin_api, params, fie
 
 def test_pegawai_list_query_count_does_not_grow(struktur, admin_api, django_assert_num_queries):
     admin_api.get("/api/v1/unit/setda/")  # the caller's permission answer is cached from here on
-    # session, user, count, page (unit and jabatan joined), one access log row for the whole page
-    with django_assert_num_queries(5):
+    # session, user, count, the page's ids, their rows (unit and jabatan joined), one access log row
+    with django_assert_num_queries(6):
         assert admin_api.get("/api/v1/pegawai/").json()["count"] == 20
     tambah_unit(struktur.dinas, 8, "dinkes-tambah")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert admin_api.get("/api/v1/pegawai/").json()["count"] == 36
 
 
@@ -236,12 +236,12 @@ def test_kedudukan_query_count_does_not_grow_with_depth(struktur, admin_api, dja
         assert kedudukan(admin_api, struktur.analis).json()["pola"] == 1
 
 
-def test_kedudukan_by_token_of_a_superuser_takes_four_queries(struktur, django_user_model,
-                                                               django_assert_num_queries):
+def test_kedudukan_by_token_of_a_superuser_takes_three_queries(struktur, django_user_model,
+                                                                django_assert_num_queries):
     root = django_user_model.objects.create_superuser("root", "", "rahasia-uji-123")
     api = klien()
     api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(root)}")
-    kedudukan(api, struktur.staf_seksi)  # the token's first use is noted once (terakhir_dipakai)
-    # token and user, the placement with its pegawai, the ancestors joined with their role holders, the log
-    with django_assert_num_queries(4):
+    kedudukan(api, struktur.staf_seksi)  # the token is read (and its first use noted) once, then kept
+    # the placement with its pegawai, the ancestors joined with their role holders, the log
+    with django_assert_num_queries(3):
         assert kedudukan(api, struktur.analis).status_code == 200

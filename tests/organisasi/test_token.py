@@ -88,7 +88,9 @@ def test_only_a_superuser_makes_tokens_for_another_account(aplikasi, struktur, s
 def test_an_expired_token_is_refused(aplikasi, struktur):
     kunci = f.kunci_token(aplikasi, kedaluwarsa=timezone.now() + dt.timedelta(hours=1))
     assert api_token(kunci).get("/api/v1/unit/").status_code == 200
-    TokenApi.objects.update(kedaluwarsa=timezone.now() - dt.timedelta(seconds=1))
+    token = TokenApi.objects.get()
+    token.kedaluwarsa = timezone.now() - dt.timedelta(seconds=1)  # as the admin shortens it
+    token.save()
     assert api_token(kunci).get("/api/v1/unit/").json() == TIDAK_SAH
 
 

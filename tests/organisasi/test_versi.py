@@ -1,0 +1,174 @@
+"""Per-process copies (tokens, grants, answers) kept under shared version numbers (organisasi.versi).
+
+"Another process" is played by writing the database behind this process's back (a queryset update, no
+signals) and moving the shared number the way that process's signal would have.
+"""
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from organisasi import services
+from organisasi import versi as versi_mod
+from organisasi.models import AksesDataPribadi, TokenApi, Unit
+from sistemkerja.cache_redis import RedisCache
+from tests import factories as f
+
+
+def api_token(kunci: str) -> APIClient:
+    c = APIClient()
+    c.credentials(HTTP_AUTHORIZATION=f"Token {kunci}")
+    return c
+
+
+@pytest.fixture
+def aplikasi(struktur):
+    return f.akun_klien_api("simpeg-bkpsdm")
+
+
+@pytest.fixture
+def api(aplikasi):
+    return api_token(f.kunci_token(aplikasi))
+
+
+def dari_proses_lain(kunci_versi: str) -> None:
+    """What another process's write leaves here: the shared number moved, this process's copies kept."""
+    cache.incr(kunci_versi)
+
+
+# --- tokens and accounts -------------------------------------------------------------------------
+
+def test_a_token_is_read_once_then_kept(api, struktur, django_assert_num_queries):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    assert api.get(url).status_code == 200
+    with django_assert_num_queries(0):  # token, grant and answer from this process's memory
+        assert api.get(url).status_code == 200
+
+
+def test_a_token_revoked_elsewhere_is_refused_on_the_next_request(api, aplikasi, struktur):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    assert api.get(url).status_code == 200
+    TokenApi.objects.filter(user=aplikasi).update(dicabut=timezone.now(), alasan_cabut="bocor")
+    assert api.get(url).status_code == 200  # this process has not been told yet
+    dari_proses_lain(versi_mod.AKUN)
+    assert api.get(url).status_code == 401
+
+
+def test_a_token_revoked_here_is_refused_at_once(api, aplikasi, struktur):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    assert api.get(url).status_code == 200
+    services.token_cabut(pelaku=None, token=TokenApi.objects.get(user=aplikasi), alasan="bocor")
+    assert api.get(url).status_code == 401
+
+
+def test_a_deactivated_account_is_refused_at_once(api, aplikasi, struktur):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    assert api.get(url).status_code == 200
+    aplikasi.is_active = False
+    aplikasi.save()
+    r = api.get(url)
+    assert r.status_code == 401 and r.json() == {"detail": "Akun tidak aktif."}
+
+
+def test_an_expired_token_is_refused_though_kept(api, aplikasi, struktur):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    TokenApi.objects.filter(user=aplikasi).update(kedaluwarsa=timezone.now() + timezone.timedelta(hours=1))
+    dari_proses_lain(versi_mod.AKUN)
+    assert api.get(url).status_code == 200
+    with mock.patch("organisasi.api.auth.timezone.now", return_value=timezone.now() + timezone.timedelta(hours=2)):
+        assert api.get(url).status_code == 401
+
+
+def test_a_sign_in_does_not_drop_every_kept_token(aplikasi, struktur):
+    from django.contrib.auth.models import update_last_login
+
+    awal = versi_mod.versi(versi_mod.AKUN)
+    update_last_login(None, aplikasi)
+    assert versi_mod.versi(versi_mod.AKUN) == awal
+
+
+def test_a_request_reads_the_version_numbers_once(api, struktur):
+    with mock.patch.object(versi_mod.cache, "get_many", wraps=versi_mod.cache.get_many) as baca:
+        assert api.get(f"/api/v1/pegawai/{struktur.analis.nip}/kedudukan/").status_code == 200
+    assert baca.call_count == 1
+
+
+def test_a_grant_withdrawn_elsewhere_is_seen(api, aplikasi, struktur):
+    from django.contrib.auth.models import Group
+
+    assert api.get("/api/v1/unit/").json()["count"] > 1
+    aplikasi.groups.through.objects.filter(user=aplikasi).delete()  # no m2m signal from a queryset delete
+    dari_proses_lain(versi_mod.IZIN)
+    assert api.get("/api/v1/unit/").json()["count"] == 0
+    assert not Group.objects.filter(user=aplikasi).exists()
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+def test_a_structure_write_elsewhere_is_seen(api, struktur):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    lama = api.get(url).json()["nama"]
+    Unit.objects.filter(pk=struktur.bidang.pk).update(nama="Bidang Berganti Nama")
+    assert api.get(url).json()["nama"] == lama
+    dari_proses_lain(versi_mod.STRUKTUR)
+    assert api.get(url).json()["nama"] == "Bidang Berganti Nama"
+
+
+def test_a_kept_staff_answer_is_still_logged(api, aplikasi, struktur, django_assert_num_queries):
+    url = f"/api/v1/pegawai/{struktur.analis.nip}/"
+    pertama = api.get(url)
+    with django_assert_num_queries(1):  # the access-log row, nothing else
+        kedua = api.get(url)
+    assert kedua.content == pertama.content and kedua["Content-Type"] == "application/json"
+    log = list(AksesDataPribadi.objects.filter(user=aplikasi).values_list("subjek", flat=True))
+    assert log == [struktur.analis.nip, struktur.analis.nip]
+
+
+def test_a_kept_answer_matches_a_fresh_one(api, struktur, settings):
+    for url in ["/api/v1/unit/", f"/api/v1/pegawai/?page_size=2&page=2", f"/api/v1/unit/{struktur.bidang.kode}/",
+                f"/api/v1/pegawai/{struktur.analis.nip}/kedudukan/?tanggal=2026-01-05"]:
+        tersimpan = api.get(url).json()
+        settings.STRUKTUR_CACHE = False
+        assert api.get(url).json() == tersimpan, url
+        settings.STRUKTUR_CACHE = True
+
+
+def test_the_browsable_api_is_not_served_from_the_json_copy(api, struktur):
+    url = f"/api/v1/unit/{struktur.bidang.kode}/"
+    api.get(url)
+    r = api.get(url, HTTP_ACCEPT="text/html")
+    assert r.status_code == 200 and r["Content-Type"].startswith("text/html")
+
+
+def test_the_staff_list_page_is_picked_by_id_and_counted_once(api, struktur, django_assert_num_queries):
+    semua = api.get("/api/v1/pegawai/?page_size=500").json()["results"]
+    halaman = api.get("/api/v1/pegawai/?page_size=3&page=2").json()
+    assert [p["nip"] for p in halaman["results"]] == [p["nip"] for p in semua[3:6]]
+    with django_assert_num_queries(3):  # the page's ids, its rows, the log (the count is kept)
+        api.get("/api/v1/pegawai/?page_size=3&page=3")
+
+
+@override_settings(CACHE_LOKAL_MB=1)
+def test_this_process_keeps_a_bounded_copy():
+    versi_mod.lokal_kosongkan()
+    for i in range(3):
+        versi_mod.lokal_simpan(f"k{i}", f"nilai{i}", 400 * 1024)
+    assert versi_mod.lokal_ambil("k0") is None  # the least recently used made room
+    assert versi_mod.lokal_ambil("k1") == "nilai1" and versi_mod.lokal_ambil("k2") == "nilai2"
+    versi_mod.lokal_simpan("besar", "x", 2 * 1024 * 1024)  # larger than the whole copy: not kept
+    assert versi_mod.lokal_ambil("besar") is None
+    versi_mod.lokal_kosongkan()
+
+
+def test_a_missing_version_starts_above_any_used_before():
+    cache.set(versi_mod.STRUKTUR, 5, None)
+    cache.delete(versi_mod.STRUKTUR)
+    assert versi_mod.versi(versi_mod.STRUKTUR) > 10**18
+
+
+def test_the_redis_cache_builds_one_client_per_pool():
+    cadangan = RedisCache("redis://127.0.0.1:6379/15", {})  # no connection until a command is sent
+    assert cadangan._cache.get_client() is cadangan._cache.get_client(write=True)
