@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from . import versi as versi_mod
 from .choices import POLA_MENURUT_RANTAI, SEBAGAI_ATASAN, JenisPeran
 from .models import Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
 
@@ -202,9 +203,20 @@ def kedudukan_dari_penempatan(pegawai: Pegawai, penempatan: Penempatan | None, t
     if penempatan is None:
         return susun_kedudukan(pegawai=pegawai, unit=None, jabatan=None, leluhur=[], peta=PetaPejabat([]),
                                tanggal=tanggal)
-    leluhur, peta = leluhur_dan_pejabat(penempatan.unit, tanggal)
+    leluhur, peta = _leluhur_tersimpan(penempatan.unit, tanggal)
     return susun_kedudukan(pegawai=pegawai, unit=penempatan.unit, jabatan=penempatan.jabatan,
                            leluhur=leluhur, peta=peta, tanggal=tanggal)
+
+
+def _leluhur_tersimpan(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPejabat]:
+    """`leluhur_dan_pejabat`, kept in this process per structure version, unit and date: the staff of one
+    unit share it (kedudukan of thousands of people, a few hundred units). Read-only for its users."""
+    kunci = f"organisasi:leluhur:{versi_mod.versi(versi_mod.STRUKTUR)}:{unit.pk}:{tanggal.isoformat()}"
+    hasil = versi_mod.lokal_ambil(kunci)
+    if hasil is None:
+        hasil = leluhur_dan_pejabat(unit, tanggal)
+        versi_mod.lokal_simpan(kunci, hasil, 1024 * len(hasil[0]))
+    return hasil
 
 
 def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:
