@@ -172,3 +172,18 @@ def test_a_missing_version_starts_above_any_used_before():
 def test_the_redis_cache_builds_one_client_per_pool():
     cadangan = RedisCache("redis://127.0.0.1:6379/15", {})  # no connection until a command is sent
     assert cadangan._cache.get_client() is cadangan._cache.get_client(write=True)
+
+
+def test_the_staff_list_rows_are_the_serializer_s_answer(struktur):
+    from organisasi.api import serializers as s
+    from organisasi.models import Pegawai
+
+    struktur.analis.jabatan = None  # a person without a position, and one without a unit, too
+    struktur.analis.save()
+    struktur.staf_seksi.unit = None
+    struktur.staf_seksi.save()
+    baris = {b["nip"]: b for b in Pegawai.objects.values(*s.KOLOM_PEGAWAI)}
+    semua = list(Pegawai.objects.select_related("unit", "jabatan"))
+    assert len(semua) > 10 and any(p.jabatan_id is None for p in semua) and any(p.unit_id is None for p in semua)
+    for p in semua:
+        assert s.pegawai_json(baris[p.nip]) == s.PegawaiSerializer(p).data, p.nip
