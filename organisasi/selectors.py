@@ -212,11 +212,8 @@ def _leluhur_tersimpan(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPe
     """`leluhur_dan_pejabat`, kept in this process per structure version, unit and date: the staff of one
     unit share it (kedudukan of thousands of people, a few hundred units). Read-only for its users."""
     kunci = f"organisasi:leluhur:{versi_mod.versi(versi_mod.STRUKTUR)}:{unit.pk}:{tanggal.isoformat()}"
-    hasil = versi_mod.lokal_ambil(kunci)
-    if hasil is None:
-        hasil = leluhur_dan_pejabat(unit, tanggal)
-        versi_mod.lokal_simpan(kunci, hasil, 1024 * len(hasil[0]))
-    return hasil
+    return versi_mod.lokal_atau_hitung(kunci, lambda: leluhur_dan_pejabat(unit, tanggal),
+                                       lambda hasil: 1024 * len(hasil[0]))
 
 
 def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:

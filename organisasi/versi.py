@@ -107,6 +107,15 @@ def lokal_simpan(kunci, nilai, ukuran: int) -> None:
             tempat[kunci] = (nilai, ukuran)
 
 
+def lokal_atau_hitung(kunci, hitung, ukuran):
+    """The value kept in this process under `kunci`, else `hitung()`, kept (`ukuran(nilai)` bytes)."""
+    nilai = lokal_ambil(kunci)
+    if nilai is None:
+        nilai = hitung()
+        lokal_simpan(kunci, nilai, ukuran(nilai))
+    return nilai
+
+
 def lokal_kosongkan() -> None:
     global _lokal
     with _kunci_lokal:

@@ -83,11 +83,7 @@ class PaginatorStruktur(Paginator):
         except EmptyResultSet:  # a filter that matches nothing: Django counts it without a query
             return super().count
         kunci = f"organisasi:jumlah:{cache_struktur.versi()}:{hashlib.sha256(repr((sql, param)).encode()).hexdigest()}"
-        jumlah = versi_mod.lokal_ambil(kunci)
-        if jumlah is None:
-            jumlah = super().count
-            versi_mod.lokal_simpan(kunci, jumlah, 100)
-        return jumlah
+        return versi_mod.lokal_atau_hitung(kunci, lambda: super(PaginatorStruktur, self).count, lambda _: 100)
 
 
 class HalamanStruktur(Halaman):
