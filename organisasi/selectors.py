@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
@@ -209,11 +210,27 @@ def kedudukan_dari_penempatan(pegawai: Pegawai, penempatan: Penempatan | None, t
 
 
 def _leluhur_tersimpan(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPejabat]:
-    """`leluhur_dan_pejabat`, kept in this process per structure version, unit and date: the staff of one
-    unit share it (kedudukan of thousands of people, a few hundred units). Read-only for its users."""
-    kunci = f"organisasi:leluhur:{versi_mod.versi(versi_mod.STRUKTUR)}:{unit.pk}:{tanggal.isoformat()}"
-    return versi_mod.lokal_atau_hitung(kunci, lambda: leluhur_dan_pejabat(unit, tanggal),
-                                       lambda hasil: 1024 * len(hasil[0]))
+    """`leluhur_dan_pejabat`, from the whole tree and its role holders on that date, read once per
+    structure version into this process (where processes share the version: `STRUKTUR_CACHE`). A request
+    for one person's kedudukan is then the one query of their placement, whatever unit they are in."""
+    if not settings.STRUKTUR_CACHE:
+        return leluhur_dan_pejabat(unit, tanggal)
+    kunci = f"organisasi:pohon-pejabat:{versi_mod.versi(versi_mod.STRUKTUR)}:{tanggal.isoformat()}"
+    per_path, peta = versi_mod.lokal_atau_hitung(kunci, lambda: _pohon_dan_pejabat(tanggal),
+                                                 lambda hasil: 2048 * len(hasil[0]))
+    return [per_path[j] for j in unit.jalur_leluhur() if j in per_path], peta
+
+
+def _pohon_dan_pejabat(tanggal: dt.date) -> tuple[dict[str, Unit], PetaPejabat]:
+    """Every unit by path, and the role holders in force on every unit on `tanggal`: three queries.
+    Read-only for its users (the same instances serve every request of the process)."""
+    per_path = {u.path: u for u in Unit.objects.only(*_KOLOM_UNIT).order_by()}
+    per_id = {u.pk: u for u in per_path.values()}
+    peran = list(PejabatUnit.objects.pada(tanggal).only(*_KOLOM_PERAN).order_by()
+                 .select_related("pegawai", "pegawai__jabatan"))
+    for p in peran:
+        p.unit = per_id[p.unit_id]
+    return per_path, PetaPejabat(peran)
 
 
 def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from organisasi import services
 from organisasi.selectors import kedudukan_pada
 from tests.conftest import HARI
 
@@ -131,7 +132,8 @@ def test_kedudukan_follows_placement_history(struktur):
     assert kedudukan_pada(s.staf_bidang, dt.date(2019, 1, 1)).unit is None
 
 
-def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_assert_num_queries):
+def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_assert_num_queries, settings):
+    settings.STRUKTUR_CACHE = False  # nothing kept in the process: the placement, the ancestors with their heads
     with django_assert_num_queries(2):
         k = kedudukan_pada(struktur.analis, HARI)
     with django_assert_num_queries(0):
@@ -141,6 +143,34 @@ def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_
             ("Kepala Sekretariat Daerah", "Kepala Dinas", "setda")]
     # fields not read by the selector are deferred, never silently empty
     assert k.ppk.pegawai.tanggal_lahir == struktur.kepala_bag_org.tanggal_lahir
+
+
+def test_kept_in_the_process_the_tree_and_its_heads_are_read_once_per_version(struktur,
+                                                                              django_assert_num_queries):
+    with django_assert_num_queries(3):  # the placement, every unit, every head in force on the date
+        k = kedudukan_pada(struktur.analis, HARI)
+    assert k.ppk.pegawai == struktur.kepala_bag_org
+    with django_assert_num_queries(1):  # another person, another unit: their placement only
+        assert kedudukan_pada(struktur.staf_dpmptsp, HARI).pola == 3
+    with django_assert_num_queries(0):
+        assert [p.unit.kode for p in k.rantai] == ["setda-bag-organisasi", "setda-asisten-1", "setda"]
+    assert k.ppk.pegawai.tanggal_lahir == struktur.kepala_bag_org.tanggal_lahir  # deferred, never empty
+    services.unit_ubah(pelaku=None, unit=struktur.bag_org, nama="Bagian Organisasi Baru")
+    with django_assert_num_queries(3):  # the structure changed: read again
+        k = kedudukan_pada(struktur.analis, HARI)
+    assert k.rantai[0].unit.nama == "Bagian Organisasi Baru"
+
+
+def test_kept_and_unkept_kedudukan_agree_for_everyone(struktur, settings):
+    from organisasi.api.serializers import kedudukan_json
+    from organisasi.models import Pegawai
+
+    semua = list(Pegawai.objects.all())
+    for tanggal in (HARI, HARI - dt.timedelta(days=400)):
+        tersimpan = [kedudukan_json(kedudukan_pada(p, tanggal)) for p in semua]
+        settings.STRUKTUR_CACHE = False
+        assert [kedudukan_json(kedudukan_pada(p, tanggal)) for p in semua] == tersimpan
+        settings.STRUKTUR_CACHE = True
 
 
 def test_kedudukan_banyak_is_constant_in_queries(struktur, django_assert_num_queries):
