@@ -244,30 +244,59 @@ _KOLOM_PEGAWAI_PENUH = ["id", "nip", "nama", "jenis_asn", "golongan", "jabatan_i
 _KOLOM_JABATAN = ["id", "nama", "jenis", "tingkat", "jenjang"]
 
 
-@lru_cache(maxsize=1)
-def _sql_penempatan_nip() -> str:
-    """SQL for `penempatan_pada(tanggal, pegawai__nip=nip)` with no scope filter (see _sql_leluhur)."""
+@lru_cache(maxsize=2)
+def _sql_penempatan_nip(semua: bool = False) -> str:
+    """SQL for `penempatan_pada(tanggal, pegawai__nip=nip)` with no scope filter (see _sql_leluhur);
+    `semua`: everyone's, ordered so that each person's first row is the one in force."""
     pn, pg, u, jb = (m._meta.db_table for m in (Penempatan, Pegawai, Unit, Jabatan))
     pilih = ([f"pn.{_kolom(Penempatan, k)}" for k in _KOLOM_PENEMPATAN]
              + [f"pg.{_kolom(Pegawai, k)}" for k in _KOLOM_PEGAWAI_PENUH]
              + [f"u.{_kolom(Unit, k)}" for k in _KOLOM_UNIT] + [f"jb.{_kolom(Jabatan, k)}" for k in _KOLOM_JABATAN])
     return (f"SELECT {', '.join(pilih)} FROM {pn} pn JOIN {pg} pg ON pg.id = pn.pegawai_id "
             f"JOIN {u} u ON u.id = pn.unit_id JOIN {jb} jb ON jb.id = pn.jabatan_id "
-            f"WHERE pg.nip = %s AND pn.mulai <= %s AND (pn.selesai IS NULL OR pn.selesai >= %s) "
-            f"ORDER BY pn.mulai DESC LIMIT 1")
+            f"WHERE {'' if semua else 'pg.nip = %s AND '}pn.mulai <= %s AND (pn.selesai IS NULL OR pn.selesai >= %s) "
+            f"ORDER BY {'pg.nip, ' if semua else ''}pn.mulai DESC, pn.id DESC{'' if semua else ' LIMIT 1'}")
+
+
+_N_ORANG = len(_KOLOM_PENEMPATAN) + len(_KOLOM_PEGAWAI_PENUH)
+
+
+def _semua_penempatan(tanggal: dt.date) -> dict[str, tuple]:
+    """Everyone's placement in force on `tanggal` by NIP, as rows of `_sql_penempatan_nip`; a unit's or a
+    position's columns are one tuple shared by every row that names it (22,036 staff: ~12 MB)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sql_penempatan_nip(semua=True), [tanggal, tanggal])
+        baris = cursor.fetchall()
+    n_unit = len(_KOLOM_UNIT)
+    unit, jabatan, hasil = {}, {}, {}
+    for r in baris:
+        nip = r[len(_KOLOM_PENEMPATAN) + 1]
+        if nip in hasil:
+            continue
+        u = unit.setdefault(r[_N_ORANG], r[_N_ORANG:_N_ORANG + n_unit])
+        j = jabatan.setdefault(r[_N_ORANG + n_unit], r[_N_ORANG + n_unit:])
+        hasil[nip] = (r[:_N_ORANG], u, j)
+    return hasil
 
 
 def penempatan_menurut_nip(tanggal: dt.date, nip: str, *, cakupan: Q | None) -> Penempatan | None:
     """The placement in force for a NIP, within a scope on `pegawai__` (None: everyone).
 
-    Unscoped callers (API clients, admins) take the hot path of one hand-built query; a test
-    checks it answers as the ORM does. Scoped callers go through the ORM with their scope.
+    Unscoped callers (API clients, admins) take the hot path: everyone's placements on the date, read
+    once per structure version into the process (`STRUKTUR_CACHE`), else one hand-built query; tests
+    check both answer as the ORM does. Scoped callers go through the ORM with their scope.
     """
     if cakupan is not None:
         return penempatan_pada(tanggal, cakupan, pegawai__nip=nip)
-    with connection.cursor() as cursor:
-        cursor.execute(_sql_penempatan_nip(), [nip, tanggal, tanggal])
-        r = cursor.fetchone()
+    if settings.STRUKTUR_CACHE:
+        kunci = f"organisasi:penempatan:{versi_mod.versi(versi_mod.STRUKTUR)}:{tanggal.isoformat()}"
+        bagian = versi_mod.lokal_atau_hitung(kunci, lambda: _semua_penempatan(tanggal),
+                                             lambda hasil: 560 * len(hasil) + 1).get(nip)
+        r = None if bagian is None else bagian[0] + bagian[1] + bagian[2]
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(_sql_penempatan_nip(), [nip, tanggal, tanggal])
+            r = cursor.fetchone()
     if r is None:
         return None
     db = connection.alias

@@ -217,15 +217,18 @@ def test_the_hand_written_ancestor_query_agrees_with_the_orm(struktur, tanggal):
                     for j, b in peta_orm.semua(u.pk).items()}
 
 
+@pytest.mark.parametrize("tersimpan", [True, False], ids=["everyone-kept-in-the-process", "one-query"])
 @pytest.mark.parametrize("tanggal", [HARI, dt.date(2024, 6, 1), dt.date(2019, 1, 1)])
-def test_the_hand_written_placement_query_agrees_with_the_orm(struktur, tanggal):
+def test_the_hand_written_placement_query_agrees_with_the_orm(struktur, tanggal, tersimpan, settings):
     from organisasi import services
+    from organisasi.models import Pegawai
     from organisasi.selectors import penempatan_menurut_nip, penempatan_pada
 
+    settings.STRUKTUR_CACHE = tersimpan
     s = struktur
     services.pegawai_pindahkan(pelaku=None, pegawai=s.staf_bidang, unit=s.seksi, jabatan=s.staf_bidang.jabatan,
                                mulai=dt.date(2024, 6, 1), nomor_sk="SK-9")
-    for orang in [s.staf_bidang, s.analis, s.kepala_setda]:
+    for orang in Pegawai.objects.all():
         cepat = penempatan_menurut_nip(tanggal, orang.nip, cakupan=None)
         orm = penempatan_pada(tanggal, pegawai__nip=orang.nip)
         ringkas = lambda p: p and (p.pk, p.mulai, p.selesai, p.nomor_sk, p.pegawai.nip, p.pegawai.nama,  # noqa: E731
