@@ -53,7 +53,8 @@ def _baca() -> dict[str, int]:
     nilai = getattr(_utas, "nilai", None)
     if nilai is not None:
         return nilai
-    nilai = cache.get_many(SEMUA)
+    # Redis in production: one MGET without redis-py's command machinery (sistemkerja.cache_redis).
+    nilai = cache.ambil_bilangan(SEMUA) if hasattr(cache, "ambil_bilangan") else cache.get_many(SEMUA)
     for kunci in SEMUA:
         if kunci not in nilai:
             cache.add(kunci, time.time_ns(), None)

@@ -317,17 +317,20 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
 
     def _kedudukan(self):
         request = self.request
-        dalam_cakupan = self._dalam_cakupan(Pegawai.objects.restrict(request.user, "view"))
+
+        def dalam_cakupan():  # built only when needed (a miss or a bad date), not on the hot path
+            return self._dalam_cakupan(Pegawai.objects.restrict(request.user, "view"))
+
         tanggal = baca_tanggal(request)
         if tanggal is None:
-            ambil_atau_404(dalam_cakupan, "Pegawai tidak ditemukan.")  # an unknown person stays a 404
+            ambil_atau_404(dalam_cakupan(), "Pegawai tidak ditemukan.")  # an unknown person stays a 404
             raise exceptions.ValidationError({"tanggal": [PESAN_TANGGAL]})
-        # Benchmarked hot path: the placement in force is the lookup of the person too (one query, no
-        # subquery), then one query for the ancestors and their role holders.
+        # Benchmarked hot path: the placement in force is the lookup of the person too (for unscoped callers
+        # from everyone's placements kept in the process), then their ancestors and heads (kept likewise).
         cakupan = q_cakupan_pegawai(request.user, "view", "pegawai__")
         penempatan = selectors.penempatan_menurut_nip(tanggal, nip_mod.bersihkan(self.kwargs["nip"]), cakupan=cakupan)
         if penempatan is None:  # unknown, or no placement on that date (an empty kedudukan)
-            pegawai = ambil_atau_404(dalam_cakupan, "Pegawai tidak ditemukan.")
+            pegawai = ambil_atau_404(dalam_cakupan(), "Pegawai tidak ditemukan.")
         else:
             pegawai = penempatan.pegawai
         return s.kedudukan_json(selectors.kedudukan_dari_penempatan(pegawai, penempatan, tanggal))

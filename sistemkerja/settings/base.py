@@ -103,6 +103,8 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django's backend, with the per-request health check spared for a connection in use a moment ago.
+    DATABASES["default"]["ENGINE"] = "sistemkerja.postgresql"
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # A database that drops packets instead of refusing is a 503 after a few seconds, not a hung worker.

@@ -187,3 +187,39 @@ def test_the_staff_list_rows_are_the_serializer_s_answer(struktur):
     assert len(semua) > 10 and any(p.jabatan_id is None for p in semua) and any(p.unit_id is None for p in semua)
     for p in semua:
         assert s.pegawai_json(baris[p.nip]) == s.PegawaiSerializer(p).data, p.nip
+
+
+def test_the_redis_cache_reads_counters_in_one_round_trip():
+    import redis
+
+    cadangan = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "uji-bilangan"})
+    try:
+        cadangan.set("a", 7, 60)
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis tidak berjalan di 127.0.0.1:6379")
+    cadangan.add("b", 10**18 + 3, 60)
+    cadangan.incr("a")
+    assert cadangan.ambil_bilangan(["a", "b", "tidak-ada"]) == {"a": 8, "b": 10**18 + 3}
+    cadangan.delete_many(["a", "b"])
+    assert cadangan.ambil_bilangan(["a"]) == {}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_in_use_a_moment_ago_is_not_health_checked_again():
+    from django.db import connection
+
+    connection.ensure_connection()
+    assert connection.health_check_enabled
+    connection.close_at = None  # kept between requests, as in production (the tests' CONN_MAX_AGE is 0)
+    with connection.cursor() as kursor:
+        kursor.execute("SELECT 1")
+    with mock.patch.object(connection, "is_usable", wraps=connection.is_usable) as periksa:
+        connection.close_if_unusable_or_obsolete()  # as at the start of a request
+        connection.cursor().close()
+        assert periksa.call_count == 0  # used a moment ago
+        connection._dipakai -= 2  # idle for two seconds
+        connection.close_if_unusable_or_obsolete()
+        assert connection.connection is not None
+        connection.cursor().close()
+        assert periksa.call_count == 1
