@@ -59,14 +59,12 @@ def _ukuran_bawaan(nilai) -> int | None:
 
 
 def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object], *, per_orang: bool = False,
-                      bersama: bool = True, ukuran: Callable[[object], int | None] = _ukuran_bawaan):
+                      ukuran: Callable[[object], int | None] = _ukuran_bawaan):
     """What `hitung()` gives `user` for `bagian` (anything with a stable repr), from a cache when it was
     built before at this version, on this date, for a reader of the same scope (`per_orang`: and, for a
     reader whose scope is limited, the same person, for answers that include the reader themselves).
 
-    This process's memory first (values `ukuran` can size: rendered text), then the shared cache unless
-    `bersama` is off (answers about one of thousands of people, seldom asked twice: a shared miss would
-    cost two round trips for little)."""
+    This process's memory first (values `ukuran` can size: rendered text), then the shared cache."""
     if not settings.STRUKTUR_CACHE:
         return hitung()
     jalur = cakupan_jalur(user, "view")
@@ -79,11 +77,10 @@ def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object], *, per_
     nilai = versi_mod.lokal_ambil(kunci)
     if nilai is not None:
         return nilai
-    nilai = cache.get(kunci) if bersama else None
+    nilai = cache.get(kunci)
     if nilai is None:
         nilai = hitung()
-        if bersama:
-            cache.set(kunci, nilai, UMUR)
+        cache.set(kunci, nilai, UMUR)
     besar = ukuran(nilai)
     if besar is not None:
         versi_mod.lokal_simpan(kunci, nilai, besar)

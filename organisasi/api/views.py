@@ -114,7 +114,7 @@ class JawabanTersimpan:
     def nip_subjek(self, data) -> list[str]:
         return []
 
-    def _tersimpan(self, nama: str, hitung, parameter=(), *, per_orang: bool = False, bersama: bool = True):
+    def _tersimpan(self, nama: str, hitung, parameter=(), *, per_orang: bool = False):
         request = self.request
         if (set(request.query_params) - {"format", *parameter} or request.accepted_renderer.format != "json"
                 or ";" in request.accepted_media_type):
@@ -126,7 +126,7 @@ class JawabanTersimpan:
             return isi, tuple(self.nip_subjek(data))
 
         isi, nip = cache_struktur.ambil_atau_hitung(
-            request.user, ("json", nama, request.build_absolute_uri()), render, per_orang=per_orang, bersama=bersama,
+            request.user, ("json", nama, request.build_absolute_uri()), render, per_orang=per_orang,
             ukuran=lambda nilai: len(nilai[0]) + 24 * len(nilai[1]))
         respons = HttpResponse(isi, content_type="application/json")
         respons.nip_subjek = nip
@@ -313,7 +313,9 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
                    **galat_objek("Pegawai")})
     @action(detail=True, pagination_class=None, filterset_class=None)
     def kedudukan(self, request, *args, **kwargs):
-        return self._tersimpan("pegawai-kedudukan", self._kedudukan, ["tanggal"], per_orang=True, bersama=False)
+        # Not kept: built from the tree, heads and placements the process keeps (~0.1 ms), it is cheaper than
+        # keeping one answer for each of thousands of people.
+        return Response(self._kedudukan())
 
     def _kedudukan(self):
         request = self.request
