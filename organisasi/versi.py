@@ -28,6 +28,7 @@ from cachetools import LRUCache
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import DEFAULT_DB_ALIAS
 
 STRUKTUR = "organisasi:struktur:versi"
 IZIN = "organisasi:izin:versi"
@@ -115,6 +116,19 @@ def lokal_atau_hitung(kunci, hitung, ukuran):
         nilai = hitung()
         lokal_simpan(kunci, nilai, ukuran(nilai))
     return nilai
+
+
+def salinan(obj) -> tuple[tuple[str, ...], tuple]:
+    """A model instance's column values, to keep in place of the instance (see `dari_salinan`)."""
+    nama = tuple(f.attname for f in obj._meta.concrete_fields)
+    return nama, tuple(getattr(obj, n) for n in nama)
+
+
+def dari_salinan(model, salinan_: tuple):
+    """A new instance from `salinan`: what one request caches on it never reaches the next. Lists (JSON
+    columns) are copied too."""
+    nama, nilai = salinan_
+    return model.from_db(DEFAULT_DB_ALIAS, nama, tuple(list(v) if isinstance(v, list) else v for v in nilai))
 
 
 def lokal_kosongkan() -> None:

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 
 from django.contrib.auth import get_user_model
-from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -55,11 +54,6 @@ def _kunci_lokal(key: str) -> str:
     return f"organisasi:token:{versi_mod.versi(versi_mod.AKUN)}:{sidik_kunci(key)}"
 
 
-def _nilai(obj) -> tuple[list[str], tuple]:
-    nama = [f.attname for f in obj._meta.concrete_fields]
-    return nama, tuple(getattr(obj, n) for n in nama)
-
-
 def _token_tersimpan(key: str) -> TokenApi | None:
     tersimpan = versi_mod.lokal_ambil(_kunci_lokal(key))
     if tersimpan is None:
@@ -67,15 +61,13 @@ def _token_tersimpan(key: str) -> TokenApi | None:
         if token is None:
             return None
         tersimpan = _simpan(key, token)
-    (nama_t, nilai_t), (nama_u, nilai_u) = tersimpan
-    nilai_t = tuple(list(v) if isinstance(v, list) else v for v in nilai_t)  # cakupan: a list of its own
-    token = TokenApi.from_db(DEFAULT_DB_ALIAS, nama_t, nilai_t)
-    token.user = get_user_model().from_db(DEFAULT_DB_ALIAS, nama_u, nilai_u)
+    token = versi_mod.dari_salinan(TokenApi, tersimpan[0])
+    token.user = versi_mod.dari_salinan(get_user_model(), tersimpan[1])
     return token
 
 
 def _simpan(key: str, token: TokenApi) -> tuple:
-    tersimpan = (_nilai(token), _nilai(token.user))
+    tersimpan = (versi_mod.salinan(token), versi_mod.salinan(token.user))
     versi_mod.lokal_simpan(_kunci_lokal(key), tersimpan, 2048)
     return tersimpan
 

@@ -223,3 +223,40 @@ def test_a_connection_in_use_a_moment_ago_is_not_health_checked_again():
         assert connection.connection is not None
         connection.cursor().close()
         assert periksa.call_count == 1
+
+
+# --- signed-in accounts (pages, admin) -----------------------------------------------------------
+
+def _baca_akun(kueri) -> list[str]:
+    return [q["sql"] for q in kueri.captured_queries if 'FROM "auth_user" WHERE "auth_user"."id"' in q["sql"]]
+
+
+def test_a_signed_in_account_is_read_once_then_kept(admin_organisasi, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin_organisasi)
+    with CaptureQueriesContext(connection) as pertama:
+        assert client.get("/api/v1/saya/").status_code == 200
+    with CaptureQueriesContext(connection) as kedua:
+        assert client.get("/api/v1/saya/").json()["username"] == admin_organisasi.username
+    assert len(_baca_akun(pertama)) == 1 and _baca_akun(kedua) == []
+
+
+def test_a_kept_account_deactivated_is_signed_out_at_once(admin_organisasi, client):
+    client.force_login(admin_organisasi)
+    assert client.get("/api/v1/saya/").status_code == 200
+    admin_organisasi.is_active = False
+    admin_organisasi.save()
+    assert client.get("/api/v1/saya/").status_code == 401  # no longer signed in
+
+
+def test_a_password_changed_elsewhere_ends_the_kept_session(admin_organisasi, client, django_user_model):
+    from django.contrib.auth.hashers import make_password
+
+    client.force_login(admin_organisasi)
+    assert client.get("/api/v1/saya/").status_code == 200
+    django_user_model.objects.filter(pk=admin_organisasi.pk).update(password=make_password("sandi-baru-123"))
+    assert client.get("/api/v1/saya/").status_code == 200  # this process has not been told yet
+    dari_proses_lain(versi_mod.AKUN)
+    assert client.get("/api/v1/saya/").status_code == 401  # the session's password hash no longer matches
