@@ -39,7 +39,7 @@ def adalah_admin_organisasi(user) -> bool:
 
 def naikkan_versi_izin(**kwargs) -> None:
     """Invalidate every cached permission answer (connected to permission and group changes)."""
-    versi_mod.naikkan(versi_mod.IZIN)
+    versi_mod.naikkan_dan_saat_commit(versi_mod.IZIN)
 
 
 def _punya_izin_global(user, izin: str) -> bool:

@@ -213,11 +213,11 @@ def _leluhur_tersimpan(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPe
     """`leluhur_dan_pejabat`, from the whole tree and its role holders on that date, read once per
     structure version into this process (where processes share the version: `STRUKTUR_CACHE`). A request
     for one person's kedudukan is then the one query of their placement, whatever unit they are in."""
-    if not settings.STRUKTUR_CACHE:
+    if not settings.STRUKTUR_CACHE or tanggal != hari_ini():  # another date: its own query, nothing kept
         return leluhur_dan_pejabat(unit, tanggal)
     kunci = f"organisasi:pohon-pejabat:{versi_mod.versi(versi_mod.STRUKTUR)}:{tanggal.isoformat()}"
     per_path, peta = versi_mod.lokal_atau_hitung(kunci, lambda: _pohon_dan_pejabat(tanggal),
-                                                 lambda hasil: 2048 * len(hasil[0]))
+                                                 lambda hasil: 4096 * len(hasil[0]))
     return [per_path[j] for j in unit.jalur_leluhur() if j in per_path], peta
 
 
@@ -229,8 +229,8 @@ def _pohon_dan_pejabat(tanggal: dt.date) -> tuple[dict[str, Unit], PetaPejabat]:
     peran = list(PejabatUnit.objects.pada(tanggal).only(*_KOLOM_PERAN).order_by()
                  .select_related("pegawai", "pegawai__jabatan"))
     for p in peran:
-        p.unit = per_id[p.unit_id]
-    return per_path, PetaPejabat(peran)
+        p.unit = per_id.get(p.unit_id)  # None: a unit made between the two reads (this copy is stale already)
+    return per_path, PetaPejabat(p for p in peran if p.unit is not None)
 
 
 def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:
@@ -288,10 +288,10 @@ def penempatan_menurut_nip(tanggal: dt.date, nip: str, *, cakupan: Q | None) -> 
     """
     if cakupan is not None:
         return penempatan_pada(tanggal, cakupan, pegawai__nip=nip)
-    if settings.STRUKTUR_CACHE:
+    if settings.STRUKTUR_CACHE and tanggal == hari_ini():  # today's, the date nearly every caller asks for
         kunci = f"organisasi:penempatan:{versi_mod.versi(versi_mod.STRUKTUR)}:{tanggal.isoformat()}"
         bagian = versi_mod.lokal_atau_hitung(kunci, lambda: _semua_penempatan(tanggal),
-                                             lambda hasil: 560 * len(hasil) + 1).get(nip)
+                                             lambda hasil: 1024 * len(hasil) + 1).get(nip)
         r = None if bagian is None else bagian[0] + bagian[1] + bagian[2]
     else:
         with connection.cursor() as cursor:

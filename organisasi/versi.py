@@ -24,11 +24,11 @@ from __future__ import annotations
 import threading
 import time
 
-from cachetools import LRUCache
+from cachetools import TTLCache
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, transaction
 
 STRUKTUR = "organisasi:struktur:versi"
 IZIN = "organisasi:izin:versi"
@@ -77,6 +77,14 @@ def naikkan(kunci: str) -> None:
     _utas.nilai = None
 
 
+def naikkan_dan_saat_commit(kunci: str) -> None:
+    """Move the number now and again when the writing transaction commits: a reader in another process
+    between the two reads the rows as they were before the commit, and what it keeps goes stale at the
+    second move (at once outside a transaction: `on_commit` runs it immediately)."""
+    naikkan(kunci)
+    transaction.on_commit(lambda: naikkan(kunci))
+
+
 # --- this process's copy ----------------------------------------------------------------------------
 
 _kunci_lokal = threading.Lock()
@@ -86,7 +94,10 @@ _lokal: LRUCache | None = None
 def _tempat() -> LRUCache:
     global _lokal
     if _lokal is None:
-        _lokal = LRUCache(maxsize=settings.CACHE_LOKAL_MB * 1024 * 1024, getsizeof=lambda e: e[1])
+        # least recently used out first; and nothing older than CACHE_LOKAL_DETIK, a backstop should the
+        # shared numbers ever go back (a Redis that lost its last writes)
+        _lokal = TTLCache(maxsize=settings.CACHE_LOKAL_MB * 1024 * 1024, ttl=settings.CACHE_LOKAL_DETIK,
+                          timer=lambda: time.monotonic(), getsizeof=lambda e: e[1])
     return _lokal
 
 

@@ -8,6 +8,8 @@ fork), so one per pool is shared by every call in the process.
 import os
 import threading
 
+import redis.exceptions
+
 from django.core.cache.backends.redis import RedisCache as _RedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 
@@ -43,10 +45,17 @@ class RedisCache(_RedisCache):
             pool = self._cache._get_connection_pool(write=False)
             koneksi = self._utas.koneksi = pool.connection_class(**pool.connection_kwargs)
             self._utas.pid = os.getpid()
-        try:
-            koneksi.send_command("MGET", *(self.make_and_validate_key(k) for k in keys))
-            nilai = koneksi.read_response()
-        except BaseException:
-            koneksi.disconnect()
-            raise
+        kunci = [self.make_and_validate_key(k) for k in keys]
+        for coba in (1, 2):  # a connection Redis closed while idle (a restart, `timeout`) is opened again once
+            try:
+                koneksi.send_command("MGET", *kunci)
+                nilai = koneksi.read_response()
+                break
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
+                koneksi.disconnect()
+                if coba == 2:
+                    raise
+            except BaseException:
+                koneksi.disconnect()
+                raise
         return {k: int(v) for k, v in zip(keys, nilai) if v is not None}

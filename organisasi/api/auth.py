@@ -58,8 +58,8 @@ def _token_tersimpan(key: str) -> TokenApi | None:
     tersimpan = versi_mod.lokal_ambil(_kunci_lokal(key))
     if tersimpan is None:
         token = TokenApi.objects.select_related("user").filter(awalan=key[:PANJANG_AWALAN]).first()
-        if token is None:
-            return None
+        if token is None or not kunci_cocok(token, key):
+            return token  # refused by the caller, and not kept: a wrong key must not fill the memory
         tersimpan = _simpan(key, token)
     token = versi_mod.dari_salinan(TokenApi, tersimpan[0])
     token.user = versi_mod.dari_salinan(get_user_model(), tersimpan[1])
@@ -76,7 +76,7 @@ def naikkan_versi_akun(sender, update_fields=None, **kwargs) -> None:
     """Connected to saves and deletes of tokens and accounts; a sign-in's `last_login` alone is not one."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    versi_mod.naikkan(versi_mod.AKUN)
+    versi_mod.naikkan_dan_saat_commit(versi_mod.AKUN)
 
 
 class CakupanTokenDiperlukan(BasePermission):

@@ -7,6 +7,7 @@ import hmac
 import secrets
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -127,10 +128,12 @@ def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | N
     """One row per API request that returned staff records (UU 27/2022): who, when, from where, whose.
 
     Written, and committed, before the response leaves: one statement. Inside a caller's transaction it
-    is an ordinary row of that transaction (committed as durably as the rest).
+    is an ordinary row of that transaction (committed as durably as the rest). On its own, on PostgreSQL,
+    its commit does not wait for the disk unless `AKSES_LOG_TUNGGU_DISK` is set (see `_sql_catat`).
     """
     nilai = [connection.ops.adapt_datetimefield_value(timezone.now()), user.pk, user.get_username()[:150],
              token.pk if token is not None else None, alamat_ip or None, metode[:8], path[:500], " ".join(nip),
              len(nip)]
     with connection.cursor() as kursor:
-        kursor.execute(_sql_catat(connection.vendor, not connection.in_atomic_block), nilai)
+        sendiri = connection.get_autocommit() and not settings.AKSES_LOG_TUNGGU_DISK
+        kursor.execute(_sql_catat(connection.vendor, sendiri), nilai)

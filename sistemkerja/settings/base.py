@@ -173,6 +173,10 @@ SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 # API tokens obtained with a password (POST /api/v1/token/) expire after this many days; tokens made by
 # a superuser in the admin carry their own expiry (or none).
 TOKEN_MASA_BERLAKU_HARI = env.int("TOKEN_MASA_BERLAKU_HARI", default=90)
+# The personal-data access log's own row commits without waiting for PostgreSQL to flush it to disk
+# (a crash of PostgreSQL itself could lose its last fraction of a second of rows); true: wait, as every
+# other write does.
+AKSES_LOG_TUNGGU_DISK = env.bool("AKSES_LOG_TUNGGU_DISK", default=False)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
@@ -239,6 +243,8 @@ if env.str("REDIS_CACHE_URL", default=""):
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=True)
 # Memory each process may keep for those copies (least recently used dropped first).
 CACHE_LOKAL_MB = env.int("CACHE_LOKAL_MB", default=64)
+# ...and for how long at most, whatever the version numbers say (seconds).
+CACHE_LOKAL_DETIK = env.int("CACHE_LOKAL_DETIK", default=300)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

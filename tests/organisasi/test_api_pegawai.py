@@ -228,13 +228,13 @@ def test_kedudukan_accepts_a_nip_with_spaces(struktur, admin_api):
 
 
 def test_kedudukan_query_count_does_not_grow_with_depth(struktur, admin_api, django_assert_num_queries):
-    # the caller's grant, the tree and its heads, everyone's placement on the date are kept from here on
-    kedudukan(admin_api, struktur.staf_seksi)
+    # the caller's grant, today's tree and its heads, everyone's placement today are kept from here on
+    kedudukan(admin_api, struktur.staf_seksi, None)
     # session, the access log row (the caller's account is kept too)
     with django_assert_num_queries(2):
-        assert kedudukan(admin_api, struktur.staf_dpmptsp).json()["pola"] == 3
+        assert kedudukan(admin_api, struktur.staf_dpmptsp, None).json()["pola"] == 3
     with django_assert_num_queries(2):
-        assert kedudukan(admin_api, struktur.analis).json()["pola"] == 1
+        assert kedudukan(admin_api, struktur.analis, None).json()["pola"] == 1
 
 
 def test_kedudukan_by_token_of_a_superuser_takes_one_query(struktur, django_user_model,
@@ -243,6 +243,9 @@ def test_kedudukan_by_token_of_a_superuser_takes_one_query(struktur, django_user
     api = klien()
     api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(root)}")
     # the token (its first use noted), the tree and its heads, everyone's placement: read once, kept
-    kedudukan(api, struktur.staf_seksi)
+    kedudukan(api, struktur.staf_seksi, None)
     with django_assert_num_queries(1):  # the log row
-        assert kedudukan(api, struktur.analis).status_code == 200
+        assert kedudukan(api, struktur.analis, None).status_code == 200
+    # another date than today: that person's placement, the ancestors with their heads, the log
+    with django_assert_num_queries(3):
+        assert kedudukan(api, struktur.analis, "2024-05-03").status_code == 200

@@ -260,3 +260,61 @@ def test_a_password_changed_elsewhere_ends_the_kept_session(admin_organisasi, cl
     assert client.get("/api/v1/saya/").status_code == 200  # this process has not been told yet
     dari_proses_lain(versi_mod.AKUN)
     assert client.get("/api/v1/saya/").status_code == 401  # the session's password hash no longer matches
+
+
+# --- numbers moved at the write and again at its commit ------------------------------------------
+
+def test_a_revocation_moves_the_account_number_again_when_it_commits(aplikasi, django_capture_on_commit_callbacks):
+    f.kunci_token(aplikasi)
+    awal = versi_mod.versi(versi_mod.AKUN)
+    with django_capture_on_commit_callbacks(execute=False) as panggilan:
+        services.token_cabut(pelaku=None, token=TokenApi.objects.get(user=aplikasi), alasan="bocor")
+    saat_tulis = versi_mod.versi(versi_mod.AKUN)
+    assert saat_tulis > awal and panggilan
+    for p in panggilan:
+        p()
+    assert versi_mod.versi(versi_mod.AKUN) > saat_tulis  # what a reader kept before the commit is stale
+
+
+def test_a_grant_change_moves_the_grant_number_again_when_it_commits(aplikasi, django_capture_on_commit_callbacks):
+    awal = versi_mod.versi(versi_mod.IZIN)
+    with django_capture_on_commit_callbacks(execute=False) as panggilan:
+        aplikasi.groups.clear()
+    saat_tulis = versi_mod.versi(versi_mod.IZIN)
+    assert saat_tulis > awal and panggilan
+    for p in panggilan:
+        p()
+    assert versi_mod.versi(versi_mod.IZIN) > saat_tulis
+
+
+def test_a_wrong_key_is_not_kept(api, aplikasi, struktur, django_assert_num_queries):
+    kunci = f.kunci_token(aplikasi)
+    palsu = kunci[:10] + ("0" if kunci[10] != "0" else "1") + kunci[11:]
+    for _ in range(2):
+        with django_assert_num_queries(1):  # looked up each time, never kept
+            assert api_token(palsu).get(f"/api/v1/unit/{struktur.bidang.kode}/").status_code == 401
+
+
+@override_settings(CACHE_LOKAL_DETIK=60)
+def test_nothing_is_kept_longer_than_its_time_whatever_the_numbers():
+    versi_mod.lokal_kosongkan()
+    with mock.patch("time.monotonic", return_value=1000.0):
+        versi_mod.lokal_simpan("k", "nilai", 10)
+        assert versi_mod.lokal_ambil("k") == "nilai"
+    with mock.patch("time.monotonic", return_value=1061.0):
+        assert versi_mod.lokal_ambil("k") is None
+    versi_mod.lokal_kosongkan()
+
+
+def test_the_redis_counters_survive_a_connection_closed_by_the_server():
+    import redis
+
+    cadangan = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "uji-putus"})
+    try:
+        cadangan.set("a", 5, 60)
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis tidak berjalan di 127.0.0.1:6379")
+    assert cadangan.ambil_bilangan(["a"]) == {"a": 5}
+    redis.Redis.from_url("redis://127.0.0.1:6379/15").client_kill_filter(_type="normal", skipme=True)
+    assert cadangan.ambil_bilangan(["a"]) == {"a": 5}  # opened again, once
+    cadangan.delete("a")
