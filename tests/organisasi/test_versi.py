@@ -189,14 +189,20 @@ def test_the_staff_list_rows_are_the_serializer_s_answer(struktur):
         assert s.pegawai_json(baris[p.nip]) == s.PegawaiSerializer(p).data, p.nip
 
 
-def test_the_redis_cache_reads_counters_in_one_round_trip():
+def redis_uji(awalan: str, **nilai) -> RedisCache:
+    """The project's Redis cache on the machine's Redis (database 15), with `nilai` set; skips without one."""
     import redis
 
-    cadangan = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "uji-bilangan"})
+    cadangan = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": awalan})
     try:
-        cadangan.set("a", 7, 60)
+        cadangan.set_many(nilai, 60)
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis tidak berjalan di 127.0.0.1:6379")
+    return cadangan
+
+
+def test_the_redis_cache_reads_counters_in_one_round_trip():
+    cadangan = redis_uji("uji-bilangan", a=7)
     cadangan.add("b", 10**18 + 3, 60)
     cadangan.incr("a")
     assert cadangan.ambil_bilangan(["a", "b", "tidak-ada"]) == {"a": 8, "b": 10**18 + 3}
@@ -309,11 +315,7 @@ def test_nothing_is_kept_longer_than_its_time_whatever_the_numbers():
 def test_the_redis_counters_survive_a_connection_closed_by_the_server():
     import redis
 
-    cadangan = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "uji-putus"})
-    try:
-        cadangan.set("a", 5, 60)
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis tidak berjalan di 127.0.0.1:6379")
+    cadangan = redis_uji("uji-putus", a=5)
     assert cadangan.ambil_bilangan(["a"]) == {"a": 5}
     redis.Redis.from_url("redis://127.0.0.1:6379/15").client_kill_filter(_type="normal", skipme=True)
     assert cadangan.ambil_bilangan(["a"]) == {"a": 5}  # opened again, once
