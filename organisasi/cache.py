@@ -33,10 +33,6 @@ def versi() -> int:
     return versi_mod.versi(KUNCI_VERSI)
 
 
-def _naik() -> None:
-    versi_mod.naikkan(KUNCI_VERSI)
-
-
 # Sent once after each transaction that changed the structure commits (and at once outside one), for
 # other apps whose derived state follows the structure (penugasan: who acts on waiting steps).
 struktur_berubah = Signal()
@@ -47,8 +43,7 @@ def _kabarkan() -> None:
 
 
 def naikkan_versi(**kwargs) -> None:
-    _naik()
-    transaction.on_commit(_naik)
+    versi_mod.naikkan_dan_saat_commit(KUNCI_VERSI)
     # once per transaction, however many rows it wrote (a rollback drops the callback with the rest)
     if not any(f is _kabarkan for _, f, _ in connection.run_on_commit):
         transaction.on_commit(_kabarkan, robust=True)
