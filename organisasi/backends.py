@@ -13,12 +13,10 @@ from . import versi as versi_mod
 
 class ModelBackend(backends.ModelBackend):
     def get_user(self, user_id):
+        def baca():
+            user = super(ModelBackend, self).get_user(user_id)
+            return None if user is None else versi_mod.salinan(user)  # unknown or inactive: refused, not kept
+
         kunci = f"organisasi:akun:{versi_mod.versi(versi_mod.AKUN)}:{user_id}"
-        tersimpan = versi_mod.lokal_ambil(kunci)
-        if tersimpan is None:
-            user = super().get_user(user_id)
-            if user is None:  # unknown or inactive: not kept, refused
-                return None
-            tersimpan = versi_mod.salinan(user)
-            versi_mod.lokal_simpan(kunci, tersimpan, 1024)
-        return versi_mod.dari_salinan(get_user_model(), tersimpan)
+        tersimpan = versi_mod.lokal_atau_hitung(kunci, baca, lambda _: 1024)
+        return None if tersimpan is None else versi_mod.dari_salinan(get_user_model(), tersimpan)

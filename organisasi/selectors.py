@@ -209,11 +209,18 @@ def kedudukan_dari_penempatan(pegawai: Pegawai, penempatan: Penempatan | None, t
                            leluhur=leluhur, peta=peta, tanggal=tanggal)
 
 
+def _disimpan_pada(tanggal: dt.date) -> bool:
+    """Whether the whole tree and everyone's placement on `tanggal` are kept in the process: today only
+    (the date nearly every caller asks for), and only where processes share the version numbers. Another
+    date is answered by its own queries, nothing kept."""
+    return settings.STRUKTUR_CACHE and tanggal == hari_ini()
+
+
 def _leluhur_tersimpan(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPejabat]:
     """`leluhur_dan_pejabat`, from the whole tree and its role holders on that date, read once per
     structure version into this process (where processes share the version: `STRUKTUR_CACHE`). A request
     for one person's kedudukan is then the one query of their placement, whatever unit they are in."""
-    if not settings.STRUKTUR_CACHE or tanggal != hari_ini():  # another date: its own query, nothing kept
+    if not _disimpan_pada(tanggal):
         return leluhur_dan_pejabat(unit, tanggal)
     kunci = f"organisasi:pohon-pejabat:{versi_mod.versi(versi_mod.STRUKTUR)}:{tanggal.isoformat()}"
     per_path, peta = versi_mod.lokal_atau_hitung(kunci, lambda: _pohon_dan_pejabat(tanggal),
@@ -288,7 +295,7 @@ def penempatan_menurut_nip(tanggal: dt.date, nip: str, *, cakupan: Q | None) -> 
     """
     if cakupan is not None:
         return penempatan_pada(tanggal, cakupan, pegawai__nip=nip)
-    if settings.STRUKTUR_CACHE and tanggal == hari_ini():  # today's, the date nearly every caller asks for
+    if _disimpan_pada(tanggal):
         kunci = f"organisasi:penempatan:{versi_mod.versi(versi_mod.STRUKTUR)}:{tanggal.isoformat()}"
         bagian = versi_mod.lokal_atau_hitung(kunci, lambda: _semua_penempatan(tanggal),
                                              lambda hasil: 1024 * len(hasil) + 1).get(nip)

@@ -121,11 +121,13 @@ def lokal_simpan(kunci, nilai, ukuran: int) -> None:
 
 
 def lokal_atau_hitung(kunci, hitung, ukuran):
-    """The value kept in this process under `kunci`, else `hitung()`, kept (`ukuran(nilai)` bytes)."""
+    """The value kept in this process under `kunci`, else `hitung()`, kept (`ukuran(nilai)` bytes) unless
+    it is None."""
     nilai = lokal_ambil(kunci)
     if nilai is None:
         nilai = hitung()
-        lokal_simpan(kunci, nilai, ukuran(nilai))
+        if nilai is not None:
+            lokal_simpan(kunci, nilai, ukuran(nilai))
     return nilai
 
 
