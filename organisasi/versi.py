@@ -1,13 +1,15 @@
 """Version numbers that say when a cached answer went stale, and this process's own copy of answers.
 
-Three numbers live in the shared cache (Redis in production), each moved on by the writes it covers:
+Four numbers live in the shared cache (Redis in production), each moved on by the writes it covers:
 
 - `STRUKTUR`: units, heads, Plt/Plh, delegations, staff, placements, positions, instansi (`cache.py`);
 - `IZIN`: groups, model permissions, guardian object permissions (`permissions.py`);
 - `AKUN`: accounts and API tokens: an account saved or deleted, a token made, changed or revoked
-  (`api/auth.py`).
+  (`api/auth.py`);
+- `PENUGASAN`: requests, teams, letters, copies and who may act on them (`penugasan/signals.py`), for
+  the pages that show a person's inbox counts (`cache.halaman_tersimpan`).
 
-A request reads the three in one round trip the first time it needs one, and keeps them until it ends
+A request reads the four in one round trip the first time it needs one, and keeps them until it ends
 (`request_started` / `request_finished`); a write in the same request moves the number and forgets the
 request's copy. Outside a request (Celery, shell) every read goes to the shared cache.
 
@@ -33,7 +35,8 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 STRUKTUR = "organisasi:struktur:versi"
 IZIN = "organisasi:izin:versi"
 AKUN = "organisasi:akun:versi"
-SEMUA = (STRUKTUR, IZIN, AKUN)
+PENUGASAN = "penugasan:versi"
+SEMUA = (STRUKTUR, IZIN, AKUN, PENUGASAN)
 
 _utas = threading.local()
 
@@ -67,6 +70,12 @@ def _baca() -> dict[str, int]:
 
 def versi(kunci: str) -> int:
     return _baca()[kunci]
+
+
+def semua() -> tuple[int, ...]:
+    """Every number, in the order of `SEMUA`: what a page that may show anything is keyed by."""
+    nilai = _baca()
+    return tuple(nilai[k] for k in SEMUA)
 
 
 def naikkan(kunci: str) -> None:

@@ -25,6 +25,7 @@ BATAS_RIWAYAT = 50
 
 @require_GET
 @login_required
+@cache_struktur.halaman_tersimpan
 def beranda(request):
     diri = pegawai_dari_user(request.user)
     tanggal = selectors.hari_ini()
@@ -69,6 +70,7 @@ def _cari(user, kata: str) -> dict:
 
 @require_GET
 @login_required
+@cache_struktur.halaman_tersimpan
 def struktur(request):
     cari = CariForm(request.GET or None)
     kata = cari.kata()
@@ -102,6 +104,7 @@ def struktur_cari(request):
 
 @require_GET
 @login_required
+@cache_struktur.halaman_tersimpan
 def unit_detail(request, kode):
     unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
     tanggal = selectors.hari_ini()
@@ -136,6 +139,7 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
 
 @require_GET
 @login_required
+@cache_struktur.halaman_tersimpan
 def pegawai_detail(request, nip):
     pegawai = get_object_or_404(Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"),
                                 nip=nip_mod.bersihkan(nip))

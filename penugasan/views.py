@@ -26,6 +26,7 @@ from .forms import (
 from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 from .pdf import respon_pdf
 from .services.surat import pemegang_kini
+from .signals import berubah
 
 BATAS_KANDIDAT = 50
 
@@ -93,9 +94,11 @@ def penugasan_detail(request, pk):
     p = _penugasan(request, pk)
     diri = pegawai_dari_user(request.user)
     if diri is not None:  # opening it reads the copies and letters addressed to me
-        Tembusan.objects.filter(penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
-        PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(
-            dibaca=timezone.now())
+        dibaca = (Tembusan.objects.filter(penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
+                  + PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(
+                      dibaca=timezone.now()))
+        if dibaca:
+            berubah()  # the home page's unread counts
     return render(request, "penugasan/detail.html", _konteks_detail(request, p))
 
 

@@ -13,6 +13,7 @@ from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
 
 from ..models import Penugasan, RiwayatPenugasan, Tembusan, TimKerja
+from ..signals import berubah
 
 
 def diri_pelaku(pelaku) -> Pegawai:
@@ -67,6 +68,7 @@ def _selaraskan(obj, codename: str, user_ids: set[int]) -> None:
     UserObjectPermission.objects.bulk_create(
         [UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
          for u in sorted(user_ids - ada)], ignore_conflicts=True)  # granted meanwhile by another transaction
+    berubah()  # bulk_create sends no signal
 
 
 def _akun(pegawai_ids) -> set[int]:

@@ -25,6 +25,7 @@ from ..choices import StatusSurat
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
 from ..selectors import perangkat_daerah
+from ..signals import berubah
 
 ISIAN_POLA = {"no", "tahun", "bulan", "kode", "wilayah"}
 ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -145,6 +146,7 @@ def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: s
         isi=isi, menggantikan=menggantikan)
     PenerimaSurat.objects.bulk_create([PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan]],
                                       ignore_conflicts=True)
+    berubah()
     # robust: a broker that cannot be reached must not turn a committed letter into an error page
     transaction.on_commit(lambda: render_surat.delay(surat.pk), robust=True)
     return surat

@@ -16,6 +16,7 @@ from organisasi.services import akun_pelaku, pastikan_wewenang
 from ..choices import Sifat
 from ..models import AnggotaTim, Kompetensi, KompetensiPegawai, TimKerja
 from ..selectors import unit_dipimpin
+from ..signals import berubah
 from ._dasar import izin_tim_selaraskan
 
 
@@ -58,6 +59,7 @@ def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str
     tim._change_reason = "tim_bentuk"
     tim.save()
     AnggotaTim.objects.bulk_create([AnggotaTim(tim=tim, pegawai=p, peran=peran, mulai=mulai) for p, peran in anggota])
+    berubah()
     izin_tim_selaraskan(tim)
     return tim
 

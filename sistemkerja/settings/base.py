@@ -93,6 +93,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "penugasan.context_processors.kotak_masuk",
+                # last: it stands in for the CSRF token on pages rendered to be kept
+                "organisasi.context_processors.csrf_halaman",
             ],
         },
     },
@@ -241,6 +243,9 @@ if env.str("REDIS_CACHE_URL", default=""):
 # Rendered structure answers (organisasi.cache), and each process's own copies of answers, tokens and
 # grants (organisasi.versi), need version numbers every process shares (Redis), or one process.
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=True)
+# Whole pages kept per account under those numbers (organisasi.cache.halaman_tersimpan); only with
+# STRUKTUR_CACHE. Off: every visit renders afresh.
+HALAMAN_CACHE = env.bool("HALAMAN_CACHE", default=True)
 # Memory each process may keep for those copies (least recently used dropped first).
 CACHE_LOKAL_MB = env.int("CACHE_LOKAL_MB", default=64)
 # ...and for how long at most, whatever the version numbers say (seconds).

@@ -205,7 +205,8 @@ def test_an_account_that_may_see_nothing_gets_an_explanation(sebagai, struktur):
 
 
 def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, struktur, admin_organisasi,
-                                                                 django_assert_num_queries):
+                                                                 django_assert_num_queries, settings):
+    settings.HALAMAN_CACHE = False  # the page rendered each time: what the tree itself costs
     client = sebagai(admin_organisasi)
     client.get("/struktur/")  # warm: the account, the permission answer and the rendered tree are kept
     # session, the user's own placement (which branch opens); the tree itself from the cache
@@ -391,7 +392,8 @@ def test_someone_from_another_perangkat_daerah_gets_404_on_a_unit(sebagai, struk
 
 
 def test_the_unit_page_takes_the_same_number_of_queries_however_many_staff(sebagai, struktur, admin_organisasi,
-                                                                           django_assert_num_queries):
+                                                                           django_assert_num_queries, settings):
+    settings.HALAMAN_CACHE = False  # rendered each time: what the page itself costs
     client = sebagai(admin_organisasi)
     f.unit(struktur.bag_org, "setda-bag-organisasi-kelembagaan", J.SUBBAGIAN, T.PENGAWAS, nama="Subbagian Kelembagaan")
     client.get("/unit/setda-bag-organisasi/")  # warm: the account and permission answer are kept

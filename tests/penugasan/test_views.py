@@ -1,5 +1,6 @@
 """The penugasan pages: inbox, a request and its steps, starting a flow, candidates, teams, letters."""
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -31,6 +32,24 @@ def test_kotak_masuk_dan_beranda_menghitung(s):
     r = masuk(s.kepala_dinas).get("/")
     assert r.context["kotak_masuk"]["tembusan"] == 1  # the requester's PPK got a copy
     assert Client().get("/penugasan/").status_code == 302
+
+
+def _hitungan(c: Client) -> dict[str, int]:
+    """The home page's counts, as the reader sees them."""
+    isi = c.get("/").content.decode()
+    return {jenis: int(n) for n, jenis in re.findall(r"<strong>(\d+)</strong> (menunggu|tembusan|surat)", isi)}
+
+
+def test_hitungan_beranda_yang_tersimpan_mengikuti_setiap_perubahan(s):
+    """The home page is kept per account (organisasi.cache.halaman_tersimpan): the counts still move at once."""
+    ppk, atasan = masuk(s.kepala_bidang), masuk(s.kepala_dinas)
+    assert _hitungan(ppk)["menunggu"] == 0 and _hitungan(atasan)["tembusan"] == 0
+    p = ajukan(s.kepala_bidang2, "B", s.bidang)  # waits for the staff's PPK; a copy to the requester's PPK
+    assert _hitungan(ppk)["menunggu"] == 1 and _hitungan(atasan)["tembusan"] == 1
+    atasan.get(f"/penugasan/{p.pk}/")  # opening the request reads the copy
+    assert _hitungan(atasan)["tembusan"] == 0
+    services.penugasan_tarik(pelaku=s.kepala_bidang2.akun, penugasan=p, alasan="Tidak jadi diperlukan")
+    assert _hitungan(ppk)["menunggu"] == 0
 
 
 def test_detail_orang_luar_404_dan_tembusan_terbaca(s):
