@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("struktur/", views.struktur, name="struktur"),
     path("struktur/cari/", views.struktur_cari, name="struktur_cari"),
+    path("struktur/cabang/<slug:kode>/", views.struktur_cabang, name="struktur_cabang"),
     path("unit/<slug:kode>/", views.unit_detail, name="unit_detail"),
     path("pegawai/<str:nip>/", views.pegawai_detail, name="pegawai_detail"),
     path("audit/", views.audit, name="audit"),

@@ -6,6 +6,7 @@ selectors, and renders. No rule of the regulation is decided here.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
@@ -75,21 +76,38 @@ def struktur(request):
     cari = CariForm(request.GET or None)
     kata = cari.kata()
     tanggal = selectors.hari_ini()
+    semua = request.GET.get("semua") == "1"
     return render(request, "organisasi/struktur.html", {
         "cari": cari, "kata": kata, "hasil": _cari(request.user, kata) if kata else None,
-        "pohon_html": _pohon_html(request.user, tanggal), "tanggal": tanggal,
+        "pohon_html": _pohon_html(request.user, tanggal, semua), "tanggal": tanggal, "semua": semua,
     })
 
 
-def _pohon_html(user, tanggal) -> str:
-    """The tree the user may see, rendered once per structure version, date, scope and open branch."""
+def _pohon_html(user, tanggal, semua: bool) -> str:
+    """The tree the user may see (every branch, or those open at first: `pohon_html`), rendered once per
+    structure version, date, scope and open branch."""
     terbuka = _jalur_terbuka(user)
 
     def hitung() -> str:
-        return pohon_html([selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(user)], terbuka)
+        return pohon_html([selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(user)], terbuka,
+                          semua=semua)
 
     return mark_safe(cache_struktur.ambil_atau_hitung(  # pohon_html escaped every value
-        user, ("pohon_html", tanggal, sorted(terbuka)), hitung))
+        user, ("pohon_html", tanggal, sorted(terbuka), semua), hitung))
+
+
+@require_GET
+@login_required
+@cache_struktur.halaman_tersimpan
+def struktur_cabang(request, kode):
+    """htmx: the sub-units of a branch opened in the tree, each with its own branch to fetch."""
+    unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
+    tanggal = selectors.hari_ini()
+
+    def hitung() -> str:
+        return pohon_html(selectors.pohon(unit, tanggal=tanggal)["anak"], set(), semua=False, akar_terbuka=False)
+
+    return HttpResponse(cache_struktur.ambil_atau_hitung(request.user, ("pohon_cabang", unit.pk, tanggal), hitung))
 
 
 @require_GET

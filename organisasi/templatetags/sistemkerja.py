@@ -99,9 +99,11 @@ def nama_akun(user) -> str:
 
 
 # --- the organisation tree -----------------------------------------------------------------------
-# The struktur page shows every node an admin may see (1,700+ in a large instansi). Two template
-# includes per node took ~0.8 s; the same markup built here takes a tenth of that. The markup is that
-# of a nested <details> list: CSS and static/js/sistemkerja.js rely on it.
+# An admin may see every node (1,700+ in a large instansi, ~0.5 MB of markup). Two template includes
+# per node took ~0.8 s; the same markup built here takes a tenth of that. The page sends the roots'
+# sub-units and the branch down to the reader's own unit; any other branch is fetched when opened
+# (htmx), or all at once (`?semua=1`). The markup is that of a nested <details> list: CSS and
+# static/js/sistemkerja.js rely on it.
 
 def _label_simpul(node) -> str:
     u, b = node["unit"], node["pimpinan"]
@@ -127,10 +129,17 @@ def _label_simpul(node) -> str:
     return "".join(bagian)
 
 
-def pohon_html(akar: list[dict], terbuka: set[str]) -> str:
-    """`selectors.pohon` trees as nested lists; nodes on `terbuka` paths (and the roots) start open."""
+def pohon_html(akar: list[dict], terbuka: set[str], *, semua: bool = True, akar_terbuka: bool = True) -> str:
+    """`selectors.pohon` trees as nested lists; the roots (unless not `akar_terbuka`: a branch's
+    sub-units fetched on their own) and the nodes on `terbuka` paths start open.
+
+    Without `semua`, only those open nodes carry their sub-units: any other node with sub-units holds a
+    placeholder that htmx fills from `struktur_cabang` when the node is opened, and that links to the
+    unit's page (which lists its sub-units) without JavaScript.
+    """
     keluar: list[str] = []
-    tumpukan: list = [("buka", n) for n in reversed(akar)]
+    tumpukan: list = [("akar" if akar_terbuka else "buka", n) for n in reversed(akar)]
+    url_cabang = reverse("struktur_cabang", args=["KODE"])
     while tumpukan:
         aksi, node = tumpukan.pop()
         if aksi == "tutup":
@@ -138,11 +147,17 @@ def pohon_html(akar: list[dict], terbuka: set[str]) -> str:
             continue
         u = node["unit"]
         keluar.append(f'<li class="simpul{"" if u.aktif else " nonaktif"}">')
-        if node["anak"]:
-            buka = " open" if u.depth == 1 or u.path in terbuka else ""
+        if not node["anak"]:
+            keluar.append(f'<div class="daun">{_label_simpul(node)}</div></li>')
+        elif aksi == "akar" or u.path in terbuka or semua:
+            buka = " open" if aksi == "akar" or u.path in terbuka else ""
             keluar.append(f"<details{buka}><summary>{_label_simpul(node)}</summary>\n<ul>")
             tumpukan.append(("tutup", "</ul></details></li>"))
             tumpukan.extend(("buka", anak) for anak in reversed(node["anak"]))
         else:
-            keluar.append(f'<div class="daun">{_label_simpul(node)}</div></li>')
+            keluar.append(format_html(
+                '<details hx-get="{}" hx-trigger="toggle once" hx-target="find ul"><summary>{}</summary>\n'
+                '<ul><li class="simpul muat"><a href="{}">Lihat {} sub-unit</a></li></ul></details></li>',
+                url_cabang.replace("KODE", u.kode), mark_safe(_label_simpul(node)),
+                reverse("unit_detail", args=[u.kode]), len(node["anak"])))
     return mark_safe("".join(keluar))  # every piece of data above went through format_html

@@ -85,6 +85,31 @@ def test_structure_search_to_person_page_then_unit_page(buat_halaman, struktur):
     assert "Staf Lab" in page.locator("main").inner_text()
 
 
+def buka_cabang(page, nama):
+    """Open a node of the tree from the keyboard (a click on its name follows the link to the unit page)."""
+    page.locator("summary").filter(has=page.get_by_role("link", name=nama, exact=True)).press("Enter")
+
+
+def test_the_tree_fetches_a_branch_when_opened_and_opens_everything_on_request(buat_halaman, struktur,
+                                                                                admin_organisasi):
+    page = buat_halaman(user=admin_organisasi)
+    page.goto("/struktur/")
+    pohon = page.locator("ul.pohon")
+    assert pohon.get_by_role("link", name="Asisten Pemerintahan").count() == 0  # not sent with the page
+    buka_cabang(page, "Sekretariat Daerah")
+    pohon.get_by_role("link", name="Asisten Pemerintahan").wait_for()  # fetched by htmx on opening
+    buka_cabang(page, "Asisten Pemerintahan")
+    pohon.get_by_role("link", name="Bagian Organisasi").wait_for()  # and a branch inside it in turn
+    assert page.url.endswith("/struktur/")
+
+    page.get_by_role("link", name="Buka semua").click()
+    pohon.get_by_role("link", name="Seksi Pemerintahan").wait_for()  # the whole tree, in place
+    page.wait_for_function("[...document.querySelectorAll('.pohon details')].every(d => d.open)")
+    assert page.url.endswith("/struktur/")
+    page.get_by_role("button", name="Tutup semua").click()
+    assert page.locator(".pohon details[open]").count() == 0
+
+
 def test_an_outsider_cannot_open_another_units_person_page(buat_halaman, struktur):
     page = buat_halaman(user=beri_sandi(struktur.staf_bidang))
     resp = page.goto(f"/pegawai/{struktur.analis.nip}/")

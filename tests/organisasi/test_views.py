@@ -167,7 +167,7 @@ def test_the_tree_shows_every_unit_with_its_head_and_pattern(sebagai, struktur, 
     _plt_di_unit_baru(struktur)
     f.unit(struktur.kecamatan, "kec-kepanjen-trantib", J.SEKSI, T.PENGAWAS, nama="Seksi Trantib")
 
-    resp = sebagai(admin_organisasi).get("/struktur/")
+    resp = sebagai(admin_organisasi).get("/struktur/", {"semua": "1"})
     halaman = teks(resp)
 
     assert resp.status_code == 200
@@ -185,7 +185,7 @@ def test_the_tree_shows_every_unit_with_its_head_and_pattern(sebagai, struktur, 
 
 def test_a_unit_organisasi_that_fits_no_pattern_is_marked_in_the_tree(sebagai, struktur, admin_organisasi):
     f.unit(struktur.bidang, "dinkes-yankes-rujukan", J.SEKSI, T.PENGAWAS, nama="Seksi Rujukan")
-    halaman = teks(sebagai(admin_organisasi).get("/struktur/"))
+    halaman = teks(sebagai(admin_organisasi).get("/struktur/", {"semua": "1"}))
     assert "Dinas Kesehatan UO Kepala Dinas Kesehatan Tidak sesuai pola mana pun" in halaman
 
 
@@ -198,6 +198,33 @@ def test_a_pegawai_sees_the_tree_of_their_own_perangkat_daerah_opened_to_their_u
     assert isi(resp).count("<details open") == 2  # Sekretariat Daerah and Asisten, down to Bagian Organisasi
 
 
+def test_the_tree_sends_the_open_branches_and_fetches_the_others_when_opened(sebagai, struktur, admin_organisasi):
+    client = sebagai(admin_organisasi)
+    resp = client.get("/struktur/")
+    halaman = isi(resp)
+    # the root's sub-units are there; a closed branch holds a placeholder fetched by htmx when opened,
+    # which links to the unit page without JavaScript
+    assert "Dinas Kesehatan" in teks(resp) and "Bidang Pelayanan Kesehatan" not in teks(resp)
+    assert '<details hx-get="/struktur/cabang/dinkes/" hx-trigger="toggle once" hx-target="find ul">' in halaman
+    assert '<a href="/unit/dinkes/">Lihat 3 sub-unit</a>' in halaman
+    assert 'data-sebagian="/struktur/?semua=1"' in halaman and 'href="/struktur/?semua=1"' in halaman
+    cabang = client.get("/struktur/cabang/dinkes/", headers={"HX-Request": "true"})
+    assert cabang.status_code == 200 and "<html" not in isi(cabang)
+    assert re.findall(r'class="simpul-nama" href="/unit/([^/]+)/"', isi(cabang)) == [
+        "dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]
+    # each sub-unit with its head, and its own sub-units to fetch in turn
+    assert f"Bidang Pelayanan Kesehatan {struktur.kepala_bidang.nama}" in teks(cabang)
+    assert 'hx-get="/struktur/cabang/setda-asisten-1/"' in isi(client.get("/struktur/cabang/setda/"))
+    assert "data-sebagian" not in isi(client.get("/struktur/", {"semua": "1"}))
+
+
+def test_a_branch_outside_ones_scope_is_not_found(sebagai, struktur):
+    client = sebagai(struktur.analis.akun)  # sees Sekretariat Daerah only
+    assert client.get("/struktur/cabang/setda-asisten-1/").status_code == 200
+    assert client.get("/struktur/cabang/dinkes/").status_code == 404
+    assert client.get("/struktur/cabang/tidak-ada/").status_code == 404
+
+
 def test_an_account_that_may_see_nothing_gets_an_explanation(sebagai, struktur):
     resp = sebagai(f.UserFactory(username="tanpa-peran")).get("/struktur/")
     assert resp.status_code == 200
@@ -208,10 +235,10 @@ def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, strukt
                                                                  django_assert_num_queries, settings):
     settings.HALAMAN_CACHE = False  # the page rendered each time: what the tree itself costs
     client = sebagai(admin_organisasi)
-    client.get("/struktur/")  # warm: the account, the permission answer and the rendered tree are kept
+    client.get("/struktur/", {"semua": "1"})  # warm: the account, the permission answer and the rendered tree are kept
     # session, the user's own placement (which branch opens); the tree itself from the cache
     with django_assert_num_queries(2):
-        client.get("/struktur/")
+        client.get("/struktur/", {"semua": "1"})
     for i in range(15):
         bidang = f.unit(struktur.dinas, f"dinkes-bidang-{i}", J.BIDANG, T.ADMINISTRATOR, nama=f"Bidang {i}")
         f.kepala(bidang)
@@ -219,10 +246,10 @@ def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, strukt
     # the structure changed, so the tree is built again: its roots, the subtree, the heads in force;
     # accounts were made for the new heads, so the signed-in one is read again too
     with django_assert_num_queries(6):
-        resp = client.get("/struktur/")
+        resp = client.get("/struktur/", {"semua": "1"})
     assert "Bidang 14" in isi(resp)
     with django_assert_num_queries(2):
-        assert "Bidang 14" in isi(client.get("/struktur/"))
+        assert "Bidang 14" in isi(client.get("/struktur/", {"semua": "1"}))
 
 
 @pytest.mark.parametrize("ubah", ["nama", "kepala", "plt", "pola", "pindah"])
@@ -248,7 +275,7 @@ def test_the_cached_tree_follows_every_kind_of_structure_change(sebagai, struktu
     else:
         services.unit_pindahkan(pelaku=None, unit=struktur.seksi, induk_baru=struktur.dinas)
         harap = None
-    halaman = teks(client.get("/struktur/"))
+    halaman = teks(client.get("/struktur/", {"semua": "1"}))
     if harap:
         assert harap in halaman
     else:
