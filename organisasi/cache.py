@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from functools import wraps
 
 from django.conf import settings
-from django.contrib import messages
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.dispatch import Signal
@@ -95,54 +91,3 @@ def sambungkan_sinyal() -> None:
         post_save.connect(naikkan_versi, sender=model, dispatch_uid=f"struktur-simpan-{model.__name__}")
         post_delete.connect(naikkan_versi, sender=model, dispatch_uid=f"struktur-hapus-{model.__name__}")
 
-
-# --- whole pages -----------------------------------------------------------------------------------
-
-# Stands in for the CSRF token while a kept page renders (`context_processors.csrf_halaman`); each
-# answer puts the reader's own freshly masked token in its place. Real tokens are 64 letters and digits.
-PENGGANTI_CSRF = "csrf-halaman-tersimpan"
-_PENGGANTI = PENGGANTI_CSRF.encode()
-
-
-def _isi_dengan_token(request, isi: bytes) -> bytes:
-    return isi.replace(_PENGGANTI, get_token(request).encode()) if _PENGGANTI in isi else isi
-
-
-def halaman_tersimpan(view):
-    """Keep a page as it was rendered for this account, and answer with it until anything it may show
-    has changed: the structure, grants, accounts or requests (`versi.semua()`), or the date.
-
-    Only plain visits are kept: no query string, no flash message waiting to be shown. The key is the
-    account, the path, the language, the date and the four numbers, so a page never reaches another
-    reader, and one reader never sees it once any row behind it has moved. Goes inside `login_required`.
-    """
-    @wraps(view)
-    def bungkus(request, *args, **kwargs):
-        if (not (settings.STRUKTUR_CACHE and settings.HALAMAN_CACHE) or request.GET
-                or len(messages.get_messages(request))):
-            return view(request, *args, **kwargs)
-        kunci_isi = (view.__module__, view.__qualname__, request.path, getattr(request, "LANGUAGE_CODE", ""),
-                     bool(request.headers.get("HX-Request")), request.user.pk, hari_ini(), versi_mod.semua())
-        kunci = "halaman:" + hashlib.sha256(repr(kunci_isi).encode()).hexdigest()[:40]
-        simpanan = versi_mod.lokal_ambil(kunci)
-        if simpanan is None and (simpanan := cache.get(kunci)) is not None:
-            versi_mod.lokal_simpan(kunci, simpanan, len(simpanan[1]))
-        if simpanan is not None:
-            jenis, isi = simpanan
-            return HttpResponse(_isi_dengan_token(request, isi), content_type=jenis)
-        request.csrf_halaman = True
-        try:
-            respons = view(request, *args, **kwargs)
-        finally:
-            del request.csrf_halaman
-        if respons.streaming:  # never from the views this is for; nothing to keep or fill in
-            return respons
-        isi = respons.content
-        if respons.status_code == 200 and not respons.cookies and not len(messages.get_messages(request)):
-            simpanan = (respons["Content-Type"], isi)
-            cache.set(kunci, simpanan, UMUR)
-            versi_mod.lokal_simpan(kunci, simpanan, len(isi))
-        respons.content = _isi_dengan_token(request, isi)
-        return respons
-
-    return bungkus

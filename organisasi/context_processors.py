@@ -1,6 +1,6 @@
-"""`csrf_halaman`: while a page is rendered to be kept (`cache.halaman_tersimpan`), the CSRF token is
+"""`csrf_halaman`: while a page is rendered to be kept (`halaman.halaman_tersimpan`), the CSRF token is
 a placeholder that each answer fills with the reader's own token."""
-from .cache import PENGGANTI_CSRF
+from .halaman import PENGGANTI_CSRF
 
 
 def csrf_halaman(request):

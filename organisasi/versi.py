@@ -7,7 +7,7 @@ Four numbers live in the shared cache (Redis in production), each moved on by th
 - `AKUN`: accounts and API tokens: an account saved or deleted, a token made, changed or revoked
   (`api/auth.py`);
 - `PENUGASAN`: requests, teams, letters, copies and who may act on them (`penugasan/signals.py`), for
-  the pages that show a person's inbox counts (`cache.halaman_tersimpan`).
+  the pages that show a person's inbox counts (`halaman.halaman_tersimpan`).
 
 A request reads the four in one round trip the first time it needs one, and keeps them until it ends
 (`request_started` / `request_finished`); a write in the same request moves the number and forgets the

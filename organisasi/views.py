@@ -16,6 +16,7 @@ from . import nip as nip_mod
 from . import selectors
 from .audit import audit_kelembagaan, dapat_mengaudit
 from .forms import CariForm, TanggalForm
+from .halaman import halaman_tersimpan
 from .models import Pegawai, PejabatUnit, Penempatan, Unit
 from .permissions import cakupan_jalur, pegawai_dari_user
 from .templatetags.sistemkerja import pohon_html
@@ -26,7 +27,7 @@ BATAS_RIWAYAT = 50
 
 @require_GET
 @login_required
-@cache_struktur.halaman_tersimpan
+@halaman_tersimpan
 def beranda(request):
     diri = pegawai_dari_user(request.user)
     tanggal = selectors.hari_ini()
@@ -71,7 +72,7 @@ def _cari(user, kata: str) -> dict:
 
 @require_GET
 @login_required
-@cache_struktur.halaman_tersimpan
+@halaman_tersimpan
 def struktur(request):
     cari = CariForm(request.GET or None)
     kata = cari.kata()
@@ -98,7 +99,7 @@ def _pohon_html(user, tanggal, semua: bool) -> str:
 
 @require_GET
 @login_required
-@cache_struktur.halaman_tersimpan
+@halaman_tersimpan
 def struktur_cabang(request, kode):
     """htmx: the sub-units of a branch opened in the tree, each with its own branch to fetch."""
     unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
@@ -122,7 +123,7 @@ def struktur_cari(request):
 
 @require_GET
 @login_required
-@cache_struktur.halaman_tersimpan
+@halaman_tersimpan
 def unit_detail(request, kode):
     unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
     tanggal = selectors.hari_ini()
@@ -157,7 +158,7 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
 
 @require_GET
 @login_required
-@cache_struktur.halaman_tersimpan
+@halaman_tersimpan
 def pegawai_detail(request, nip):
     pegawai = get_object_or_404(Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"),
                                 nip=nip_mod.bersihkan(nip))

@@ -243,7 +243,7 @@ if env.str("REDIS_CACHE_URL", default=""):
 # Rendered structure answers (organisasi.cache), and each process's own copies of answers, tokens and
 # grants (organisasi.versi), need version numbers every process shares (Redis), or one process.
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=True)
-# Whole pages kept per account under those numbers (organisasi.cache.halaman_tersimpan); only with
+# Whole pages kept per account under those numbers (organisasi.halaman); only with
 # STRUKTUR_CACHE. Off: every visit renders afresh.
 HALAMAN_CACHE = env.bool("HALAMAN_CACHE", default=True)
 # Memory each process may keep for those copies (least recently used dropped first).

@@ -41,7 +41,7 @@ def _hitungan(c: Client) -> dict[str, int]:
 
 
 def test_hitungan_beranda_yang_tersimpan_mengikuti_setiap_perubahan(s):
-    """The home page is kept per account (organisasi.cache.halaman_tersimpan): the counts still move at once."""
+    """The home page is kept per account (organisasi.halaman): the counts still move at once."""
     ppk, atasan = masuk(s.kepala_bidang), masuk(s.kepala_dinas)
     assert _hitungan(ppk)["menunggu"] == 0 and _hitungan(atasan)["tembusan"] == 0
     p = ajukan(s.kepala_bidang2, "B", s.bidang)  # waits for the staff's PPK; a copy to the requester's PPK

@@ -1,0 +1,128 @@
+"""Whole pages kept per account, answered again until anything they may show has changed.
+
+A kept page is keyed by the account, the path, the language, the date and the four version numbers
+(`versi.semua()`: structure, grants, accounts, requests), so it never reaches another reader, and a
+reader never sees it once any row behind it has moved. Only plain visits are kept: no query string, no
+flash message waiting to be shown.
+
+The CSRF token is the one thing that differs between two answers of the same page. The page is
+rendered with a placeholder in its place (`context_processors.csrf_halaman`) and kept in pieces split
+there; each answer joins them around the reader's freshly masked token (the masking is what keeps a
+compressed page from leaking the token, BREACH).
+
+Browsers ask for gzip. Each piece is also kept compressed, as raw deflate blocks ending byte-aligned
+(a full flush), so an answer is those blocks joined around the token's own, between a gzip header and
+a trailer of the whole text's CRC-32 and length: one compression per page and version, not one per
+answer. The tree page of a large instansi is ~200 kB of markup and ~25 kB on the wire.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+
+from . import versi as versi_mod
+from .selectors import hari_ini
+
+UMUR = 60 * 60
+
+# Stands in for the token while a kept page renders; real tokens are 64 letters and digits.
+PENGGANTI_CSRF = "csrf-halaman-tersimpan"
+_PENGGANTI = PENGGANTI_CSRF.encode()
+_MENERIMA_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
+# gzip member header: magic, deflate, no flags, no mtime, no extra flags, OS unknown (RFC 1952)
+_KEPALA_GZIP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+
+
+def _deflate(data: bytes, akhir: bool) -> bytes:
+    """Raw deflate blocks of `data` that refer to nothing before them: a full flush ends them
+    byte-aligned and not final, so other blocks may follow; `akhir` ends the stream instead."""
+    c = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush(zlib.Z_FINISH if akhir else zlib.Z_FULL_FLUSH)
+
+
+@dataclass(frozen=True)
+class Halaman:
+    jenis: str  # Content-Type
+    potongan: tuple[bytes, ...]  # the page split at the token's place
+    potongan_gzip: tuple[bytes, ...]  # each piece as deflate blocks (the last one final)
+
+    @classmethod
+    def dari(cls, jenis: str, isi: bytes) -> Halaman:
+        potongan = tuple(isi.split(_PENGGANTI))
+        return cls(jenis, potongan, tuple(_deflate(p, i == len(potongan) - 1) for i, p in enumerate(potongan)))
+
+    @property
+    def ukuran(self) -> int:
+        return sum(map(len, self.potongan)) + sum(map(len, self.potongan_gzip))
+
+    def isi(self, token: bytes) -> bytes:
+        return token.join(self.potongan)
+
+    def isi_gzip(self, token: bytes) -> bytes:
+        token_gzip = _deflate(token, False)
+        crc = 0
+        for i, p in enumerate(self.potongan):
+            crc = zlib.crc32(p, crc if i == 0 else zlib.crc32(token, crc))
+        panjang = sum(map(len, self.potongan)) + len(token) * (len(self.potongan) - 1)
+        return b"".join((_KEPALA_GZIP, token_gzip.join(self.potongan_gzip),
+                         struct.pack("<II", crc, panjang & 0xFFFFFFFF)))
+
+    def jawab(self, request) -> HttpResponse:
+        token = get_token(request).encode() if len(self.potongan) > 1 else b""
+        if _MENERIMA_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            respons = HttpResponse(self.isi_gzip(token), content_type=self.jenis)
+            respons["Content-Encoding"] = "gzip"
+        else:
+            respons = HttpResponse(self.isi(token), content_type=self.jenis)
+        respons["Content-Length"] = str(len(respons.content))
+        patch_vary_headers(respons, ("Accept-Encoding",))
+        return respons
+
+
+def _boleh_disimpan(request) -> bool:
+    return (settings.STRUKTUR_CACHE and settings.HALAMAN_CACHE and not request.GET
+            and not len(messages.get_messages(request)))
+
+
+def halaman_tersimpan(view):
+    """Keep the page `view` renders for this account (see the module). Goes inside `login_required`."""
+    @wraps(view)
+    def bungkus(request, *args, **kwargs):
+        if not _boleh_disimpan(request):
+            return view(request, *args, **kwargs)
+        kunci_isi = (view.__module__, view.__qualname__, request.path, getattr(request, "LANGUAGE_CODE", ""),
+                     bool(request.headers.get("HX-Request")), request.user.pk, hari_ini(), versi_mod.semua())
+        kunci = "halaman:" + hashlib.sha256(repr(kunci_isi).encode()).hexdigest()[:40]
+        halaman = versi_mod.lokal_ambil(kunci)
+        if halaman is None and (halaman := cache.get(kunci)) is not None:
+            versi_mod.lokal_simpan(kunci, halaman, halaman.ukuran)
+        if halaman is not None:
+            return halaman.jawab(request)
+        request.csrf_halaman = True
+        try:
+            respons = view(request, *args, **kwargs)
+        finally:
+            del request.csrf_halaman
+        if respons.streaming:  # never from the views this is for
+            return respons
+        if respons.status_code != 200 or respons.cookies or len(messages.get_messages(request)):
+            if _PENGGANTI in respons.content:  # not kept: the token in its place, as any page
+                respons.content = respons.content.replace(_PENGGANTI, get_token(request).encode())
+            return respons
+        halaman = Halaman.dari(respons["Content-Type"], respons.content)
+        cache.set(kunci, halaman, UMUR)
+        versi_mod.lokal_simpan(kunci, halaman, halaman.ukuran)
+        return halaman.jawab(request)
+
+    return bungkus
