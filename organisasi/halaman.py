@@ -13,7 +13,8 @@ compressed page from leaking the token, BREACH).
 Browsers ask for gzip. Each piece is also kept compressed, as raw deflate blocks ending byte-aligned
 (a full flush), so an answer is those blocks joined around the token's own, between a gzip header and
 a trailer of the whole text's CRC-32 and length: one compression per page and version, not one per
-answer. The tree page of a large instansi is ~200 kB of markup and ~25 kB on the wire.
+answer. The CRC-32 runs on from the first piece's, kept; base.html puts the sign-out form, and so the
+token, at the end of the page, leaving a few bytes to add up per answer. The tree page of a large instansi is ~200 kB of markup and ~25 kB on the wire.
 """
 from __future__ import annotations
 
@@ -56,11 +57,13 @@ class Halaman:
     jenis: str  # Content-Type
     potongan: tuple[bytes, ...]  # the page split at the token's place
     potongan_gzip: tuple[bytes, ...]  # each piece as deflate blocks (the last one final)
+    crc_awal: int  # CRC-32 of the first piece (base.html puts the token near the end)
 
     @classmethod
     def dari(cls, jenis: str, isi: bytes) -> Halaman:
         potongan = tuple(isi.split(_PENGGANTI))
-        return cls(jenis, potongan, tuple(_deflate(p, i == len(potongan) - 1) for i, p in enumerate(potongan)))
+        return cls(jenis, potongan, tuple(_deflate(p, i == len(potongan) - 1) for i, p in enumerate(potongan)),
+                   zlib.crc32(potongan[0]))
 
     @property
     def ukuran(self) -> int:
@@ -71,9 +74,9 @@ class Halaman:
 
     def isi_gzip(self, token: bytes) -> bytes:
         token_gzip = _deflate(token, False)
-        crc = 0
-        for i, p in enumerate(self.potongan):
-            crc = zlib.crc32(p, crc if i == 0 else zlib.crc32(token, crc))
+        crc = self.crc_awal
+        for p in self.potongan[1:]:
+            crc = zlib.crc32(p, zlib.crc32(token, crc))
         panjang = sum(map(len, self.potongan)) + len(token) * (len(self.potongan) - 1)
         return b"".join((_KEPALA_GZIP, token_gzip.join(self.potongan_gzip),
                          struct.pack("<II", crc, panjang & 0xFFFFFFFF)))

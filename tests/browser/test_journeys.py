@@ -58,6 +58,13 @@ def test_sign_in_with_a_spaced_nip_lands_on_beranda_with_ppk_and_chain(buat_hala
     assert nama_rantai(page) == rantai
     assert nama_rantai(page)[0] == "Kepala Bagian Organisasi"
 
+    page.reload()  # the kept page, gzipped, with a token of its own
+    assert nama_rantai(page) == rantai
+    page.get_by_role("button", name="Keluar").click()  # posts the form at the end of the page
+    page.wait_for_url(re.compile(r"/masuk/$"))
+    page.goto("/")
+    page.wait_for_url(re.compile(r"/masuk/\?next=/$"))
+
 
 def test_structure_search_to_person_page_then_unit_page(buat_halaman, struktur):
     staf = struktur.staf_upt5
