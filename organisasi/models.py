@@ -308,14 +308,19 @@ class AksesDataPribadi(models.Model):
 
     One row per request that returned staff records; `subjek` holds the NIPs returned, space-separated
     (searchable in the admin), so a page of 50 people is one insert, not 50.
+
+    An append-only log with no foreign key constraints in the database: a constraint checks and
+    share-locks the reader's account and token row on every insert, two concurrent readers with one
+    token then contending for it. The reader's name is copied into `username`; Django still empties
+    `user` and `token` when an account or a token is deleted.
     """
 
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             related_name="+", verbose_name="pembaca")
+                             related_name="+", verbose_name="pembaca", db_constraint=False)
     username = models.CharField("nama pengguna", max_length=150)
     token = models.ForeignKey(TokenApi, on_delete=models.SET_NULL, null=True, blank=True, related_name="akses",
-                              verbose_name="token")
+                              verbose_name="token", db_constraint=False)
     alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
     metode = models.CharField("metode", max_length=8)
     path = models.CharField("alamat", max_length=500)
