@@ -28,6 +28,12 @@ class OrganisasiConfig(AppConfig):
         for model in (Group, User):
             post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
         post_save.connect(naikkan_versi_izin, sender=Group, dispatch_uid="izin-simpan-grup")
+        # guardian's per-object grants (a unit admin's reach; who may act on a request)
+        from guardian.models import GroupObjectPermission, UserObjectPermission
+
+        for model in (UserObjectPermission, GroupObjectPermission):
+            post_save.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-simpan-{model.__name__}")
+            post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
         # Tokens and accounts kept per process (api.auth): a revocation or deactivation reaches all at once.
         from .api.auth import naikkan_versi_akun
         from .models import TokenApi

@@ -2,7 +2,8 @@
 
 Four numbers live in the shared cache (Redis in production), each moved on by the writes it covers:
 
-- `STRUKTUR`: units, heads, Plt/Plh, delegations, staff, placements, positions, instansi (`cache.py`);
+- `STRUKTUR`: units, heads, Plt/Plh, delegations, staff, placements, collective transfer decrees,
+  positions, instansi (`cache.py`);
 - `IZIN`: groups, model permissions, guardian object permissions (`permissions.py`);
 - `AKUN`: accounts and API tokens: an account saved or deleted, a token made, changed or revoked
   (`api/auth.py`);

@@ -22,9 +22,9 @@ def hubungkan() -> None:
 
 
 def berubah(**kwargs) -> None:
-    """The requests, teams, letters, copies or grants changed: the pages showing a person's inbox
+    """The requests, teams, letters, copies or their grants changed: the pages showing a person's inbox
     counts are stale (`organisasi.versi.PENUGASAN`). Connected to every save and delete of this app's
-    models and of guardian's per-user grants; bulk writes, which send no signal, call it themselves."""
+    models (a grant's save or delete moves `IZIN`); bulk writes, which send no signal, call it themselves."""
     from organisasi import versi
 
     versi.naikkan_dan_saat_commit(versi.PENUGASAN)
@@ -33,8 +33,7 @@ def berubah(**kwargs) -> None:
 def hubungkan_versi() -> None:
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
-    from guardian.models import UserObjectPermission
 
-    for model in (*apps.get_app_config("penugasan").get_models(), UserObjectPermission):
+    for model in apps.get_app_config("penugasan").get_models():
         post_save.connect(berubah, sender=model, dispatch_uid=f"penugasan-versi-simpan-{model._meta.label}")
         post_delete.connect(berubah, sender=model, dispatch_uid=f"penugasan-versi-hapus-{model._meta.label}")

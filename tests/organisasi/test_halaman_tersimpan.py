@@ -10,6 +10,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from guardian.shortcuts import assign_perm, remove_perm
 
 from organisasi import services
 from organisasi.halaman import PENGGANTI_CSRF, Halaman
@@ -107,6 +108,18 @@ def test_a_withdrawn_grant_closes_the_kept_page(struktur, admin_organisasi):
     assert c.get("/unit/dinkes-yankes/").status_code == 200
     admin_organisasi.groups.remove(Group.objects.get(name=GRUP_ADMIN_ORGANISASI))
     assert c.get("/unit/dinkes-yankes/").status_code == 404
+
+
+def test_a_unit_grant_given_and_taken_shows_at_once(struktur):
+    c = masuk(struktur.analis.akun)  # sees Sekretariat Daerah, not Dinas Kesehatan
+    assert c.get("/unit/dinkes/").status_code == 404
+    c.get("/struktur/")
+    assign_perm("organisasi.view_unit", struktur.analis.akun, struktur.dinas)
+    assert c.get("/unit/dinkes/").status_code == 200
+    assert "Dinas Kesehatan" in teks(c.get("/struktur/"))
+    remove_perm("organisasi.view_unit", struktur.analis.akun, struktur.dinas)
+    assert c.get("/unit/dinkes/").status_code == 404
+    assert "Dinas Kesehatan" not in teks(c.get("/struktur/"))
 
 
 def test_a_deactivated_account_is_not_served_its_kept_page(struktur):
