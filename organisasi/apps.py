@@ -28,12 +28,14 @@ class OrganisasiConfig(AppConfig):
         for model in (Group, User):
             post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
         post_save.connect(naikkan_versi_izin, sender=Group, dispatch_uid="izin-simpan-grup")
-        # guardian's per-object grants (a unit admin's reach; who may act on a request)
+        # guardian's grants on units (a unit admin's reach); grants on requests move penugasan's number
         from guardian.models import GroupObjectPermission, UserObjectPermission
 
+        from .permissions import naikkan_versi_izin_unit
+
         for model in (UserObjectPermission, GroupObjectPermission):
-            post_save.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-simpan-{model.__name__}")
-            post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
+            post_save.connect(naikkan_versi_izin_unit, sender=model, dispatch_uid=f"izin-simpan-{model.__name__}")
+            post_delete.connect(naikkan_versi_izin_unit, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
         # Tokens and accounts kept per process (api.auth): a revocation or deactivation reaches all at once.
         from .api.auth import naikkan_versi_akun
         from .models import TokenApi

@@ -1,13 +1,14 @@
 """Whole pages kept per account, answered again until anything they may show has changed.
 
-A kept page is keyed by the account, the path, the language, the date and the four version numbers
-(`versi.semua()`: structure, grants, accounts, requests), so it never reaches another reader, and a
+A kept page is keyed by the account, the path, the language, the date, the release (templates, code
+and static files) and the version numbers of what it shows (`versi`: structure, grants, accounts, and
+requests for the pages with inbox counts or a work profile), so it never reaches another reader, and a
 reader never sees it once any row behind it has moved. Only plain visits are kept: no query string, no
 flash message waiting to be shown.
 
 The CSRF token is the one thing that differs between two answers of the same page. The page is
-rendered with a placeholder in its place (`context_processors.csrf_halaman`) and kept in pieces split
-there; each answer joins them around the reader's freshly masked token (the masking is what keeps a
+rendered with a placeholder in its place (`context_processors.csrf_halaman`; random per process, so no
+stored text can contain it) and kept in pieces split there; each answer joins them around the reader's freshly masked token (the masking is what keeps a
 compressed page from leaking the token, BREACH).
 
 Browsers ask for gzip. Each piece is also kept compressed, as raw deflate blocks ending byte-aligned
@@ -20,27 +21,32 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 import struct
 import zlib
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache as sekali, wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import versi as versi_mod
 from .selectors import hari_ini
 
 UMUR = 60 * 60
 
-# Stands in for the token while a kept page renders; real tokens are 64 letters and digits.
-PENGGANTI_CSRF = "csrf-halaman-tersimpan"
+# Stands in for the token while a kept page renders in this process (the pieces it is split into are
+# what is shared). Real tokens are 64 letters and digits; this cannot be one.
+PENGGANTI_CSRF = f"csrf-{secrets.token_hex(16)}"
 _PENGGANTI = PENGGANTI_CSRF.encode()
-_MENERIMA_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
+_MENERIMA_GZIP = re.compile(r"\bgzip\b(?!\s*;\s*q=0(?:\.0*)?(?:[^.\d]|$))")
+# Bumped when `Halaman` changes shape: kept entries of the old shape are never read.
+BENTUK = 1
 # gzip member header: magic, deflate, no flags, no mtime, no extra flags, OS unknown (RFC 1952)
 _KEPALA_GZIP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 
@@ -90,7 +96,25 @@ class Halaman:
             respons = HttpResponse(self.isi(token), content_type=self.jenis)
         respons["Content-Length"] = str(len(respons.content))
         patch_vary_headers(respons, ("Accept-Encoding",))
+        patch_cache_control(respons, private=True)  # one account's page: no shared cache on the way keeps it
         return respons
+
+
+@sekali
+def rilis() -> str:
+    """What a deploy changes, once per process: the project's code and templates (their sizes and times)
+    and the static files' manifest (its hashed names). A page kept by an older release is never served."""
+    h = hashlib.sha256(str(BENTUK).encode())
+    akar = Path(settings.BASE_DIR)
+    berkas = [p for bagian in ("sistemkerja", "organisasi", "penugasan", "kinerja", "layanan", "templates")
+              for p in sorted((akar / bagian).rglob("*")) if p.suffix in (".py", ".html", ".txt") and p.is_file()]
+    if settings.STATIC_ROOT:
+        berkas.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    for p in berkas:
+        if p.exists():
+            st = p.stat()
+            h.update(f"{p.relative_to(akar) if p.is_relative_to(akar) else p}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
 
 
 def _boleh_disimpan(request) -> bool:
@@ -98,34 +122,43 @@ def _boleh_disimpan(request) -> bool:
             and not len(messages.get_messages(request)))
 
 
-def halaman_tersimpan(view):
-    """Keep the page `view` renders for this account (see the module). Goes inside `login_required`."""
-    @wraps(view)
-    def bungkus(request, *args, **kwargs):
-        if not _boleh_disimpan(request):
-            return view(request, *args, **kwargs)
-        kunci_isi = (view.__module__, view.__qualname__, request.path, getattr(request, "LANGUAGE_CODE", ""),
-                     bool(request.headers.get("HX-Request")), request.user.pk, hari_ini(), versi_mod.semua())
-        kunci = "halaman:" + hashlib.sha256(repr(kunci_isi).encode()).hexdigest()[:40]
-        halaman = versi_mod.lokal_ambil(kunci)
-        if halaman is None and (halaman := cache.get(kunci)) is not None:
-            versi_mod.lokal_simpan(kunci, halaman, halaman.ukuran)
-        if halaman is not None:
-            return halaman.jawab(request)
-        request.csrf_halaman = True
-        try:
-            respons = view(request, *args, **kwargs)
-        finally:
-            del request.csrf_halaman
-        if respons.streaming:  # never from the views this is for
-            return respons
-        if respons.status_code != 200 or respons.cookies or len(messages.get_messages(request)):
-            if _PENGGANTI in respons.content:  # not kept: the token in its place, as any page
-                respons.content = respons.content.replace(_PENGGANTI, get_token(request).encode())
-            return respons
-        halaman = Halaman.dari(respons["Content-Type"], respons.content)
-        cache.set(kunci, halaman, UMUR)
-        versi_mod.lokal_simpan(kunci, halaman, halaman.ukuran)
-        return halaman.jawab(request)
+def halaman_tersimpan(*nomor: str):
+    """Keep the page the view renders for this account while the version numbers `nomor` (of `versi`)
+    and the rest of the key hold (see the module). Goes inside `login_required`."""
+    def dekorator(view):
+        @wraps(view)
+        def bungkus(request, *args, **kwargs):
+            if not _boleh_disimpan(request):
+                return view(request, *args, **kwargs)
+            return _jawab_atau_simpan(request, view, args, kwargs, nomor)
 
-    return bungkus
+        return bungkus
+
+    return dekorator
+
+
+def _jawab_atau_simpan(request, view, args, kwargs, nomor):
+    kunci_isi = (view.__module__, view.__qualname__, request.path, getattr(request, "LANGUAGE_CODE", ""),
+                 bool(request.headers.get("HX-Request")), request.user.pk, hari_ini(), rilis(),
+                 versi_mod.nilai(nomor))
+    kunci = "halaman:" + hashlib.sha256(repr(kunci_isi).encode()).hexdigest()[:40]
+    halaman = versi_mod.lokal_ambil(kunci)
+    if halaman is None and (halaman := cache.get(kunci)) is not None:
+        versi_mod.lokal_simpan(kunci, halaman, halaman.ukuran)
+    if halaman is not None:
+        return halaman.jawab(request)
+    request.csrf_halaman = True
+    try:
+        respons = view(request, *args, **kwargs)
+    finally:
+        del request.csrf_halaman
+    if respons.streaming:  # never from the views this is for
+        return respons
+    if respons.status_code != 200 or respons.cookies or len(messages.get_messages(request)):
+        if _PENGGANTI in respons.content:  # not kept: the token in its place, as any page
+            respons.content = respons.content.replace(_PENGGANTI, get_token(request).encode())
+        return respons
+    halaman = Halaman.dari(respons["Content-Type"], respons.content)
+    cache.set(kunci, halaman, UMUR)
+    versi_mod.lokal_simpan(kunci, halaman, halaman.ukuran)
+    return halaman.jawab(request)

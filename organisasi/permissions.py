@@ -42,6 +42,16 @@ def naikkan_versi_izin(**kwargs) -> None:
     versi_mod.naikkan_dan_saat_commit(versi_mod.IZIN)
 
 
+def naikkan_versi_izin_unit(instance, **kwargs) -> None:
+    """A guardian grant saved or deleted: one on a unit changes what its holder may reach."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Unit
+
+    if instance.content_type_id == ContentType.objects.get_for_model(Unit).pk:
+        naikkan_versi_izin()
+
+
 def _punya_izin_global(user, izin: str) -> bool:
     """Whether the user holds a model permission, directly or through a group.
 

@@ -4,11 +4,11 @@ Four numbers live in the shared cache (Redis in production), each moved on by th
 
 - `STRUKTUR`: units, heads, Plt/Plh, delegations, staff, placements, collective transfer decrees,
   positions, instansi (`cache.py`);
-- `IZIN`: groups, model permissions, guardian object permissions (`permissions.py`);
+- `IZIN`: groups, model permissions, guardian grants on units (`permissions.py`);
 - `AKUN`: accounts and API tokens: an account saved or deleted, a token made, changed or revoked
   (`api/auth.py`);
 - `PENUGASAN`: requests, teams, letters, copies and who may act on them (`penugasan/signals.py`), for
-  the pages that show a person's inbox counts (`halaman.halaman_tersimpan`).
+  the pages that show a person's inbox counts (`halaman`).
 
 A request reads the four in one round trip the first time it needs one, and keeps them until it ends
 (`request_started` / `request_finished`); a write in the same request moves the number and forgets the
@@ -73,10 +73,10 @@ def versi(kunci: str) -> int:
     return _baca()[kunci]
 
 
-def semua() -> tuple[int, ...]:
-    """Every number, in the order of `SEMUA`: what a page that may show anything is keyed by."""
-    nilai = _baca()
-    return tuple(nilai[k] for k in SEMUA)
+def nilai(kunci: tuple[str, ...]) -> tuple[int, ...]:
+    """The numbers of `kunci`, in that order: what an answer showing all of those is keyed by."""
+    semua = _baca()
+    return tuple(semua[k] for k in kunci)
 
 
 def naikkan(kunci: str) -> None:

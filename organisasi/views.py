@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -16,18 +16,22 @@ from . import nip as nip_mod
 from . import selectors
 from .audit import audit_kelembagaan, dapat_mengaudit
 from .forms import CariForm, TanggalForm
+from . import versi
 from .halaman import halaman_tersimpan
 from .models import Pegawai, PejabatUnit, Penempatan, Unit
 from .permissions import cakupan_jalur, pegawai_dari_user
 from .templatetags.sistemkerja import pohon_html
 
 BATAS_HASIL_CARI = 20
+# What the tree and unit pages show: the structure, as the reader's grants and account let them see it.
+# The home and person pages also show requests (inbox counts, a work profile): every number.
+STRUKTUR_SAJA = (versi.STRUKTUR, versi.IZIN, versi.AKUN)
 BATAS_RIWAYAT = 50
 
 
 @require_GET
 @login_required
-@halaman_tersimpan
+@halaman_tersimpan(*versi.SEMUA)
 def beranda(request):
     diri = pegawai_dari_user(request.user)
     tanggal = selectors.hari_ini()
@@ -72,7 +76,7 @@ def _cari(user, kata: str) -> dict:
 
 @require_GET
 @login_required
-@halaman_tersimpan
+@halaman_tersimpan(*STRUKTUR_SAJA)
 def struktur(request):
     cari = CariForm(request.GET or None)
     kata = cari.kata()
@@ -99,7 +103,6 @@ def _pohon_html(user, tanggal, semua: bool) -> str:
 
 @require_GET
 @login_required
-@halaman_tersimpan
 def struktur_cabang(request, kode):
     """htmx: the sub-units of a branch opened in the tree, each with its own branch to fetch."""
     unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
@@ -123,7 +126,7 @@ def struktur_cari(request):
 
 @require_GET
 @login_required
-@halaman_tersimpan
+@halaman_tersimpan(*STRUKTUR_SAJA)
 def unit_detail(request, kode):
     unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
     tanggal = selectors.hari_ini()
@@ -158,8 +161,10 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
 
 @require_GET
 @login_required
-@halaman_tersimpan
+@halaman_tersimpan(*versi.SEMUA)
 def pegawai_detail(request, nip):
+    if nip != (bersih := nip_mod.bersihkan(nip)) and bersih:  # one address per person (a NIP typed with spaces)
+        return redirect("pegawai_detail", bersih)
     pegawai = get_object_or_404(Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"),
                                 nip=nip_mod.bersihkan(nip))
     form = TanggalForm(request.GET or None)

@@ -131,7 +131,7 @@ def _label_simpul(node) -> str:
 
 def pohon_html(akar: list[dict], terbuka: set[str], *, semua: bool = True, akar_terbuka: bool = True) -> str:
     """`selectors.pohon` trees as nested lists; the roots (unless not `akar_terbuka`: a branch's
-    sub-units fetched on their own) and the nodes on `terbuka` paths start open.
+    sub-units fetched on their own) and the nodes on `terbuka` paths start open; with `semua`, every node.
 
     Without `semua`, only those open nodes carry their sub-units: any other node with sub-units holds a
     placeholder that htmx fills from `struktur_cabang` when the node is opened, and that links to the
@@ -150,7 +150,7 @@ def pohon_html(akar: list[dict], terbuka: set[str], *, semua: bool = True, akar_
         if not node["anak"]:
             keluar.append(f'<div class="daun">{_label_simpul(node)}</div></li>')
         elif aksi == "akar" or u.path in terbuka or semua:
-            buka = " open" if aksi == "akar" or u.path in terbuka else ""
+            buka = " open" if aksi == "akar" or u.path in terbuka or semua else ""
             keluar.append(f"<details{buka}><summary>{_label_simpul(node)}</summary>\n<ul>")
             tumpukan.append(("tutup", "</ul></details></li>"))
             tumpukan.extend(("buka", anak) for anak in reversed(node["anak"]))

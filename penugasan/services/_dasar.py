@@ -65,10 +65,12 @@ def _selaraskan(obj, codename: str, user_ids: set[int]) -> None:
     ada = set(baris.values_list("user_id", flat=True))
     if hapus := ada - user_ids:
         baris.filter(user_id__in=hapus).delete()
-    UserObjectPermission.objects.bulk_create(
-        [UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
-         for u in sorted(user_ids - ada)], ignore_conflicts=True)  # granted meanwhile by another transaction
-    berubah()  # bulk_create sends no signal
+    if baru := user_ids - ada:
+        UserObjectPermission.objects.bulk_create(
+            [UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
+             for u in sorted(baru)], ignore_conflicts=True)  # granted meanwhile by another transaction
+    if hapus or baru:
+        berubah()  # who sees what in the inbox; bulk writes send no signal
 
 
 def _akun(pegawai_ids) -> set[int]:

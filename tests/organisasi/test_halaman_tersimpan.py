@@ -56,8 +56,8 @@ def test_a_second_visit_is_the_kept_page_with_a_fresh_token(struktur, django_ass
 @pytest.mark.parametrize("url", ["/", "/struktur/", "/unit/setda-bag-organisasi/"])
 def test_a_browser_gets_the_kept_page_gzipped_with_its_own_token(struktur, url):
     c = masuk(struktur.analis.akun, enforce_csrf_checks=True)
-    polos = c.get(url)
-    for _ in range(2):  # rendered and kept, then from the keep
+    polos = c.get(url)  # rendered and kept
+    for _ in range(2):  # from the keep, gzipped
         resp = c.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
         assert resp["Content-Encoding"] == "gzip" and "Accept-Encoding" in resp["Vary"]
         assert int(resp["Content-Length"]) == len(resp.content) < len(polos.content)
@@ -67,9 +67,24 @@ def test_a_browser_gets_the_kept_page_gzipped_with_its_own_token(struktur, url):
     assert c.post("/keluar/", {"csrfmiddlewaretoken": token}).status_code == 302
 
 
-def test_a_page_without_a_token_place_is_kept_whole():
-    h = Halaman.dari("text/html", b"<p>tanpa formulir</p>")
-    assert h.isi(b"") == b"<p>tanpa formulir</p>" == gzip.decompress(h.isi_gzip(b""))
+@pytest.mark.parametrize("bagian", [
+    [b"<p>tanpa formulir</p>"], [b"", b""], [b"awal", b""], [b"", b"akhir"], [b"a" * 5000, b"", b"b" * 70000, b"c"],
+    [bytes(range(256)) * 300, b"<form>", b"</form>" * 1000],
+])
+def test_a_kept_page_joins_its_pieces_around_the_token_plain_or_gzipped(bagian):
+    h = Halaman.dari("text/html", PENGGANTI_CSRF.encode().join(bagian))
+    token = b"T" * 64
+    assert h.isi(token) == token.join(bagian) == gzip.decompress(h.isi_gzip(token))  # CRC-32 and length checked
+
+
+@pytest.mark.parametrize("terima, gzip_", [("gzip, deflate, br", True), ("br;q=1.0, gzip;q=0.8", True),
+                                            ("gzip;q=0", False), ("gzip; q=0.0, identity", False), ("", False)])
+def test_gzip_only_for_those_who_accept_it(struktur, terima, gzip_):
+    c = masuk(struktur.analis.akun)
+    c.get("/")
+    resp = c.get("/", headers={"Accept-Encoding": terima} if terima else {})
+    assert resp.has_header("Content-Encoding") == gzip_
+    assert "private" in resp["Cache-Control"]  # one account's page: no shared cache keeps it
 
 
 def test_the_token_on_a_kept_page_is_accepted(struktur):
@@ -120,6 +135,21 @@ def test_a_unit_grant_given_and_taken_shows_at_once(struktur):
     remove_perm("organisasi.view_unit", struktur.analis.akun, struktur.dinas)
     assert c.get("/unit/dinkes/").status_code == 404
     assert "Dinas Kesehatan" not in teks(c.get("/struktur/"))
+
+
+def test_requests_leave_the_tree_and_unit_pages_kept(struktur, django_assert_num_queries):
+    """Only the home and person pages show requests; a request's writes leave the others kept."""
+    from penugasan.signals import berubah
+
+    c = masuk(struktur.analis.akun)
+    c.get("/struktur/")
+    c.get("/")
+    berubah()
+    with django_assert_num_queries(1):  # the session
+        c.get("/struktur/")
+    with CaptureQueriesContext(connection) as q:
+        c.get("/")
+    assert len(q) > 1  # rendered again: its counts may have moved
 
 
 def test_a_deactivated_account_is_not_served_its_kept_page(struktur):

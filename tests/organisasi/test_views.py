@@ -179,8 +179,11 @@ def test_the_tree_shows_every_unit_with_its_head_and_pattern(sebagai, struktur, 
     assert "Bidang P2P Staf Bidang Plt" in halaman
     assert "Seksi Trantib kosong" in halaman
     assert 'href="/unit/kec-kepanjen-trantib/"' in isi(resp)
-    # collapsible without JavaScript: every unit with sub-units is a <details>, the root open
-    assert isi(resp).count("<details") == 6 and isi(resp).count("<details open") == 1
+    # collapsible without JavaScript: every unit with sub-units is a <details>, all open ("Buka semua")
+    assert isi(resp).count("<details") == 6 and isi(resp).count("<details open") == 6
+    # the page as first sent: only the root open, its closed branches fetched when opened
+    halaman_awal = isi(sebagai(admin_organisasi).get("/struktur/"))
+    assert halaman_awal.count("<details open") == 1 and halaman_awal.count("<details hx-get=") == 4
 
 
 def test_a_unit_organisasi_that_fits_no_pattern_is_marked_in_the_tree(sebagai, struktur, admin_organisasi):
@@ -506,8 +509,11 @@ def test_a_bad_date_shows_a_message_not_an_error(sebagai, struktur, tanggal, pes
 
 
 def test_the_person_page_accepts_a_nip_with_spaces_in_the_address(sebagai, struktur):
-    resp = sebagai(struktur.analis.akun).get(f"/pegawai/{struktur.analis.nip_tampil}/")
-    assert resp.status_code == 200
+    client = sebagai(struktur.analis.akun)
+    resp = client.get(f"/pegawai/{struktur.analis.nip_tampil}/")  # to the one address of the person
+    assert resp.status_code == 302 and resp["Location"] == f"/pegawai/{struktur.analis.nip}/"
+    assert client.get(resp["Location"]).status_code == 200
+    assert client.get("/pegawai/%20%20/").status_code == 404  # nothing but spaces: no one
 
 
 def test_someone_from_another_perangkat_daerah_gets_404_on_a_person(sebagai, struktur, orang_luar):

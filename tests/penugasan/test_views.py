@@ -52,6 +52,18 @@ def test_hitungan_beranda_yang_tersimpan_mengikuti_setiap_perubahan(s):
     assert _hitungan(ppk)["menunggu"] == 0
 
 
+def test_profil_kerja_di_halaman_pegawai_yang_tersimpan_mengikuti_tim_baru(s):
+    from organisasi.selectors import hari_ini
+
+    c = masuk(s.staf_bidang_b)
+    url = f"/pegawai/{s.staf_bidang_b.nip}/"
+    assert "Tim Kajian Layanan" not in c.get(url).content.decode()
+    services.tim_bentuk(pelaku=s.kepala_dinas.akun, nama="Tim Kajian Layanan", tujuan="Kajian", unit_pemilik=s.bidang,
+                        sifat="rutin", mulai=hari_ini() - dt.timedelta(days=1), selesai=SELESAI, ketua=s.staf_bidang,
+                        anggota=[(s.staf_bidang_b, "")])
+    assert "Tim Kajian Layanan" in c.get(url).content.decode()
+
+
 def test_detail_orang_luar_404_dan_tembusan_terbaca(s):
     p = ajukan(s.kepala_bidang2, "B", s.bidang)
     assert masuk(s.staf_kelurahan).get(f"/penugasan/{p.pk}/").status_code == 404
