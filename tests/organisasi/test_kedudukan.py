@@ -176,6 +176,34 @@ def test_kept_and_unkept_kedudukan_agree_for_everyone(struktur, settings):
         settings.STRUKTUR_CACHE = True
 
 
+def test_todays_kedudukan_from_the_kept_tree_agrees_with_the_queries_for_everyone(struktur, settings):
+    """Today's date is the one kept in the process (the whole tree with its heads, everyone's placement):
+    with a Plt, a Plh, a delegation and vacancies in force, everyone's answer agrees with the queries'."""
+    from organisasi import services
+    from organisasi.api.serializers import kedudukan_json
+    from organisasi.choices import JenisPeran
+    from organisasi.models import Pegawai, PejabatUnit
+    from organisasi.selectors import hari_ini
+
+    s, hari = struktur, hari_ini()
+    sampai = hari + dt.timedelta(days=30)
+    for unit in (s.upt5, s.seksi):  # two vacancies
+        services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(unit=unit, jenis="definitif"),
+                                selesai=hari - dt.timedelta(days=1))
+    services.pejabat_tetapkan(pelaku=None, unit=s.upt5, pegawai=s.staf_upt5, jenis=JenisPeran.PLT,
+                              mulai=hari, selesai=sampai)  # staff acting over their own unit
+    services.pejabat_tetapkan(pelaku=None, unit=s.bag_org, pegawai=s.analis, jenis=JenisPeran.PLH,
+                              mulai=hari, selesai=sampai)
+    services.pejabat_tetapkan(pelaku=None, unit=s.kecamatan, pegawai=s.staf_seksi, jenis=JenisPeran.DELEGASI,
+                              mulai=hari, selesai=sampai)
+    semua = list(Pegawai.objects.all())
+    tersimpan = [kedudukan_json(kedudukan_pada(p, hari)) for p in semua]
+    settings.STRUKTUR_CACHE = False
+    assert [kedudukan_json(kedudukan_pada(p, hari)) for p in semua] == tersimpan
+    staf_seksi = tersimpan[semua.index(s.staf_seksi)]
+    assert staf_seksi["ppk"]["nip"] != s.staf_seksi.nip  # the delegate is not their own PPK
+
+
 def test_kedudukan_banyak_is_constant_in_queries(struktur, django_assert_num_queries):
     from organisasi.models import Penempatan
     from organisasi.selectors import kedudukan_banyak
