@@ -10,9 +10,12 @@ Four numbers live in the shared cache (Redis in production), each moved on by th
 - `PENUGASAN`: requests, teams, letters, copies and who may act on them (`penugasan/signals.py`), for
   the pages that show a person's inbox counts (`halaman`).
 
-A request reads the four in one round trip the first time it needs one, and keeps them until it ends
-(`request_started` / `request_finished`); a write in the same request moves the number and forgets the
-request's copy. Outside a request (Celery, shell) every read goes to the shared cache.
+A request reads the four the first time it needs one, and keeps them until it ends (`request_started` /
+`request_finished`); a write in the same request moves the number and forgets the request's copy.
+With Redis the read is no round trip unless a number moved: Redis pushes an invalidation to the
+reading connection the moment one does (client-side caching, `sistemkerja.cache_redis`), so another
+process sees a move within microseconds of it; the writing thread forgets its copy at once. Outside a
+request (Celery, shell) every read asks the cache the same way.
 
 An entry keyed by a version is valid for as long as the number has not moved, so a process may keep it
 in its own memory (`lokal_*`: an LRU bounded in bytes) and answer without any round trip for the entry.
@@ -64,6 +67,8 @@ def _baca() -> dict[str, int]:
         if kunci not in nilai:
             cache.add(kunci, time.time_ns(), None)
             nilai[kunci] = cache.get(kunci)
+            if hasattr(cache, "lupakan_bilangan"):
+                cache.lupakan_bilangan()
     if getattr(_utas, "dalam_permintaan", False):
         _utas.nilai = nilai
     return nilai
@@ -84,7 +89,14 @@ def naikkan(kunci: str) -> None:
         cache.incr(kunci)
     except ValueError:  # missing: a number above any used before
         cache.add(kunci, time.time_ns(), None)
+    _lupakan()
+
+
+def _lupakan() -> None:
+    """Forget the numbers read in this thread (the request's copy, and the tracked copy in Redis's client)."""
     _utas.nilai = None
+    if hasattr(cache, "lupakan_bilangan"):
+        cache.lupakan_bilangan()
 
 
 def naikkan_dan_saat_commit(kunci: str) -> None:

@@ -34,28 +34,55 @@ class RedisCache(_RedisCache):
         self._utas = threading.local()
 
     def ambil_bilangan(self, keys: list[str]) -> dict[str, int]:
-        """Integer values (counters: `incr`, or an int `set`) of `keys` that exist, in one MGET.
+        """Integer values (counters: `incr`, or an int `set`) of `keys` that exist.
 
-        Read on every request (organisasi.versi), so it skips redis-py's command machinery: a connection
-        of this thread's own (per process), one MGET, the integers as Django stores them (plain, not
-        pickled). ~0.02 ms against ~0.09 ms through `get_many`. An error closes the connection and is
-        raised as redis raised it (a 503 upstream); the next call connects afresh."""
-        koneksi = getattr(self._utas, "koneksi", None)
-        if koneksi is None or self._utas.pid != os.getpid():
-            pool = self._cache._get_connection_pool(write=False)
-            koneksi = self._utas.koneksi = pool.connection_class(**pool.connection_kwargs)
-            self._utas.pid = os.getpid()
-        kunci = [self.make_and_validate_key(k) for k in keys]
+        Read on every request (organisasi.versi), so without a round trip when nothing moved: a RESP3
+        connection of this thread's own with Redis's client-side caching on (`CLIENT TRACKING`). After an
+        MGET, Redis pushes an invalidation on that connection the moment any key read is written,
+        expires, is evicted or flushed; until one is waiting (a poll of the socket, no round trip), the
+        values read last are still the values. Otherwise one MGET, skipping redis-py's command machinery
+        (~0.02 ms against ~0.09 ms through `get_many`). A connection error drops the connection and what
+        it read (an invalidation may have been lost with it); the next call connects afresh, once."""
+        u = self._utas
+        kunci = tuple(self.make_and_validate_key(k) for k in keys)
         for coba in (1, 2):  # a connection Redis closed while idle (a restart, `timeout`) is opened again once
             try:
-                koneksi.send_command("MGET", *kunci)
-                nilai = koneksi.read_response()
-                break
+                koneksi = self._koneksi_terlacak()
+                while u.nilai is not None and koneksi.can_read(timeout=0):
+                    koneksi.read_response(push_request=True)  # an invalidation: the handler forgets the values
+                if u.nilai is None or u.nilai[0] != kunci:
+                    u.nilai = None
+                    koneksi.send_command("MGET", *kunci)
+                    nilai = koneksi.read_response()  # a push read meanwhile only concerns older writes
+                    u.nilai = (kunci, {k: int(v) for k, v in zip(keys, nilai) if v is not None})
+                return dict(u.nilai[1])
             except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
-                koneksi.disconnect()
+                self._lepas_koneksi()
                 if coba == 2:
                     raise
             except BaseException:
-                koneksi.disconnect()
+                self._lepas_koneksi()
                 raise
-        return {k: int(v) for k, v in zip(keys, nilai) if v is not None}
+
+    def lupakan_bilangan(self) -> None:
+        """This thread wrote a counter: read them again next time. Redis's invalidation for the write is
+        queued by the time the write's reply arrives, but it may reach the socket a few microseconds after."""
+        self._utas.nilai = None
+
+    def _koneksi_terlacak(self):
+        u = self._utas
+        if getattr(u, "koneksi", None) is None or u.pid != os.getpid():
+            pool = self._cache._get_connection_pool(write=False)
+            koneksi = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
+            koneksi.connect()
+            koneksi._parser.set_invalidation_push_handler(lambda pesan: setattr(u, "nilai", None))
+            koneksi.send_command("CLIENT", "TRACKING", "ON")
+            koneksi.read_response()
+            u.koneksi, u.pid, u.nilai = koneksi, os.getpid(), None
+        return u.koneksi
+
+    def _lepas_koneksi(self) -> None:
+        u = self._utas
+        if getattr(u, "koneksi", None) is not None:
+            u.koneksi.disconnect()
+        u.koneksi, u.nilai = None, None

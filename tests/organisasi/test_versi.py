@@ -189,11 +189,11 @@ def test_the_staff_list_rows_are_the_serializer_s_answer(struktur):
         assert s.pegawai_json(baris[p.nip]) == s.PegawaiSerializer(p).data, p.nip
 
 
-def redis_uji(awalan: str, **nilai) -> RedisCache:
+def redis_uji(awalan: str, db: int = 15, **nilai) -> RedisCache:
     """The project's Redis cache on the machine's Redis (database 15), with `nilai` set; skips without one."""
     import redis
 
-    cadangan = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": awalan})
+    cadangan = RedisCache(f"redis://127.0.0.1:6379/{db}", {"KEY_PREFIX": awalan})
     try:
         cadangan.set_many(nilai, 60)
     except redis.exceptions.ConnectionError:
@@ -310,6 +310,56 @@ def test_nothing_is_kept_longer_than_its_time_whatever_the_numbers():
     with mock.patch("time.monotonic", return_value=1061.0):
         assert versi_mod.lokal_ambil("k") is None
     versi_mod.lokal_kosongkan()
+
+
+def _mget_terhitung(cadangan) -> list:
+    """The MGETs `cadangan` sends from now on."""
+    terkirim = []
+    koneksi = cadangan._koneksi_terlacak()
+    asli = koneksi.send_command
+    koneksi.send_command = lambda *a, **k: (terkirim.append(a[0]), asli(*a, **k))[1]
+    return terkirim
+
+
+def _kabar_tiba(cadangan) -> None:
+    """Wait for Redis's invalidation to reach the reader's socket (it is written microseconds after the
+    writer's reply: between processes, the next request; here, the next line)."""
+    assert cadangan._koneksi_terlacak().can_read(timeout=2)
+
+
+def test_a_thread_that_moves_a_number_reads_it_again_at_once():
+    cadangan = redis_uji("uji-sendiri", a=1)
+    assert cadangan.ambil_bilangan(["a"]) == {"a": 1}
+    with mock.patch.object(versi_mod, "cache", cadangan):
+        versi_mod.naikkan("a")
+    assert cadangan._utas.nilai is None  # forgotten: not waiting on Redis's push for its own write
+    assert cadangan.ambil_bilangan(["a"]) == {"a": 2}
+
+
+def test_the_redis_counters_are_read_again_only_when_redis_says_they_moved():
+    import redis
+
+    pembaca = redis_uji("uji-lacak", db=14, a=1, b=2)  # one process (a database of its own: it is flushed)
+    penulis = RedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": "uji-lacak"})  # another
+    assert pembaca.ambil_bilangan(["a", "b"]) == {"a": 1, "b": 2}
+    mget = _mget_terhitung(pembaca)
+    for _ in range(5):
+        assert pembaca.ambil_bilangan(["a", "b"]) == {"a": 1, "b": 2}
+    assert mget == []  # nothing moved: no round trip
+    penulis.incr("a")  # Redis pushes an invalidation to the reader's connection at once
+    _kabar_tiba(pembaca)
+    assert pembaca.ambil_bilangan(["a", "b"]) == {"a": 2, "b": 2} and mget == ["MGET"]
+    penulis.delete("b")
+    _kabar_tiba(pembaca)
+    assert pembaca.ambil_bilangan(["a", "b"]) == {"a": 2}
+    penulis.set("b", 9, 60)  # a key read while missing is followed too
+    _kabar_tiba(pembaca)
+    assert pembaca.ambil_bilangan(["a", "b"]) == {"a": 2, "b": 9}
+    penulis.set("c", 1, 60)  # a key never read: no invalidation, no round trip
+    assert pembaca.ambil_bilangan(["a", "b"]) == {"a": 2, "b": 9} and mget == ["MGET"] * 3
+    redis.Redis.from_url("redis://127.0.0.1:6379/14").flushdb()  # a flush invalidates everything
+    _kabar_tiba(pembaca)
+    assert pembaca.ambil_bilangan(["a", "b"]) == {}
 
 
 def test_the_redis_counters_survive_a_connection_closed_by_the_server():
