@@ -7,11 +7,17 @@ fork), so one per pool is shared by every call in the process.
 """
 import os
 import threading
+import time
 
 import redis.exceptions
 
 from django.core.cache.backends.redis import RedisCache as _RedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+
+
+# Read again at least this often even with no invalidation: a push lost on a connection that died
+# silently (no reset reached us) leaves a number stale for at most this long.
+SEGARKAN_DETIK = 1.0
 
 
 class KlienRedis(RedisCacheClient):
@@ -40,7 +46,7 @@ class RedisCache(_RedisCache):
         connection of this thread's own with Redis's client-side caching on (`CLIENT TRACKING`). After an
         MGET, Redis pushes an invalidation on that connection the moment any key read is written,
         expires, is evicted or flushed; until one is waiting (a poll of the socket, no round trip), the
-        values read last are still the values. Otherwise one MGET, skipping redis-py's command machinery
+        values read last are still the values (read again at least every `SEGARKAN_DETIK`). Otherwise one MGET, skipping redis-py's command machinery
         (~0.02 ms against ~0.09 ms through `get_many`). A connection error drops the connection and what
         it read (an invalidation may have been lost with it); the next call connects afresh, once."""
         u = self._utas
@@ -50,11 +56,12 @@ class RedisCache(_RedisCache):
                 koneksi = self._koneksi_terlacak()
                 while u.nilai is not None and koneksi.can_read(timeout=0):
                     koneksi.read_response(push_request=True)  # an invalidation: the handler forgets the values
-                if u.nilai is None or u.nilai[0] != kunci:
+                sekarang = time.monotonic()
+                if u.nilai is None or u.nilai[0] != kunci or sekarang - u.nilai[2] > SEGARKAN_DETIK:
                     u.nilai = None
                     koneksi.send_command("MGET", *kunci)
                     nilai = koneksi.read_response()  # a push read meanwhile only concerns older writes
-                    u.nilai = (kunci, {k: int(v) for k, v in zip(keys, nilai) if v is not None})
+                    u.nilai = (kunci, {k: int(v) for k, v in zip(keys, nilai) if v is not None}, sekarang)
                 return dict(u.nilai[1])
             except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
                 self._lepas_koneksi()
