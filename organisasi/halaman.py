@@ -8,14 +8,15 @@ flash message waiting to be shown.
 
 The CSRF token is the one thing that differs between two answers of the same page. The page is
 rendered with a placeholder in its place (`context_processors.csrf_halaman`; random per process, so no
-stored text can contain it) and kept in pieces split there; each answer joins them around the reader's freshly masked token (the masking is what keeps a
-compressed page from leaking the token, BREACH).
+stored text can contain it) and kept in pieces split there; each answer joins them around the reader's
+freshly masked token (the masking is what keeps a compressed page from leaking the token, BREACH).
 
 Browsers ask for gzip. Each piece is also kept compressed, as raw deflate blocks ending byte-aligned
 (a full flush), so an answer is those blocks joined around the token's own, between a gzip header and
 a trailer of the whole text's CRC-32 and length: one compression per page and version, not one per
 answer. The CRC-32 runs on from the first piece's, kept; base.html puts the sign-out form, and so the
-token, at the end of the page, leaving a few bytes to add up per answer. The tree page of a large instansi is ~200 kB of markup and ~25 kB on the wire.
+token, at the end of the page, leaving a few bytes to add up per answer. The tree page of a large
+instansi is ~200 kB of markup and ~16 kB on the wire.
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Django's Redis cache, with one `redis.Redis` client per connection pool instead of one per call.
+"""Django's Redis cache, with one `redis.Redis` client per connection pool instead of one per call, and
+counters (organisasi.versi) followed through Redis's client-side caching (`ambil_bilangan`).
 
 Django builds a new `redis.Redis` around the pool on every cache operation; with redis-py 5 and later
 that construction costs more than the GET itself on loopback (~0.2 ms, measured under gunicorn). A
@@ -46,9 +47,10 @@ class RedisCache(_RedisCache):
         connection of this thread's own with Redis's client-side caching on (`CLIENT TRACKING`). After an
         MGET, Redis pushes an invalidation on that connection the moment any key read is written,
         expires, is evicted or flushed; until one is waiting (a poll of the socket, no round trip), the
-        values read last are still the values (read again at least every `SEGARKAN_DETIK`). Otherwise one MGET, skipping redis-py's command machinery
-        (~0.02 ms against ~0.09 ms through `get_many`). A connection error drops the connection and what
-        it read (an invalidation may have been lost with it); the next call connects afresh, once."""
+        values read last are still the values (read again at least every `SEGARKAN_DETIK`). Otherwise
+        one MGET, skipping redis-py's command machinery (~0.02 ms against ~0.09 ms through `get_many`).
+        A connection error drops the connection and what it read (an invalidation may have been lost
+        with it); the next call connects afresh, once."""
         u = self._utas
         kunci = tuple(self.make_and_validate_key(k) for k in keys)
         for coba in (1, 2):  # a connection Redis closed while idle (a restart, `timeout`) is opened again once

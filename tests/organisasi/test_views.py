@@ -238,7 +238,7 @@ def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, strukt
                                                                  django_assert_num_queries, settings):
     settings.HALAMAN_CACHE = False  # the page rendered each time: what the tree itself costs
     client = sebagai(admin_organisasi)
-    client.get("/struktur/", {"semua": "1"})  # warm: the account, the permission answer and the rendered tree are kept
+    client.get("/struktur/", {"semua": "1"})  # warm: the account, the permission answer, the rendered tree
     # session, the user's own placement (which branch opens); the tree itself from the cache
     with django_assert_num_queries(2):
         client.get("/struktur/", {"semua": "1"})
