@@ -16,6 +16,7 @@ from ..choices import CakupanToken
 from ..errors import BukanWewenang, TransisiTidakSah
 from ..models import AksesDataPribadi, TokenApi
 from ._dasar import _simpan, akun_pelaku
+from .antrean_akses import antrean
 
 PANJANG_AWALAN = 10
 
@@ -127,13 +128,18 @@ def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | N
                              nip: list[str]) -> None:
     """One row per API request that returned staff records (UU 27/2022): who, when, from where, whose.
 
-    Written, and committed, before the response leaves: one statement. Inside a caller's transaction it
-    is an ordinary row of that transaction (committed as durably as the rest). On its own, on PostgreSQL,
-    its commit does not wait for the disk unless `AKSES_LOG_TUNGGU_DISK` is set (see `_sql_catat`).
+    Inside a caller's transaction it is an ordinary row of that transaction (committed as durably as the
+    rest). On its own: with `AKSES_LOG_ANTRE` (production), queued before the response leaves and written
+    in batches off the request (`antrean_akses`); else written, and committed, before the response leaves,
+    one statement, whose commit on PostgreSQL does not wait for the disk (see `_sql_catat`).
+    `AKSES_LOG_TUNGGU_DISK` makes every row wait for the disk before the response leaves.
     """
     nilai = [connection.ops.adapt_datetimefield_value(timezone.now()), user.pk, user.get_username()[:150],
              token.pk if token is not None else None, alamat_ip or None, metode[:8], path[:500], " ".join(nip),
              len(nip)]
+    sendiri = connection.get_autocommit() and not settings.AKSES_LOG_TUNGGU_DISK
+    if sendiri and settings.AKSES_LOG_ANTRE:
+        antrean.tambah(nilai)
+        return
     with connection.cursor() as kursor:
-        sendiri = connection.get_autocommit() and not settings.AKSES_LOG_TUNGGU_DISK
         kursor.execute(_sql_catat(connection.vendor, sendiri), nilai)

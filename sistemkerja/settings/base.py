@@ -179,6 +179,10 @@ TOKEN_MASA_BERLAKU_HARI = env.int("TOKEN_MASA_BERLAKU_HARI", default=90)
 # (a crash of PostgreSQL itself could lose its last fraction of a second of rows); true: wait, as every
 # other write does.
 AKSES_LOG_TUNGGU_DISK = env.bool("AKSES_LOG_TUNGGU_DISK", default=False)
+# Queue the access log's rows and write them in batches off the request, every AKSES_LOG_ANTRE_DETIK
+# seconds (organisasi.services.antrean_akses); production's default. Off: one INSERT per read.
+AKSES_LOG_ANTRE = env.bool("AKSES_LOG_ANTRE", default=False)
+AKSES_LOG_ANTRE_DETIK = env.float("AKSES_LOG_ANTRE_DETIK", default=0.2)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
