@@ -38,10 +38,10 @@ class AntreanAkses:
 
     def tambah(self, nilai: list) -> None:
         """Queue one row (values in `_KOLOM_CATAT` order), or refuse while batches cannot be written."""
-        if self.galat is not None:
-            raise OperationalError(f"log akses data pribadi tidak dapat ditulis: {self.galat}")
         if self._pid != os.getpid():  # first use in this process (gunicorn forks after import)
             self._mulai()
+        if self.galat is not None:
+            raise OperationalError(f"log akses data pribadi tidak dapat ditulis: {self.galat}")
         self._baris.append(nilai)
         if len(self._baris) >= BATAS_SEKALI:
             self._bangun.set()
@@ -66,7 +66,8 @@ class AntreanAkses:
         try:
             self.kirim()
         except DatabaseError as e:
-            logger.error("log akses data pribadi: %d baris tidak tertulis saat proses berhenti: %s", len(self._baris), e)
+            logger.error("log akses data pribadi: %d baris tidak tertulis saat proses berhenti: %s",
+                         len(self._baris), e)
 
     def kirim(self) -> int:
         """Write everything queued in one transaction; the rows return to the queue if it fails."""
