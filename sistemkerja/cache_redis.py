@@ -11,6 +11,8 @@ import threading
 import time
 
 import redis.exceptions
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from django.core.cache.backends.redis import RedisCache as _RedisCache
 from django.core.cache.backends.redis import RedisCacheClient
@@ -81,12 +83,19 @@ class RedisCache(_RedisCache):
     def _koneksi_terlacak(self):
         u = self._utas
         if getattr(u, "koneksi", None) is None or u.pid != os.getpid():
-            pool = self._cache._get_connection_pool(write=False)
-            koneksi = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
-            koneksi.connect()
-            koneksi._parser.set_invalidation_push_handler(lambda pesan: setattr(u, "nilai", None))
-            koneksi.send_command("CLIENT", "TRACKING", "ON")
-            koneksi.read_response()
+            # the primary (a replica could lag behind this thread's own write); no reconnecting inside
+            # redis-py, which would come back without tracking: every error reaches `ambil_bilangan`
+            pool = self._cache._get_connection_pool(write=True)
+            koneksi = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3, "health_check_interval": 0,
+                                               "retry": Retry(NoBackoff(), 0), "retry_on_timeout": False})
+            try:
+                koneksi.connect()
+                koneksi._parser.set_invalidation_push_handler(lambda pesan: setattr(u, "nilai", None))
+                koneksi.send_command("CLIENT", "TRACKING", "ON")
+                koneksi.read_response()
+            except BaseException:
+                koneksi.disconnect()
+                raise
             u.koneksi, u.pid, u.nilai = koneksi, os.getpid(), None
         return u.koneksi
 

@@ -129,17 +129,18 @@ def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | N
     """One row per API request that returned staff records (UU 27/2022): who, when, from where, whose.
 
     Inside a caller's transaction it is an ordinary row of that transaction (committed as durably as the
-    rest). On its own: with `AKSES_LOG_ANTRE` (production), queued before the response leaves and written
-    in batches off the request (`antrean_akses`); else written, and committed, before the response leaves,
-    one statement, whose commit on PostgreSQL does not wait for the disk (see `_sql_catat`).
+    rest). A read on its own, with `AKSES_LOG_ANTRE` (production): queued before the response leaves and
+    written in batches off the request (`antrean_akses`). Else (and for writes, whose row must not fail
+    after their change committed) written, and committed, before the response leaves, one statement,
+    whose commit on PostgreSQL does not wait for the disk (see `_sql_catat`).
     `AKSES_LOG_TUNGGU_DISK` makes every row wait for the disk before the response leaves.
     """
     nilai = [connection.ops.adapt_datetimefield_value(timezone.now()), user.pk, user.get_username()[:150],
              token.pk if token is not None else None, alamat_ip or None, metode[:8], path[:500], " ".join(nip),
              len(nip)]
-    sendiri = connection.get_autocommit() and not settings.AKSES_LOG_TUNGGU_DISK
-    if sendiri and settings.AKSES_LOG_ANTRE:
-        antrean.tambah(nilai)
+    sendiri = not connection.in_atomic_block and not settings.AKSES_LOG_TUNGGU_DISK
+    if sendiri and settings.AKSES_LOG_ANTRE and metode in ("GET", "HEAD"):  # a read answered from caches
+        antrean.tambah(nilai)  # connects to nothing
         return
     with connection.cursor() as kursor:
         kursor.execute(_sql_catat(connection.vendor, sendiri), nilai)

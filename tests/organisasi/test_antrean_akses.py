@@ -52,6 +52,26 @@ def test_a_batch_that_cannot_be_written_refuses_reads_until_one_is(struktur, ant
     assert antrean.kirim() == 1 and AksesDataPribadi.objects.count() == 2
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("macet", ["tertunda", "penulis-berhenti", "galat-lain"])
+def test_reads_are_refused_when_the_log_falls_behind_or_its_writer_is_gone(struktur, antrean, macet):
+    c = klien(f.akun_klien_api("aplikasi-spbe"))
+    c.raise_request_exception = False
+    url = f"/api/v1/pegawai/{struktur.analis.nip}/"
+    assert c.get(url).status_code == 200
+    if macet == "tertunda":  # a database that hangs: the oldest row has waited too long
+        antrean._sejak -= 5
+    elif macet == "penulis-berhenti":
+        antrean._penulis = mock.Mock(is_alive=lambda: False)
+    else:  # not a database error: the batch still returns to the queue
+        with mock.patch("django.db.backends.utils.CursorWrapper.executemany", side_effect=ValueError("baris")):
+            with pytest.raises(ValueError):
+                antrean.kirim()
+    assert c.get(url).status_code == 503
+    if macet != "penulis-berhenti":
+        assert antrean.kirim() == 1 and c.get(url).status_code == 200  # written: reads go on
+
+
 def test_inside_a_callers_transaction_the_row_is_part_of_it(struktur, antrean):
     from django.db import transaction
 
