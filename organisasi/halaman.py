@@ -37,9 +37,9 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import versi as versi_mod
+from .cache import UMUR
 from .selectors import hari_ini
 
-UMUR = 60 * 60
 
 # Stands in for the token while a kept page renders in this process (the pieces it is split into are
 # what is shared). Real tokens are 64 letters and digits; this cannot be one.

@@ -67,8 +67,7 @@ def _baca() -> dict[str, int]:
         if kunci not in nilai:
             cache.add(kunci, time.time_ns(), None)
             nilai[kunci] = cache.get(kunci)
-            if hasattr(cache, "lupakan_bilangan"):
-                cache.lupakan_bilangan()
+            _lupakan_salinan_redis()
     if getattr(_utas, "dalam_permintaan", False):
         _utas.nilai = nilai
     return nilai
@@ -89,12 +88,12 @@ def naikkan(kunci: str) -> None:
         cache.incr(kunci)
     except ValueError:  # missing: a number above any used before
         cache.add(kunci, time.time_ns(), None)
-    _lupakan()
-
-
-def _lupakan() -> None:
-    """Forget the numbers read in this thread (the request's copy, and the tracked copy in Redis's client)."""
     _utas.nilai = None
+    _lupakan_salinan_redis()
+
+
+def _lupakan_salinan_redis() -> None:
+    """This thread wrote a number: the copy Redis's client keeps for it is read afresh next time."""
     if hasattr(cache, "lupakan_bilangan"):
         cache.lupakan_bilangan()
 

@@ -149,9 +149,8 @@ def pohon_html(akar: list[dict], terbuka: set[str], *, semua: bool = True, akar_
         keluar.append(f'<li class="simpul{"" if u.aktif else " nonaktif"}">')
         if not node["anak"]:
             keluar.append(f'<div class="daun">{_label_simpul(node)}</div></li>')
-        elif aksi == "akar" or u.path in terbuka or semua:
-            buka = " open" if aksi == "akar" or u.path in terbuka or semua else ""
-            keluar.append(f"<details{buka}><summary>{_label_simpul(node)}</summary>\n<ul>")
+        elif aksi == "akar" or u.path in terbuka or semua:  # open, its sub-units sent with it
+            keluar.append(f"<details open><summary>{_label_simpul(node)}</summary>\n<ul>")
             tumpukan.append(("tutup", "</ul></details></li>"))
             tumpukan.extend(("buka", anak) for anak in reversed(node["anak"]))
         else:
