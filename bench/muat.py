@@ -18,7 +18,8 @@ from django.db import connection, transaction
 from organisasi import nip as nip_mod
 from organisasi import services
 from organisasi.cache import naikkan_versi
-from organisasi.choices import CakupanToken, JenisUnit
+from organisasi.choices import JenisUnit
+from sistemkerja import registry
 from organisasi.models import Instansi, Jabatan, Pegawai, PejabatUnit, Penempatan, TokenApi, Unit
 from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
 
@@ -129,5 +130,5 @@ def token_klien() -> str:
     # Only a digest is stored, so the key is fixed (a bench database, never production).
     kunci = hashlib.sha256(b"sistemkerja-bench-klien").hexdigest()[:48]
     if not TokenApi.objects.filter(awalan=kunci[:10]).exists():
-        services.token_buat(pelaku=None, user=user, nama="bench", cakupan=CakupanToken.values, kunci=kunci)
+        services.token_buat(pelaku=None, user=user, nama="bench", cakupan=[k for k, _ in registry.daftar_cakupan()], kunci=kunci)
     return kunci

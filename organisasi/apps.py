@@ -13,36 +13,20 @@ class OrganisasiConfig(AppConfig):
     verbose_name = "Organisasi"
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.models import Group
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
-        from .permissions import naikkan_versi_izin
-
         # Role groups need the permissions Django creates after migrating, hence post_migrate.
         post_migrate.connect(_siapkan_grup, sender=self)
-        # Keep the cached permission answers fresh: any change of a grant invalidates them all.
-        User = get_user_model()
-        for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
-            m2m_changed.connect(naikkan_versi_izin, sender=through, dispatch_uid=f"izin-{through.__name__}")
-        for model in (Group, User):
-            post_delete.connect(naikkan_versi_izin, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
-        post_save.connect(naikkan_versi_izin, sender=Group, dispatch_uid="izin-simpan-grup")
-        # guardian's grants on units (a unit admin's reach); grants on requests move penugasan's number
-        from guardian.models import GroupObjectPermission, UserObjectPermission
+        from sistemkerja import registry
 
-        from .permissions import naikkan_versi_izin_unit
+        from .audit import dapat_mengaudit
+        from .choices import CakupanToken
+        from .views import kartu_kedudukan, kartu_memimpin
 
-        for model in (UserObjectPermission, GroupObjectPermission):
-            post_save.connect(naikkan_versi_izin_unit, sender=model, dispatch_uid=f"izin-simpan-{model.__name__}")
-            post_delete.connect(naikkan_versi_izin_unit, sender=model, dispatch_uid=f"izin-hapus-{model.__name__}")
-        # Tokens and accounts kept per process (api.auth): a revocation or deactivation reaches all at once.
-        from .api.auth import naikkan_versi_akun
-        from .models import TokenApi
-
-        for model in (TokenApi, User):
-            post_save.connect(naikkan_versi_akun, sender=model, dispatch_uid=f"akun-simpan-{model.__name__}")
-            post_delete.connect(naikkan_versi_akun, sender=model, dispatch_uid=f"akun-hapus-{model.__name__}")
+        for kode, label in CakupanToken.choices:
+            registry.cakupan_token(kode, label)
+        registry.menu("Struktur Organisasi", "struktur", urutan=10)
+        registry.menu("Audit Kelembagaan", "audit", urutan=80, tampil=dapat_mengaudit)
+        registry.kartu_beranda("organisasi/_kartu_kedudukan.html", kartu_kedudukan, urutan=20)
+        registry.kartu_beranda("organisasi/_kartu_memimpin.html", kartu_memimpin, urutan=30)
         # Keep the cached renderings of the structure fresh (organisasi.cache).
         from .cache import sambungkan_sinyal
 

@@ -117,10 +117,9 @@ NAMA_POLA = {
 
 
 class CakupanToken(models.TextChoices):
-    """What an API token may be used for. A token reaches an endpoint only with that endpoint's scope; the
+    """What an API token may be used for, of this app's endpoints (other apps register theirs in
+    `sistemkerja.registry`). A token reaches an endpoint only with that endpoint's scope; the
     rows it then sees are still limited by its user's grants (`restrict`)."""
 
     STRUKTUR_BACA = "struktur:baca", "Membaca struktur organisasi (unit, pohon, pimpinan)"
     PEGAWAI_BACA = "pegawai:baca", "Membaca data pegawai dan kedudukannya (data pribadi)"
-    PENUGASAN_BACA = "penugasan:baca", "Membaca tim kerja, penugasan dan surat"
-    PENUGASAN_TULIS = "penugasan:tulis", "Membentuk tim dan mengajukan atau memutus penugasan atas nama akunnya"

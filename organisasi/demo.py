@@ -553,6 +553,6 @@ def login_demo(data: dict) -> list[LoginDemo]:
                   "/unit/dinkes/, /api/v1/unit/dinkes/pohon/"),
         LoginDemo("PPK (Kepala Bidang Pelayanan Kesehatan)",
                   pertama(memimpin="dinkes-pelayanan-kesehatan")["nip"],
-                  f"/penugasan/ (permohonan alur B menunggu), /unit/dinkes-pelayanan-kesehatan/"),
+                  "/penugasan/ (permohonan alur B menunggu), /unit/dinkes-pelayanan-kesehatan/"),
         LoginDemo("Staf fungsional di bawah PPK itu", staf["nip"], "/ (beranda), /penugasan/, /kompetensi/"),
     ]

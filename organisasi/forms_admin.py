@@ -10,6 +10,8 @@ from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 
+from sistemkerja.forms import FormTransisi
+
 from . import nip as nip_mod
 from .choices import JenisUnit
 from .models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
@@ -17,44 +19,23 @@ from .models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
 BATAS_BERKAS = 10 * 1024 * 1024
 
 
-class FormLayanan(forms.ModelForm):
-    """A ModelForm whose record a service writes; `form.save()` never does.
-
-    Model validation is the service's job, so it is skipped here. When a service
-    refused a previous attempt of the same POST, its errors (`galat_layanan`, or
-    `galat_per_indeks` for inline rows) are shown on their fields.
-    """
-
-    pengguna = None
-    galat_layanan: dict = {}
-    galat_per_indeks: dict = {}
-
-    def _post_clean(self):
-        galat = self.galat_layanan
-        if self.galat_per_indeks and self.prefix and self.prefix.rsplit("-", 1)[-1].isdigit():
-            galat = self.galat_per_indeks.get(int(self.prefix.rsplit("-", 1)[-1]), {})
-        for kolom, pesan in galat.items():
-            di_form = kolom in self.fields and not self.fields[kolom].disabled
-            self.add_error(kolom if di_form else None, pesan)
-
-
 def _tanggal(label: str, **kwargs) -> forms.DateField:
     return forms.DateField(label=label, widget=AdminDateWidget, **kwargs)
 
 
-class InstansiForm(FormLayanan):
+class InstansiForm(FormTransisi):
     class Meta:
         model = Instansi
         fields = ["kode", "nama", "kode_wilayah", "tempat", "alamat"]
 
 
-class JabatanForm(FormLayanan):
+class JabatanForm(FormTransisi):
     class Meta:
         model = Jabatan
         fields = ["nama", "jenis", "tingkat", "jenjang"]
 
 
-class UnitForm(FormLayanan):
+class UnitForm(FormTransisi):
     class Meta:
         model = Unit
         fields = ["kode", "nama", "induk", "jenis", "tingkat", "mandiri", "aktif"]
@@ -69,7 +50,7 @@ class UnitForm(FormLayanan):
                 self.fields[nama].required = True
 
 
-class PejabatUnitForm(FormLayanan):
+class PejabatUnitForm(FormTransisi):
     """A head, Plt/Plh or delegate. A decided row keeps everything but an earlier end (pejabat_akhiri)."""
 
     class Meta:
@@ -89,7 +70,7 @@ class PejabatUnitForm(FormLayanan):
         return selesai
 
 
-class PegawaiTambahForm(FormLayanan):
+class PegawaiTambahForm(FormTransisi):
     """A new person with their first placement (pegawai_daftarkan)."""
 
     nip = forms.CharField(label="NIP", max_length=40, help_text="18 digit; spasi boleh diketik.")
@@ -112,7 +93,7 @@ class PegawaiTambahForm(FormLayanan):
         return nip_mod.bersihkan(self.cleaned_data["nip"])
 
 
-class PegawaiUbahForm(FormLayanan):
+class PegawaiUbahForm(FormTransisi):
     class Meta:
         model = Pegawai
         fields = ["nama", "golongan", "email"]

@@ -7,13 +7,10 @@
 - Unit admins: guardian `kelola_unit` on a unit lets them manage that subtree.
 """
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from rest_framework.permissions import SAFE_METHODS, BasePermission
-
-from . import versi as versi_mod
 
 GRUP_ADMIN_ORGANISASI = "Admin Organisasi"
 GRUP_KLIEN_API = "Klien API"
@@ -37,42 +34,13 @@ def adalah_admin_organisasi(user) -> bool:
         user.is_superuser or any(g.name == GRUP_ADMIN_ORGANISASI for g in user.groups.all())))
 
 
-def naikkan_versi_izin(**kwargs) -> None:
-    """Invalidate every cached permission answer (connected to permission and group changes)."""
-    versi_mod.naikkan_dan_saat_commit(versi_mod.IZIN)
-
-
-def naikkan_versi_izin_unit(instance, **kwargs) -> None:
-    """A guardian grant saved or deleted: one on a unit changes what its holder may reach."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import Unit
-
-    if instance.content_type_id == ContentType.objects.get_for_model(Unit).pk:
-        naikkan_versi_izin()
-
-
 def _punya_izin_global(user, izin: str) -> bool:
-    """Whether the user holds a model permission, directly or through a group.
-
-    Same answer as ModelBackend's has_perm, which loads every permission in two queries on
-    every API request; here it is one query, kept (in this process and the shared cache) until any
-    grant changes.
-    """
-    if hasattr(user, "_perm_cache"):
-        return izin in user._perm_cache
-    kunci = f"organisasi:izin:{versi_mod.versi(versi_mod.IZIN)}:{user.pk}:{izin}"
-    hasil = versi_mod.lokal_ambil(kunci)
-    if hasil is not None:
-        return hasil
-    hasil = cache.get(kunci)
-    if hasil is None:
-        app_label, codename = izin.split(".")
-        hasil = Permission.objects.filter(Q(user=user) | Q(group__user=user), codename=codename,
-                                          content_type__app_label=app_label).exists()
-        cache.set(kunci, hasil, 600)
-    versi_mod.lokal_simpan(kunci, hasil, 100)
-    return hasil
+    """Whether the user holds a model permission, directly or through a group: ModelBackend's answer
+    (two queries) in one query, kept on the user for the request."""
+    if not hasattr(user, "_perm_cache"):
+        user._perm_cache = {f"{app}.{kode}" for app, kode in Permission.objects.filter(
+            Q(user=user) | Q(group__user=user)).values_list("content_type__app_label", "codename").distinct()}
+    return izin in user._perm_cache
 
 
 def cakupan_jalur(user, aksi: str = "view") -> list[str] | None:

@@ -11,36 +11,37 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from sistemkerja import registry
+
 from . import cache as cache_struktur
 from . import nip as nip_mod
 from . import selectors
 from .audit import audit_kelembagaan, dapat_mengaudit
 from .forms import CariForm, TanggalForm
-from . import versi
-from .halaman import halaman_tersimpan
 from .models import Pegawai, PejabatUnit, Penempatan, Unit
 from .permissions import cakupan_jalur, pegawai_dari_user
 from .templatetags.sistemkerja import pohon_html
 
 BATAS_HASIL_CARI = 20
-# What the tree and unit pages show: the structure, as the reader's grants and account let them see it.
-# The home and person pages also show requests (inbox counts, a work profile): every number.
-STRUKTUR_SAJA = (versi.STRUKTUR, versi.IZIN, versi.AKUN)
 BATAS_RIWAYAT = 50
 
 
-@require_GET
-@login_required
-@halaman_tersimpan(*versi.SEMUA)
-def beranda(request):
+# --- what organisasi adds to the home page (registered in apps.py) ---------------------------------
+
+def kartu_kedudukan(request) -> dict:
+    """The reader's own kedudukan today (or why their account has none)."""
     diri = pegawai_dari_user(request.user)
-    tanggal = selectors.hari_ini()
-    konteks = {"diri": diri, "tanggal": tanggal}
-    if diri is not None:
-        konteks["kedudukan"] = selectors.kedudukan_pada(diri, tanggal)
-        konteks["memimpin"] = list(PejabatUnit.objects.pada(tanggal).filter(pegawai=diri)
-                                   .select_related("unit").order_by("unit__path", "jenis"))
-    return render(request, "organisasi/beranda.html", konteks)
+    return {"diri": diri, "kedudukan": selectors.kedudukan_pada(diri) if diri is not None else None}
+
+
+def kartu_memimpin(request) -> dict | None:
+    """The units the reader heads, acts for or holds PPK authority of today."""
+    diri = pegawai_dari_user(request.user)
+    if diri is None:
+        return None
+    memimpin = list(PejabatUnit.objects.pada(selectors.hari_ini()).filter(pegawai=diri)
+                    .select_related("unit").order_by("unit__path", "jenis"))
+    return {"memimpin": memimpin} if memimpin else None
 
 
 def _akar_terlihat(user) -> list[Unit]:
@@ -76,7 +77,6 @@ def _cari(user, kata: str) -> dict:
 
 @require_GET
 @login_required
-@halaman_tersimpan(*STRUKTUR_SAJA)
 def struktur(request):
     cari = CariForm(request.GET or None)
     kata = cari.kata()
@@ -126,7 +126,6 @@ def struktur_cari(request):
 
 @require_GET
 @login_required
-@halaman_tersimpan(*STRUKTUR_SAJA)
 def unit_detail(request, kode):
     unit = get_object_or_404(Unit.objects.restrict(request.user), kode=kode)
     tanggal = selectors.hari_ini()
@@ -161,7 +160,6 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
 
 @require_GET
 @login_required
-@halaman_tersimpan(*versi.SEMUA)
 def pegawai_detail(request, nip):
     if nip != (bersih := nip_mod.bersihkan(nip)) and bersih:  # one address per person (a NIP typed with spaces)
         return redirect("pegawai_detail", bersih)
@@ -171,7 +169,7 @@ def pegawai_detail(request, nip):
     hari_ini = selectors.hari_ini()
     tanggal = form.tanggal_atau(hari_ini)
     return render(request, "organisasi/pegawai.html", {
-        "pegawai": pegawai, "form": form, "tanggal": tanggal, "hari_ini": hari_ini,
+        "pegawai": pegawai, "bagian": registry.render_bagian("pegawai", request, pegawai=pegawai), "form": form, "tanggal": tanggal, "hari_ini": hari_ini,
         "kedudukan": selectors.kedudukan_pada(pegawai, tanggal),
         "penempatan": pegawai.riwayat_penempatan.select_related("unit", "jabatan", "mutasi").order_by("-mulai"),
         "peran": pegawai.peran_pimpinan.select_related("unit").order_by("-mulai"),

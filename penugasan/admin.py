@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from organisasi.admin.dasar import AdminLayanan, galat_ke_dict, kolom_tanggal
-from organisasi.errors import GalatDomain
-from organisasi.forms_admin import FormLayanan
+from organisasi.admin.dasar import AdminCakupan
+from sistemkerja.admin import kolom_tanggal
+from sistemkerja.forms import FormTransisi, galat_ke_dict
+from sistemkerja.errors import GalatDomain
 
 from . import services
 from .choices import StatusSurat
@@ -113,7 +114,7 @@ class TimKerjaAdmin(HanyaBaca):
     inlines = [AnggotaInline]
 
 
-class SuratCabutForm(FormLayanan):
+class SuratCabutForm(FormTransisi):
     class Meta:
         model = Surat
         fields = ["alasan_cabut"]
@@ -121,8 +122,8 @@ class SuratCabutForm(FormLayanan):
                                       "terbitkan penggantinya dengan aksi di daftar surat."}
 
 
-class AdminPenugasan(AdminLayanan):
-    """Saves through services (organisasi.admin.dasar.AdminLayanan); scope by the record's own restrict."""
+class AdminPenugasan(AdminCakupan):
+    """Saves through services (organisasi.admin.dasar.AdminCakupan); scope by the record's own restrict."""
 
     def batasi(self, request, qs):
         return qs.restrict(request.user) if hasattr(qs, "restrict") else qs
@@ -158,7 +159,7 @@ class SuratAdmin(AdminPenugasan):
         return format_html('<a href="{}">Unduh</a>', reverse("penugasan:surat_pdf", args=[obj.pk]))
 
     def save_model(self, request, obj, form, change):
-        self.salin(obj, self.layani(services.surat_cabut, request, surat=obj,
+        self.salin(obj, self.transisi(services.surat_cabut, request, surat=obj,
                                     alasan=form.cleaned_data["alasan_cabut"]))
 
     @admin.action(description="Terbitkan ulang surat yang dicabut (nomor baru)")
@@ -171,7 +172,7 @@ class SuratAdmin(AdminPenugasan):
                 messages.error(request, f"{surat.nomor}: {' '.join(sum(galat_ke_dict(e).values(), []))}")
 
 
-class PolaNomorForm(FormLayanan):
+class PolaNomorForm(FormTransisi):
     class Meta:
         model = PolaNomorSurat
         fields = ["unit", "pola", "kode"]
@@ -186,10 +187,10 @@ class PolaNomorSuratAdmin(AdminPenugasan):
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
-        self.salin(obj, self.layani(services.pola_nomor_atur, request, unit=d["unit"], pola=d["pola"], kode=d["kode"]))
+        self.salin(obj, self.transisi(services.pola_nomor_atur, request, unit=d["unit"], pola=d["pola"], kode=d["kode"]))
 
 
-class PejabatBerwenangForm(FormLayanan):
+class PejabatBerwenangForm(FormTransisi):
     class Meta:
         model = PejabatBerwenang
         fields = ["instansi", "unit"]
@@ -203,7 +204,7 @@ class PejabatBerwenangAdmin(AdminPenugasan):
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
-        self.salin(obj, self.layani(services.pejabat_berwenang_atur, request, instansi=d["instansi"], unit=d["unit"]))
+        self.salin(obj, self.transisi(services.pejabat_berwenang_atur, request, instansi=d["instansi"], unit=d["unit"]))
 
 
 @admin.register(NomorSurat)

@@ -13,8 +13,17 @@ class PenugasanConfig(AppConfig):
     verbose_name = "Penugasan"
 
     def ready(self):
+        from sistemkerja import registry
+
         from . import signals
+        from .bagian import bagian_profil, kartu_kotak_masuk
+        from .choices import CakupanToken
 
         signals.hubungkan()
         # The role groups need the permissions Django creates after migrating.
         post_migrate.connect(_siapkan_grup, sender=self)
+        for kode, label in CakupanToken.choices:
+            registry.cakupan_token(kode, label)
+        registry.menu("Penugasan", "penugasan:kotak_masuk", urutan=30)
+        registry.kartu_beranda("penugasan/_beranda.html", kartu_kotak_masuk, urutan=10)
+        registry.bagian_pegawai("penugasan/_profil.html", bagian_profil, urutan=10)

@@ -77,3 +77,10 @@ class Peran(models.TextChoices):
     PIMPINAN = "pimpinan", "Pimpinan Unit Organisasi"
     PEMOHON = "pemohon", "Pemohon"
     BERWENANG = "berwenang", "Pejabat yang Berwenang"
+
+
+class CakupanToken(models.TextChoices):
+    """The scopes an API token needs for penugasan's endpoints (registered in `sistemkerja.registry`)."""
+
+    PENUGASAN_BACA = "penugasan:baca", "Membaca tim kerja, penugasan dan surat"
+    PENUGASAN_TULIS = "penugasan:tulis", "Membentuk tim dan mengajukan atau memutus penugasan atas nama akunnya"

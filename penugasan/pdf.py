@@ -5,7 +5,6 @@ made once (issue 5: reuse font configuration, keep the stylesheet lean).
 """
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 
 import segno
@@ -13,9 +12,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 
 from organisasi import nip as nip_mod
+from sistemkerja.teks import tanggal_id
 
 CSS_SURAT = settings.BASE_DIR / "static" / "penugasan" / "surat.css"
 
@@ -36,14 +35,6 @@ def url_verifikasi(kode: str) -> str:
 def qr_svg(data: str) -> str:
     """A QR code as a PNG data URI (no file, no network; cheaper to lay out than an SVG of modules)."""
     return segno.make(data, error="m").png_data_uri(scale=4, border=2)
-
-
-def tanggal_id(nilai) -> str:
-    """`4 Desember 2023`, from a date or its ISO text."""
-    if isinstance(nilai, str):
-        nilai = dt.date.fromisoformat(nilai)
-    with translation.override(settings.LANGUAGE_CODE):
-        return date_format(nilai, "j F Y")
 
 
 def periode_id(periode: dict) -> str:

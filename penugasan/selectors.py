@@ -16,7 +16,7 @@ from organisasi.selectors import (
 )
 
 from .choices import Alur, Langkah, Peran, Status
-from .models import KompetensiPegawai, PejabatBerwenang, Penugasan, TimKerja
+from .models import KompetensiPegawai, PegawaiPenugasan, PejabatBerwenang, Penugasan, TimKerja
 
 # The steps after the request, in order (API.md, Penugasan). A has none: it ends at once.
 URUTAN_LANGKAH: dict[str, list[str]] = {
@@ -216,3 +216,18 @@ def hitung_kotak_masuk(pegawai: Pegawai | None, user) -> dict:
     k = kotak_masuk(pegawai, user)
     return {"menunggu": k["menunggu"].count(), "tembusan": k["tembusan"].filter(dibaca__isnull=True).count(),
             "surat": k["surat"].filter(dibaca__isnull=True).count()}
+
+
+def profil_pegawai(pegawai: Pegawai) -> dict:
+    """A person's competencies, the teams they are in and how many assignments they carry today."""
+    hari = hari_ini()
+    tim = (TimKerja.objects.filter(mulai__lte=hari, selesai__gte=hari)
+           .filter(Q(ketua=pegawai) | Q(anggota__pegawai=pegawai, anggota__selesai__isnull=True))
+           .distinct().order_by("nama"))
+    return {
+        "kompetensi": list(KompetensiPegawai.objects.filter(pegawai=pegawai).select_related("kompetensi")),
+        "tim": list(tim.select_related("unit_pemilik")),
+        "penugasan_aktif": PegawaiPenugasan.objects.filter(
+            pegawai=pegawai, usulan=False, penugasan__status=Status.SELESAI, penugasan__mulai__lte=hari,
+            penugasan__selesai__gte=hari).count(),
+    }

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisasi.admin.dasar import tempel_galat
-from organisasi.errors import GalatDomain
+from sistemkerja.forms import tempel_galat
+from sistemkerja.errors import GalatDomain
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 
@@ -26,7 +26,6 @@ from .forms import (
 from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 from .pdf import respon_pdf
 from .services.surat import pemegang_kini
-from .signals import berubah
 
 BATAS_KANDIDAT = 50
 
@@ -94,11 +93,8 @@ def penugasan_detail(request, pk):
     p = _penugasan(request, pk)
     diri = pegawai_dari_user(request.user)
     if diri is not None:  # opening it reads the copies and letters addressed to me
-        dibaca = (Tembusan.objects.filter(penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
-                  + PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(
-                      dibaca=timezone.now()))
-        if dibaca:
-            berubah()  # the home page's unread counts
+        Tembusan.objects.filter(penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
+        PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
     return render(request, "penugasan/detail.html", _konteks_detail(request, p))
 
 

@@ -28,16 +28,12 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _cache_kosong():
-    """Cached answers (permissions, structure, tokens) must not leak from one test to the next."""
+    """Cached structure answers must not leak from one test to the next."""
     from django.core.cache import cache
 
-    from organisasi.versi import lokal_kosongkan
-
     cache.clear()
-    lokal_kosongkan()
     yield
     cache.clear()
-    lokal_kosongkan()
 
 
 @pytest.fixture

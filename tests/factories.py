@@ -79,10 +79,10 @@ def kepala(unit: Unit, *, nama: str | None = None, mulai: dt.date = dt.date(2020
 
 def kunci_token(user, cakupan=None, **kwargs) -> str:
     """A live API token for `user` (every scope unless `cakupan` says otherwise); returns its key."""
-    from organisasi.choices import CakupanToken
+    from sistemkerja import registry
 
     _, kunci = services.token_buat(pelaku=None, user=user, nama=kwargs.pop("nama", "uji"),
-                                   cakupan=list(CakupanToken.values) if cakupan is None else cakupan, **kwargs)
+                                   cakupan=[k for k, _ in registry.daftar_cakupan()] if cakupan is None else cakupan, **kwargs)
     return kunci
 
 

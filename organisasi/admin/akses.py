@@ -10,11 +10,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
 
+from sistemkerja import registry
+from sistemkerja.forms import FormTransisi
+
 from .. import services
-from ..choices import CakupanToken
-from ..forms_admin import FormLayanan
 from ..models import AksesDataPribadi, TokenApi
-from .dasar import AdminLayanan
+from .dasar import AdminCakupan
 
 
 class HanyaSuperuser:
@@ -28,8 +29,8 @@ class HanyaSuperuser:
         return False
 
 
-class TokenBaruForm(FormLayanan):
-    cakupan = forms.MultipleChoiceField(label="Cakupan", choices=CakupanToken.choices,
+class TokenBaruForm(FormTransisi):
+    cakupan = forms.MultipleChoiceField(label="Cakupan", choices=registry.daftar_cakupan,
                                         widget=forms.CheckboxSelectMultiple)
     kedaluwarsa = forms.SplitDateTimeField(label="Kedaluwarsa", required=False, widget=AdminSplitDateTime,
                                            help_text="Kosong: berlaku sampai dicabut.")
@@ -39,7 +40,7 @@ class TokenBaruForm(FormLayanan):
         fields = ["user", "nama", "cakupan", "kedaluwarsa"]
 
 
-class TokenCabutForm(FormLayanan):
+class TokenCabutForm(FormTransisi):
     class Meta:
         model = TokenApi
         fields = ["alasan_cabut"]
@@ -47,7 +48,7 @@ class TokenCabutForm(FormLayanan):
 
 
 @admin.register(TokenApi)
-class TokenApiAdmin(HanyaSuperuser, AdminLayanan):
+class TokenApiAdmin(HanyaSuperuser, AdminCakupan):
     list_display = ["nama", "awalan", "user", "daftar_cakupan", "dibuat", "kedaluwarsa", "terakhir_dipakai",
                     "status"]
     list_filter = [("dicabut", admin.EmptyFieldListFilter)]
@@ -83,9 +84,9 @@ class TokenApiAdmin(HanyaSuperuser, AdminLayanan):
         d = form.cleaned_data
         if change:
             if d.get("alasan_cabut", "").strip():
-                self.salin(obj, self.layani(services.token_cabut, request, token=obj, alasan=d["alasan_cabut"]))
+                self.salin(obj, self.transisi(services.token_cabut, request, token=obj, alasan=d["alasan_cabut"]))
             return
-        token, kunci = self.layani(services.token_buat, request, user=d["user"], nama=d["nama"],
+        token, kunci = self.transisi(services.token_buat, request, user=d["user"], nama=d["nama"],
                                    cakupan=d["cakupan"], kedaluwarsa=d.get("kedaluwarsa"))
         self.salin(obj, token)
         messages.warning(request, f"Kunci token “{token.nama}”: {kunci} — salin sekarang; kunci ini tidak "

@@ -6,12 +6,14 @@ from django.contrib import admin
 from .. import services
 from ..forms_admin import InstansiForm, JabatanForm
 from ..models import Instansi, Jabatan, Penempatan, Unit
-from .dasar import AdminLayanan, jalur_kelola, kolom_tanggal
+from sistemkerja.admin import kolom_tanggal
+
+from .dasar import AdminCakupan, jalur_kelola
 from .pegawai import cari_nip
 
 
 @admin.register(Instansi)
-class InstansiAdmin(AdminLayanan):
+class InstansiAdmin(AdminCakupan):
     """Only the Admin Organisasi creates or changes an instansi; a unit admin sees their own."""
 
     form = InstansiForm
@@ -41,13 +43,13 @@ class InstansiAdmin(AdminLayanan):
         d = form.cleaned_data
         kolom = {k: d.get(k, "") for k in ("nama", "kode_wilayah", "tempat", "alamat")}
         if change:
-            self.salin(obj, self.layani(services.instansi_ubah, request, instansi=obj, **kolom))
+            self.salin(obj, self.transisi(services.instansi_ubah, request, instansi=obj, **kolom))
         else:
-            self.salin(obj, self.layani(services.instansi_buat, request, kode=d["kode"], **kolom))
+            self.salin(obj, self.transisi(services.instansi_buat, request, kode=d["kode"], **kolom))
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(AdminLayanan):
+class JabatanAdmin(AdminCakupan):
     """Reference data: everyone who manages staff may read it; the Admin Organisasi adds to it.
 
     An existing position is not edited (no service does it, and placements point at it).
@@ -72,13 +74,13 @@ class JabatanAdmin(AdminLayanan):
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
-        jabatan = self.layani(lambda pelaku, **kw: services.jabatan_dapatkan(**kw), request, nama=d["nama"],
+        jabatan = self.transisi(lambda pelaku, **kw: services.jabatan_dapatkan(**kw), request, nama=d["nama"],
                               jenis=d["jenis"], jenjang=d.get("jenjang", ""), tingkat=d.get("tingkat", ""))
         self.salin(obj, jabatan)
 
 
 @admin.register(Penempatan)
-class PenempatanAdmin(AdminLayanan):
+class PenempatanAdmin(AdminCakupan):
     """The history of placements: written by the staff services, never edited here."""
 
     list_display = ["pegawai", "unit", "jabatan", "mulai_tampil", "selesai_tampil", "nomor_sk", "mutasi"]

@@ -23,12 +23,14 @@ from django.utils.text import slugify
 from sistemkerja.berkas import kirim_berkas
 
 from .. import services
-from ..errors import GalatDomain
+from sistemkerja.errors import GalatDomain
 from ..forms_admin import LampiranSkForm, MutasiKolektifForm, urai_baris_mutasi
 from ..models import MutasiKolektif, Pegawai, Penempatan, Unit
-from .dasar import (
-    CakupanInlineMixin, CakupanMixin, galat_ke_dict, jalur_kelola, kolom_tanggal, tanggal_id, tempel_galat,
-)
+from sistemkerja.admin import kolom_tanggal
+from sistemkerja.forms import galat_ke_dict, tempel_galat
+from sistemkerja.teks import tanggal_id
+
+from .dasar import CakupanInlineMixin, CakupanMixin, jalur_kelola
 
 _DAFTAR = re.compile(r"daftar\[(\d+)\]")
 

@@ -12,10 +12,13 @@ from django.urls import path, reverse
 
 from .. import nip as nip_mod
 from .. import services
-from ..errors import GalatDomain
+from sistemkerja.errors import GalatDomain
 from ..forms_admin import BerhentikanForm, PegawaiTambahForm, PegawaiUbahForm, PindahkanForm
 from ..models import Pegawai
-from .dasar import AdminLayanan, tanggal_id, tempel_galat
+from sistemkerja.teks import tanggal_id
+from sistemkerja.forms import tempel_galat
+
+from .dasar import AdminCakupan
 
 
 def cari_nip(queryset, kata: str, kolom: str = "nip"):
@@ -26,7 +29,7 @@ def cari_nip(queryset, kata: str, kolom: str = "nip"):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(AdminLayanan):
+class PegawaiAdmin(AdminCakupan):
     list_display = ["nip_tampil", "nama", "jenis_asn", "jabatan", "unit", "aktif"]
     list_select_related = ["jabatan", "unit"]
     list_filter = [("unit__instansi", admin.RelatedOnlyFieldListFilter), "jenis_asn", "jabatan__jenis",
@@ -81,13 +84,13 @@ class PegawaiAdmin(AdminLayanan):
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
         if not change:
-            baru = self.layani(services.pegawai_daftarkan, request, nip=d["nip"], nama=d["nama"],
+            baru = self.transisi(services.pegawai_daftarkan, request, nip=d["nip"], nama=d["nama"],
                                jenis_asn=d.get("jenis_asn") or None, unit=d["unit"], jabatan=d["jabatan"],
                                mulai=d.get("mulai"), golongan=d.get("golongan", ""), email=d.get("email", ""),
                                nomor_sk=d.get("nomor_sk", ""))
         else:
             ubah = {k: d[k] for k in ("nama", "golongan", "email") if k in form.changed_data}
-            baru = self.layani(services.pegawai_ubah, request, pegawai=obj, **ubah)
+            baru = self.transisi(services.pegawai_ubah, request, pegawai=obj, **ubah)
         self.salin(obj, baru)
 
     @admin.action(description="Mutasi ke unit… (mutasi kolektif)")

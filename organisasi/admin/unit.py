@@ -8,12 +8,15 @@ from django.urls import path
 
 from .. import services
 from ..choices import NAMA_POLA, JenisUnit
-from ..errors import GalatDomain
+from sistemkerja.errors import GalatDomain
 from ..forms_admin import PejabatUnitForm, UnitForm, unit_terjangkau
 from ..models import PejabatUnit, Unit
 from ..selectors import PetaPejabat, hari_ini
 from . import struktur
-from .dasar import AdminLayanan, GagalLayanan, InlineLayanan, galat_ke_dict, kolom_tanggal
+from sistemkerja.admin import GagalTransisi, kolom_tanggal
+from sistemkerja.forms import galat_ke_dict
+
+from .dasar import AdminCakupan, InlineCakupan
 
 
 class PolaFilter(admin.SimpleListFilter):
@@ -48,10 +51,10 @@ def simpan_pejabat(request, unit: Unit, formset) -> None:
                 formset.changed_objects.append((services.pejabat_akhiri(
                     pelaku=request.user, pejabat=form.instance, selesai=d["selesai"]), ["selesai"]))
         except (ValidationError, GalatDomain) as e:
-            raise GagalLayanan({"inline": {PejabatUnit._meta.model_name: {i: galat_ke_dict(e)}}}) from e
+            raise GagalTransisi({"inline": {PejabatUnit._meta.model_name: {i: galat_ke_dict(e)}}}) from e
 
 
-class PejabatUnitInline(InlineLayanan):
+class PejabatUnitInline(InlineCakupan):
     model = PejabatUnit
     form = PejabatUnitForm
     fields = ["pegawai", "jenis", "mulai", "selesai", "nomor_sk", "keterangan"]
@@ -67,7 +70,7 @@ class PejabatUnitInline(InlineLayanan):
 
 
 @admin.register(Unit)
-class UnitAdmin(AdminLayanan):
+class UnitAdmin(AdminCakupan):
     form = UnitForm
     list_display = ["kode", "nama", "jenis", "tingkat", "pola_tampil", "pimpinan_saat_ini", "aktif"]
     list_filter = [("instansi", admin.RelatedOnlyFieldListFilter), "jenis", "tingkat", "mandiri", PolaFilter,
@@ -126,16 +129,16 @@ class UnitAdmin(AdminLayanan):
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
         if not change:
-            self.salin(obj, self.layani(services.unit_buat, request, induk=d["induk"], kode=d["kode"],
+            self.salin(obj, self.transisi(services.unit_buat, request, induk=d["induk"], kode=d["kode"],
                                         nama=d["nama"], jenis=d["jenis"], tingkat=d["tingkat"],
                                         mandiri=d["mandiri"]))
             return
         unit = Unit.objects.get(pk=obj.pk)
         if "induk" in form.changed_data:
-            unit = self.layani(services.unit_pindahkan, request, unit=unit, induk_baru=d["induk"])
+            unit = self.transisi(services.unit_pindahkan, request, unit=unit, induk_baru=d["induk"])
         ubah = {k: d[k] for k in ("nama", "jenis", "tingkat", "mandiri", "aktif") if k in form.changed_data}
         if ubah:
-            unit = self.layani(services.unit_ubah, request, unit=unit, **ubah)
+            unit = self.transisi(services.unit_ubah, request, unit=unit, **ubah)
         self.salin(obj, unit)
 
     def save_formset(self, request, form, formset, change):
@@ -156,7 +159,7 @@ class UnitAdmin(AdminLayanan):
 
 
 @admin.register(PejabatUnit)
-class PejabatUnitAdmin(AdminLayanan):
+class PejabatUnitAdmin(AdminCakupan):
     """Every head, Plt/Plh and delegation in one list; the same rules as the inline on a unit."""
 
     form = PejabatUnitForm
@@ -178,12 +181,12 @@ class PejabatUnitAdmin(AdminLayanan):
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
         if not change:
-            self.salin(obj, self.layani(
+            self.salin(obj, self.transisi(
                 services.pejabat_tetapkan, request, unit=d["unit"], pegawai=d["pegawai"], jenis=d["jenis"],
                 mulai=d["mulai"], selesai=d.get("selesai"), nomor_sk=d.get("nomor_sk", ""),
                 keterangan=d.get("keterangan", "")))
         elif "selesai" in form.changed_data:
-            self.salin(obj, self.layani(services.pejabat_akhiri, request, pejabat=obj, selesai=d["selesai"]))
+            self.salin(obj, self.transisi(services.pejabat_akhiri, request, pejabat=obj, selesai=d["selesai"]))
 
 
 

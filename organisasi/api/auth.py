@@ -11,14 +11,12 @@ person themselves and needs no scope; what anyone sees is still limited by `rest
 import datetime as dt
 import re
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from .. import versi as versi_mod
 from ..models import TokenApi
-from ..services.akses import PANJANG_AWALAN, kunci_cocok, sidik_kunci
+from ..services.akses import PANJANG_AWALAN, kunci_cocok
 
 BENTUK_KUNCI = re.compile(r"^[0-9a-f]{48}$")
 SEMUA_TOKEN = "*"  # `cakupan_token` of a view any valid token may reach (the caller's own record)
@@ -33,7 +31,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
     def authenticate_credentials(self, key):
         if not BENTUK_KUNCI.match(key):
             raise exceptions.AuthenticationFailed(TIDAK_SAH)
-        token = _token_tersimpan(key)
+        token = TokenApi.objects.select_related("user").filter(awalan=key[:PANJANG_AWALAN]).first()
         sekarang = timezone.now()
         if token is None or not kunci_cocok(token, key) or not token.berlaku_pada(sekarang):
             raise exceptions.AuthenticationFailed(TIDAK_SAH)
@@ -42,41 +40,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
         if token.terakhir_dipakai is None or sekarang - token.terakhir_dipakai > JEDA_CATAT_PAKAI:
             TokenApi.objects.filter(pk=token.pk).update(terakhir_dipakai=sekarang)
             token.terakhir_dipakai = sekarang
-            _simpan(key, token)
         return token.user, token
-
-
-# A token and its account as read from the database, kept in this process under the AKUN version: any
-# save or delete of a token or an account moves it (`naikkan_versi_akun`), so a revoked token or a
-# deactivated account is refused on the next request in every process. Each request gets new instances
-# built from the kept values, so nothing one request caches on them reaches the next.
-def _kunci_lokal(key: str) -> str:
-    return f"organisasi:token:{versi_mod.versi(versi_mod.AKUN)}:{sidik_kunci(key)}"
-
-
-def _token_tersimpan(key: str) -> TokenApi | None:
-    tersimpan = versi_mod.lokal_ambil(_kunci_lokal(key))
-    if tersimpan is None:
-        token = TokenApi.objects.select_related("user").filter(awalan=key[:PANJANG_AWALAN]).first()
-        if token is None or not kunci_cocok(token, key):
-            return token  # refused by the caller, and not kept: a wrong key must not fill the memory
-        tersimpan = _simpan(key, token)
-    token = versi_mod.dari_salinan(TokenApi, tersimpan[0])
-    token.user = versi_mod.dari_salinan(get_user_model(), tersimpan[1])
-    return token
-
-
-def _simpan(key: str, token: TokenApi) -> tuple:
-    tersimpan = (versi_mod.salinan(token), versi_mod.salinan(token.user))
-    versi_mod.lokal_simpan(_kunci_lokal(key), tersimpan, 2048)
-    return tersimpan
-
-
-def naikkan_versi_akun(sender, update_fields=None, **kwargs) -> None:
-    """Connected to saves and deletes of tokens and accounts; a sign-in's `last_login` alone is not one."""
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return
-    versi_mod.naikkan_dan_saat_commit(versi_mod.AKUN)
 
 
 class CakupanTokenDiperlukan(BasePermission):

@@ -11,8 +11,10 @@ from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
+from sistemkerja import registry
+
 from .. import nip as nip_mod
-from ..choices import NAMA_POLA, SEBAGAI_ATASAN, CakupanToken, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
+from ..choices import NAMA_POLA, SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
 from ..models import Pegawai, Unit
 
 SEBAGAI = [*JenisPeran.values, SEBAGAI_ATASAN]
@@ -97,10 +99,6 @@ class KedudukanSerializer(serializers.Serializer):
     pimpinan_unit_organisasi = PejabatKedudukanSerializer(allow_null=True)
     rantai_evaluasi = PejabatKedudukanSerializer(many=True, help_text="PPK lebih dulu, Pimpinan terakhir.")
     pola = serializers.ChoiceField(choices=POLA, allow_null=True)
-
-
-class GalatSerializer(serializers.Serializer):
-    detail = serializers.CharField()
 
 
 # --- units ---------------------------------------------------------------------------------------
@@ -227,8 +225,16 @@ class TeksBebasField(serializers.CharField):
         self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
 
-# A token obtained by password reads; acting on the account's behalf must be asked for.
-CAKUPAN_BACA = [c for c in CakupanToken.values if c.endswith(":baca")]
+class CakupanField(serializers.ChoiceField):
+    """One token scope, of those the apps registered (`sistemkerja.registry`)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=registry.daftar_cakupan(), **kwargs)
+
+
+def cakupan_baca() -> list[str]:
+    """A token obtained by password reads; acting on the account's behalf must be asked for."""
+    return [kode for kode, _ in registry.daftar_cakupan() if kode.endswith(":baca")]
 
 
 class TokenMasukSerializer(serializers.Serializer):
@@ -237,7 +243,7 @@ class TokenMasukSerializer(serializers.Serializer):
     nama = serializers.CharField(write_only=True, required=False, max_length=100,
                                  help_text="Keperluan token (bawaan: Token pribadi).")
     cakupan = serializers.ListField(
-        child=serializers.ChoiceField(choices=CakupanToken.choices), required=False, allow_empty=False,
+        child=CakupanField(), required=False, allow_empty=False,
         write_only=True, help_text="Cakupan yang diminta (bawaan: semua cakupan baca).")
 
     def validate(self, attrs):
@@ -251,11 +257,11 @@ class TokenMasukSerializer(serializers.Serializer):
             raise exceptions.AuthenticationFailed(
                 "NIP/nama pengguna atau kata sandi salah, atau akun tidak aktif.")
         return {"user": user, "nama": attrs.get("nama") or "Token pribadi",
-                "cakupan": attrs.get("cakupan") or CAKUPAN_BACA}
+                "cakupan": attrs.get("cakupan") or cakupan_baca()}
 
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="Kunci token; hanya ditampilkan sekali ini, tidak disimpan.")
     awalan = serializers.CharField(help_text="Awalan kunci, untuk mengenali token di daftar dan log.")
-    cakupan = serializers.ListField(child=serializers.ChoiceField(choices=CakupanToken.choices))
+    cakupan = serializers.ListField(child=CakupanField())
     kedaluwarsa = serializers.DateTimeField(allow_null=True)

@@ -5,15 +5,11 @@ object outside the caller's scope is a 404, exactly like one that does not exist
 Reads beyond a plain lookup go through `selectors`.
 """
 import datetime as dt
-import hashlib
 import re
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.utils.functional import cached_property
 from django.template import engines
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -21,18 +17,19 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from drf_spectacular.views import SpectacularRedocView
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import TemplateHTMLRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from sistemkerja.security import alamat_klien
+from sistemkerja.api import (
+    GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, GalatSerializer, Halaman, ambil_atau_404, galat_objek,
+    param_path,
+)
 
 from .. import nip as nip_mod
 from .. import cache as cache_struktur
-from .. import versi as versi_mod
 from .. import selectors, services
 from ..choices import CakupanToken, JenisUnit
 from ..models import Pegawai, TokenApi, Unit
@@ -46,49 +43,6 @@ KODE_SAH = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
 
 
 # --- framework plumbing --------------------------------------------------------------------------
-
-class Halaman(PageNumberPagination):
-    page_size_query_param = "page_size"
-    max_page_size = 500
-    page_query_description = "Nomor halaman."
-    page_size_query_description = "Jumlah baris per halaman (bawaan 50, paling banyak 500)."
-    invalid_page_message = "Halaman tidak ditemukan."
-
-    def get_page_size(self, request):
-        # DRF silently falls back to the default on a bad value; a client's typo should be a 400.
-        nilai = request.query_params.get(self.page_size_query_param)
-        if nilai is None:
-            return self.page_size
-        if not (nilai.isascii() and nilai.isdigit() and 1 <= int(nilai) <= self.max_page_size):
-            raise exceptions.ValidationError(
-                {self.page_size_query_param: [f"Gunakan bilangan bulat 1 sampai {self.max_page_size}."]})
-        return int(nilai)
-
-    def get_schema_operation_parameters(self, view):
-        batas = {self.page_query_param: {"minimum": 1},
-                 self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size}}
-        parameter = super().get_schema_operation_parameters(view)
-        for p in parameter:
-            p["schema"].update(batas.get(p["name"], {}))
-        return parameter
-
-
-class PaginatorStruktur(Paginator):
-    """Counts a list of structure rows once per structure version and query, in this process."""
-
-    @cached_property
-    def count(self):
-        try:
-            sql, param = self.object_list.query.sql_with_params()
-        except EmptyResultSet:  # a filter that matches nothing: Django counts it without a query
-            return super().count
-        kunci = f"organisasi:jumlah:{cache_struktur.versi()}:{hashlib.sha256(repr((sql, param)).encode()).hexdigest()}"
-        return versi_mod.lokal_atau_hitung(kunci, lambda: super(PaginatorStruktur, self).count, lambda _: 100)
-
-
-class HalamanStruktur(Halaman):
-    django_paginator_class = PaginatorStruktur
-
 
 class TokenThrottle(AnonRateThrottle):
     """Limits token requests per address when settings set DEFAULT_THROTTLE_RATES["token"]; off otherwise."""
@@ -114,7 +68,7 @@ class JawabanTersimpan:
     def nip_subjek(self, data) -> list[str]:
         return []
 
-    def _tersimpan(self, nama: str, hitung, parameter=(), *, per_orang: bool = False):
+    def _tersimpan(self, nama: str, hitung, parameter=()):
         request = self.request
         if (set(request.query_params) - {"format", *parameter} or request.accepted_renderer.format != "json"
                 or ";" in request.accepted_media_type):
@@ -126,64 +80,16 @@ class JawabanTersimpan:
             return isi, tuple(self.nip_subjek(data))
 
         isi, nip = cache_struktur.ambil_atau_hitung(
-            request.user, ("json", nama, request.build_absolute_uri()), render, per_orang=per_orang,
-            ukuran=lambda nilai: len(nilai[0]) + 24 * len(nilai[1]))
+            request.user, ("json", nama, request.build_absolute_uri()), render)
         respons = HttpResponse(isi, content_type="application/json")
         respons.nip_subjek = nip
         return respons
 
 
-class CatatAksesDataPribadi:
-    """Logs each successful read of staff records (UU 27/2022): who, with which token, from where, whose.
-
-    Views name the people a response is about in `nip_subjek(data)` (kept answers carry them along).
-    """
-
-    def nip_subjek(self, data) -> list[str]:
-        if isinstance(data, dict) and "results" in data:
-            return [baris["nip"] for baris in data["results"]]
-        return [data["nip"]] if isinstance(data, dict) and data.get("nip") else []
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == 200 and request.user.is_authenticated:
-            nip = getattr(response, "nip_subjek", None)
-            if nip is None:
-                nip = self.nip_subjek(getattr(response, "data", None))
-            if nip:
-                services.akses_data_pribadi_catat(
-                    user=request.user, token=request.auth if isinstance(request.auth, TokenApi) else None,
-                    alamat_ip=alamat_klien(request), metode=request.method, path=request.get_full_path(),
-                    nip=list(nip))
-        return response
-
-
 class BacaAPI(OrganisasiAPI, JawabanTersimpan, viewsets.ReadOnlyModelViewSet):
-    pagination_class = HalamanStruktur
+    pagination_class = Halaman
     # Anything up to the next slash reaches get_object, which answers a malformed key with a JSON 404.
     lookup_value_regex = "[^/]+"
-
-
-GALAT_FIELD = {
-    "type": "object",
-    "additionalProperties": {"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
-    "description": 'Pesan per kolom (`{"kolom": ["pesan"]}`), atau `{"detail": "pesan"}`.',
-}
-GALAT_AUTH = {
-    401: OpenApiResponse(s.GalatSerializer, "Belum masuk, atau token tidak sah."),
-    403: OpenApiResponse(s.GalatSerializer, "Tidak berwenang (API ini hanya-baca)."),
-}
-GALAT_DAFTAR = {400: OpenApiResponse(GALAT_FIELD, "Nilai filter tidak sah."), **GALAT_AUTH,
-                404: OpenApiResponse(s.GalatSerializer, "Halaman tidak ditemukan.")}
-
-
-def galat_objek(nama: str) -> dict:
-    pesan = f"{nama} tidak ada atau di luar cakupan Anda."
-    return {**GALAT_AUTH, 404: OpenApiResponse(s.GalatSerializer, pesan)}
-
-
-def param_path(nama: str, keterangan: str) -> OpenApiParameter:
-    return OpenApiParameter(nama, OpenApiTypes.STR, OpenApiParameter.PATH, description=keterangan)
 
 
 PARAM_KODE = param_path("kode", "Kode unit.")
@@ -197,13 +103,6 @@ def skema_baca(nama: str, *, daftar, satu, param: OpenApiParameter, keterangan: 
                            responses={200: daftar(many=True), **GALAT_DAFTAR}),
         retrieve=extend_schema(summary=f"Satu {nama}", description=keterangan, parameters=[param],
                                responses={200: satu, **galat_objek(nama.capitalize())}))
-
-
-def ambil_atau_404(queryset, pesan: str, **lookup):
-    obj = queryset.filter(**lookup).first()
-    if obj is None:
-        raise exceptions.NotFound(pesan)
-    return obj
 
 
 # --- units ---------------------------------------------------------------------------------------
@@ -276,22 +175,13 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
     def get_object(self):
         return ambil_atau_404(self._dalam_cakupan(self.get_queryset()), "Pegawai tidak ditemukan.")
 
-    # Staff answers change only with the structure too (staff, placements and positions move its version).
     def list(self, request, *args, **kwargs):
-        def hitung():
-            # The page picked by id first, with no join (a deep OFFSET over joined rows costs ~35 ms on 22,000
-            # staff, over the covering index of (nama, nip) ~3 ms), then its rows as plain values.
-            queryset = self.filter_queryset(self.get_queryset())
-            id_halaman = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
-            baris = {b["id"]: b for b in queryset.filter(pk__in=id_halaman).values("id", *s.KOLOM_PEGAWAI)}
-            return self.get_paginated_response([s.pegawai_json(baris[i]) for i in id_halaman if i in baris]).data
-
-        return self._tersimpan("pegawai-daftar", hitung, ["page", "page_size", *self.filterset_class.base_filters],
-                               per_orang=True)
-
-    def retrieve(self, request, *args, **kwargs):
-        return self._tersimpan("pegawai-satu", lambda: super(PegawaiViewSet, self).retrieve(request).data,
-                               per_orang=True)
+        # The page picked by id first, with no join (a deep OFFSET over joined rows costs ~35 ms on 22,000
+        # staff, over the covering index of (nama, nip) ~3 ms), then its rows as plain values.
+        queryset = self.filter_queryset(self.get_queryset())
+        id_halaman = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
+        baris = {b["id"]: b for b in queryset.filter(pk__in=id_halaman).values("id", *s.KOLOM_PEGAWAI)}
+        return self.get_paginated_response([s.pegawai_json(baris[i]) for i in id_halaman if i in baris])
 
     def _dalam_cakupan(self, queryset):
         """The person named in the URL within a restricted queryset (a malformed NIP is a 404 at once)."""
@@ -313,8 +203,6 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
                    **galat_objek("Pegawai")})
     @action(detail=True, pagination_class=None, filterset_class=None)
     def kedudukan(self, request, *args, **kwargs):
-        # Not kept: built from the tree, heads and placements the process keeps (~0.1 ms), it is cheaper than
-        # keeping one answer for each of thousands of people.
         return Response(self._kedudukan())
 
     def _kedudukan(self):
@@ -327,8 +215,8 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
         if tanggal is None:
             ambil_atau_404(dalam_cakupan(), "Pegawai tidak ditemukan.")  # an unknown person stays a 404
             raise exceptions.ValidationError({"tanggal": [PESAN_TANGGAL]})
-        # Benchmarked hot path: the placement in force is the lookup of the person too (for unscoped callers
-        # from everyone's placements kept in the process), then their ancestors and heads (kept likewise).
+        # Benchmarked hot path: the placement in force is the lookup of the person too (one hand-written
+        # query for unscoped callers), then their ancestors and heads (one more).
         cakupan = q_cakupan_pegawai(request.user, "view", "pegawai__")
         penempatan = selectors.penempatan_menurut_nip(tanggal, nip_mod.bersihkan(self.kwargs["nip"]), cakupan=cakupan)
         if penempatan is None:  # unknown, or no placement on that date (an empty kedudukan)
@@ -404,8 +292,8 @@ class TokenView(APIView):
                      "disimpan hanya sidiknya) dan berlaku sampai `kedaluwarsa` atau sampai dicabut."),
         responses={200: s.TokenSerializer,
                    400: OpenApiResponse(GALAT_FIELD, "NIP atau kata sandi tidak diisi, cakupan tidak dikenal."),
-                   401: OpenApiResponse(s.GalatSerializer, "NIP/nama pengguna atau kata sandi salah."),
-                   429: OpenApiResponse(s.GalatSerializer, "Terlalu banyak percobaan.")})
+                   401: OpenApiResponse(GalatSerializer, "NIP/nama pengguna atau kata sandi salah."),
+                   429: OpenApiResponse(GalatSerializer, "Terlalu banyak percobaan.")})
     def post(self, request):
         masuk = s.TokenMasukSerializer(data=request.data, context={"request": request})
         masuk.is_valid(raise_exception=True)

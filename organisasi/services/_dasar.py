@@ -6,7 +6,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from ..errors import BukanWewenang
+from sistemkerja.errors import BukanWewenang
 from ..models import Unit
 from ..permissions import cakupan_jalur
 

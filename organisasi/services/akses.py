@@ -5,18 +5,16 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-from functools import lru_cache
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..choices import CakupanToken
-from ..errors import BukanWewenang, TransisiTidakSah
+from sistemkerja import registry
+
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from ..models import AksesDataPribadi, TokenApi
 from ._dasar import _simpan, akun_pelaku
-from .antrean_akses import antrean
 
 PANJANG_AWALAN = 10
 
@@ -49,7 +47,7 @@ def token_buat(*, pelaku, user, nama: str, cakupan: list[str], kedaluwarsa: dt.d
         galat["nama"] = "Nama token wajib diisi."
     if not cakupan:
         galat["cakupan"] = "Pilih sedikitnya satu cakupan."
-    elif asing := sorted(set(cakupan) - set(CakupanToken.values)):
+    elif asing := sorted(set(cakupan) - {kode for kode, _ in registry.daftar_cakupan()}):
         galat["cakupan"] = f"Cakupan tidak dikenal: {', '.join(asing)}."
     if kedaluwarsa is not None and kedaluwarsa <= timezone.now():
         galat["kedaluwarsa"] = "Waktu kedaluwarsa harus di masa depan."
@@ -102,45 +100,13 @@ def token_cabut_semua(*, pelaku, user, alasan: str) -> int:
     return len(tokens)
 
 
-_KOLOM_CATAT = ("waktu", "user", "username", "token", "alamat_ip", "metode", "path", "subjek", "jumlah_subjek")
-
-
-@lru_cache(maxsize=4)
-def _sql_catat(vendor: str, sendiri: bool) -> str:
-    """The INSERT of one log row, built once from the model's table and columns (the ORM's save path
-    costs more than the statement on this hot path: every kedudukan and staff read writes one row).
-
-    `sendiri` (PostgreSQL, the statement its own transaction): the row's commit does not wait for the
-    write-ahead log to reach the disk (`synchronous_commit` off for that transaction alone, set in the
-    same statement). A crash of PostgreSQL itself could lose the rows of its last fraction of a second,
-    never half a row and never other data; the request does not wait ~0.3 ms for the disk."""
-    meta = AksesDataPribadi._meta
-    kolom = [meta.get_field(n).column for n in _KOLOM_CATAT]
-    awal = f"INSERT INTO {meta.db_table} ({', '.join(kolom)}) "
-    if not (vendor == "postgresql" and sendiri):
-        return awal + f"VALUES ({', '.join(['%s'] * len(kolom))})"
-    jenis = [meta.get_field(n).db_type(connection) for n in _KOLOM_CATAT]
-    return awal + (f"SELECT {', '.join(f'%s::{j}' for j in jenis)} "
-                   "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS sementara")
-
-
 def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | None, metode: str, path: str,
                              nip: list[str]) -> None:
-    """One row per API request that returned staff records (UU 27/2022): who, when, from where, whose.
+    """One row per request that returned staff records (UU 27/2022): who, when, from where, whose.
 
-    Inside a caller's transaction it is an ordinary row of that transaction (committed as durably as the
-    rest). A read on its own, with `AKSES_LOG_ANTRE` (production): queued before the response leaves and
-    written in batches off the request (`antrean_akses`). Else (and for writes, whose row must not fail
-    after their change committed) written, and committed, before the response leaves, one statement,
-    whose commit on PostgreSQL does not wait for the disk (see `_sql_catat`).
-    `AKSES_LOG_TUNGGU_DISK` makes every row wait for the disk before the response leaves.
-    """
-    nilai = [connection.ops.adapt_datetimefield_value(timezone.now()), user.pk, user.get_username()[:150],
-             token.pk if token is not None else None, alamat_ip or None, metode[:8], path[:500], " ".join(nip),
-             len(nip)]
-    sendiri = not connection.in_atomic_block and not settings.AKSES_LOG_TUNGGU_DISK
-    if sendiri and settings.AKSES_LOG_ANTRE and metode in ("GET", "HEAD"):  # a read answered from caches
-        antrean.tambah(nilai)  # connects to nothing
-        return
-    with connection.cursor() as kursor:
-        kursor.execute(_sql_catat(connection.vendor, sendiri), nilai)
+    Written in the request, in its transaction if it has one, so the row is committed before the answer
+    leaves; an answer whose row cannot be written is an error, never an unlogged read."""
+    AksesDataPribadi.objects.create(
+        user_id=user.pk, username=user.get_username()[:150], token_id=token.pk if token is not None else None,
+        alamat_ip=alamat_ip or None, metode=metode[:8], path=path[:500], subjek=" ".join(nip),
+        jumlah_subjek=len(nip))

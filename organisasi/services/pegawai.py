@@ -13,9 +13,8 @@ from django.db.models import F
 from sistemkerja.berkas import nama_acak, periksa_berkas
 
 from .. import nip as nip_mod
-from ..cache import naikkan_versi
 from ..choices import Golongan, JenisAsn, JenisJabatan, JenisUnit
-from ..errors import TransisiTidakSah
+from sistemkerja.errors import TransisiTidakSah
 from ..models import Jabatan, MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
 from ..selectors import hari_ini
 from ._dasar import _simpan, akun_pelaku, hanya_kolom, pastikan_wewenang, terapkan_perubahan
@@ -69,7 +68,6 @@ def akun_siapkan(*, pegawai: Pegawai):
         akun.save(update_fields=["is_active"])
     pegawai.akun = akun
     Pegawai.objects.filter(pk=pegawai.pk).update(akun=akun)
-    naikkan_versi()  # update() sends no signal; pages kept for the account show whose it is
     return akun
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..choices import JenisPeran, JenisUnit, Tingkat
-from ..errors import TransisiTidakSah
+from sistemkerja.errors import TransisiTidakSah
 from ..models import Pegawai, PejabatUnit, Unit
 from ._dasar import _rentang_bertumpang, _simpan, pastikan_wewenang
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..choices import JenisUnit
-from ..errors import BukanWewenang
+from sistemkerja.errors import BukanWewenang
 from ..models import Instansi, Unit
 from ..permissions import cakupan_jalur
 from ..cache import naikkan_versi

@@ -13,13 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from organisasi.api.auth import SEMUA_TOKEN
-from organisasi.api.serializers import GalatSerializer
-from organisasi.api.views import GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, Halaman, galat_objek
-from organisasi.choices import CakupanToken
+from sistemkerja.api import GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, GalatSerializer, Halaman, galat_objek
 from organisasi.models import Pegawai, Unit
 
 from .. import selectors, services
-from ..choices import Status, StatusBerkas
+from ..choices import CakupanToken, Status, StatusBerkas
 from ..models import Penugasan, Surat, TimKerja
 from ..pdf import respon_pdf
 from . import serializers as s

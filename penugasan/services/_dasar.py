@@ -6,14 +6,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from guardian.models import UserObjectPermission
 
-from organisasi.errors import BukanWewenang
+from sistemkerja.errors import BukanWewenang
 from organisasi.models import Pegawai
 from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
 
 from ..models import Penugasan, RiwayatPenugasan, Tembusan, TimKerja
-from ..signals import berubah
 
 
 def diri_pelaku(pelaku) -> Pegawai:
@@ -69,8 +68,6 @@ def _selaraskan(obj, codename: str, user_ids: set[int]) -> None:
         UserObjectPermission.objects.bulk_create(
             [UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
              for u in sorted(baru)], ignore_conflicts=True)  # granted meanwhile by another transaction
-    if hapus or baru:
-        berubah()  # who sees what in the inbox; bulk writes send no signal
 
 
 def _akun(pegawai_ids) -> set[int]:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from organisasi.choices import JenisPeran, JenisUnit
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import Pejabat, hari_ini, kedudukan_pada
@@ -26,9 +26,8 @@ from ..selectors import (
     PERLU_PEGAWAI, URUTAN_LANGKAH, jalur_perangkat_daerah, kedudukan_simpul, pegawai_di_unit, pelaku_langkah,
     unit_dipimpin,
 )
-from ..pdf import tanggal_id
+from sistemkerja.teks import tanggal_id
 from . import surat as surat_svc
-from ..signals import berubah
 from ._dasar import beri_tahu, catat_riwayat, diri_pelaku, izin_penugasan_selaraskan, izin_tim_selaraskan, tembuskan
 
 LANGKAH_AWAL = "permohonan"  # the history row of the request itself
@@ -178,7 +177,6 @@ def penugasan_ajukan(*, pelaku, alur: str, unit_tujuan: Unit, pegawai: Iterable[
     p.kompetensi_diperlukan.set(list(kompetensi_daftar))
     PegawaiPenugasan.objects.bulk_create([PegawaiPenugasan(penugasan=p, pegawai=o, usulan=False) for o in ditugaskan]
                                          + [PegawaiPenugasan(penugasan=p, pegawai=o, usulan=True) for o in usulan])
-    berubah()
     catat_riwayat(p, langkah=LANGKAH_AWAL, aksi=Aksi.AJUKAN, oleh=diri, pelaku=pelaku, sebagai=pemohon.sebagai)
     _saat_diajukan(p, pemohon, tanggal)
     if alur == Alur.A:
@@ -253,7 +251,6 @@ def penugasan_lanjut(*, pelaku, penugasan: Penugasan, catatan: str = "",
         staf = _staf_di_tujuan(p.unit_tujuan, _unik(pegawai or []), kecuali=p.pemohon, tanggal=tanggal, wajib=True)
         p.orang.filter(usulan=False).delete()
         PegawaiPenugasan.objects.bulk_create([PegawaiPenugasan(penugasan=p, pegawai=o) for o in staf])
-        berubah()
     elif pegawai:
         raise ValidationError({"pegawai": "Langkah ini tidak memilih pegawai."})
     urutan = URUTAN_LANGKAH[p.alur]
@@ -400,7 +397,6 @@ def _segarkan(p: Penugasan, tanggal: dt.date) -> None:
     if nip != p.pelaku_nip:
         p.pelaku_nip = nip
         Penugasan.objects.filter(pk=p.pk).update(pelaku_nip=nip)
-        berubah()
         if pelaku and p.langkah:
             beri_tahu([pj.pegawai for pj in pelaku], f"Penugasan #{p.pk} menunggu Anda",
                       f"Langkah {p.get_langkah_display()} menunggu keputusan Anda: {p.maksud[:200]}")

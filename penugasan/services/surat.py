@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from organisasi.choices import JenisPeran, JenisUnit, SEBAGAI_ATASAN
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import Pejabat
@@ -25,7 +25,6 @@ from ..choices import StatusSurat
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
 from ..selectors import perangkat_daerah
-from ..signals import berubah
 
 ISIAN_POLA = {"no", "tahun", "bulan", "kode", "wilayah"}
 ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -146,7 +145,6 @@ def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: s
         isi=isi, menggantikan=menggantikan)
     PenerimaSurat.objects.bulk_create([PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan]],
                                       ignore_conflicts=True)
-    berubah()
     # robust: a broker that cannot be reached must not turn a committed letter into an error page
     transaction.on_commit(lambda: render_surat.delay(surat.pk), robust=True)
     return surat

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import hari_ini
@@ -16,7 +16,6 @@ from organisasi.services import akun_pelaku, pastikan_wewenang
 from ..choices import Sifat
 from ..models import AnggotaTim, Kompetensi, KompetensiPegawai, TimKerja
 from ..selectors import unit_dipimpin
-from ..signals import berubah
 from ._dasar import izin_tim_selaraskan
 
 
@@ -59,7 +58,6 @@ def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str
     tim._change_reason = "tim_bentuk"
     tim.save()
     AnggotaTim.objects.bulk_create([AnggotaTim(tim=tim, pegawai=p, peran=peran, mulai=mulai) for p, peran in anggota])
-    berubah()
     izin_tim_selaraskan(tim)
     return tim
 

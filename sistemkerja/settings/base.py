@@ -92,9 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "penugasan.context_processors.kotak_masuk",
-                # last: it stands in for the CSRF token on pages rendered to be kept
-                "organisasi.context_processors.csrf_halaman",
+                "sistemkerja.registry.context_processor",
             ],
         },
     },
@@ -105,8 +103,6 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Django's backend, with the per-request health check spared for a connection in use a moment ago.
-    DATABASES["default"]["ENGINE"] = "sistemkerja.postgresql"
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # A database that drops packets instead of refusing is a 503 after a few seconds, not a hung worker.
@@ -122,8 +118,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username+address is refused before any password check.
     "sistemkerja.security.AxesBackend",
-    # Django's ModelBackend, with the signed-in account kept per process (organisasi.versi).
-    "organisasi.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,15 +170,6 @@ SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 # API tokens obtained with a password (POST /api/v1/token/) expire after this many days; tokens made by
 # a superuser in the admin carry their own expiry (or none).
 TOKEN_MASA_BERLAKU_HARI = env.int("TOKEN_MASA_BERLAKU_HARI", default=90)
-# The personal-data access log's own row commits without waiting for PostgreSQL to flush it to disk
-# (a crash of PostgreSQL itself could lose its last fraction of a second of rows); true: wait, as every
-# other write does.
-AKSES_LOG_TUNGGU_DISK = env.bool("AKSES_LOG_TUNGGU_DISK", default=False)
-# Queue the access log's rows and write them in batches off the request, every AKSES_LOG_ANTRE_DETIK
-# seconds (organisasi.services.antrean_akses); production's default. Off: one INSERT per read.
-AKSES_LOG_ANTRE = env.bool("AKSES_LOG_ANTRE", default=False)
-AKSES_LOG_ANTRE_DETIK = env.float("AKSES_LOG_ANTRE_DETIK", default=0.2)
-
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
@@ -238,22 +224,15 @@ CELERY_BEAT_SCHEDULE = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env.str("REDIS_CACHE_URL", default=""):
     # Short timeouts: an unreachable Redis is a quick 503 (sistemkerja.galat), not a hung worker.
-    CACHES["default"] = {"BACKEND": "sistemkerja.cache_redis.RedisCache",
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": env.str("REDIS_CACHE_URL"),
                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}
     # Sessions read from the shared cache, written through to the database. Only with a shared cache:
     # with a per-process one, a sign-out in one worker would leave the session alive in the others.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Rendered structure answers (organisasi.cache), and each process's own copies of answers, tokens and
-# grants (organisasi.versi), need version numbers every process shares (Redis), or one process.
+# Rendered structure answers everyone shares (organisasi.cache) are kept under a version number every
+# process must share: Redis, or the one process of the development server.
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=True)
-# Whole pages kept per account under those numbers (organisasi.halaman); only with
-# STRUKTUR_CACHE. Off: every visit renders afresh.
-HALAMAN_CACHE = env.bool("HALAMAN_CACHE", default=True)
-# Memory each process may keep for those copies (least recently used dropped first).
-CACHE_LOKAL_MB = env.int("CACHE_LOKAL_MB", default=64)
-# ...and for how long at most, whatever the version numbers say (seconds).
-CACHE_LOKAL_DETIK = env.int("CACHE_LOKAL_DETIK", default=300)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -267,7 +246,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "organisasi.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "sistemkerja.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

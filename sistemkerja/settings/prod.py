@@ -26,8 +26,6 @@ X_FRAME_OPTIONS = "DENY"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 # Several gunicorn workers and Celery: cached structure answers only with the shared Redis cache.
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=bool(env.str("REDIS_CACHE_URL", default="")))
-# Several workers: the access log written in batches off the request (organisasi.services.antrean_akses).
-AKSES_LOG_ANTRE = env.bool("AKSES_LOG_ANTRE", default=True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

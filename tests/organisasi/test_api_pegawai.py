@@ -83,13 +83,11 @@ def test_pegawai_list_rejects_bad_filter_values(struktur, admin_api, params, fie
 
 
 def test_pegawai_list_query_count_does_not_grow(struktur, admin_api, django_assert_num_queries):
-    admin_api.get("/api/v1/unit/setda/")  # the caller's account and grant are kept from here on
-    # session, count, the page's ids, their rows (unit and jabatan joined), one access log row
-    with django_assert_num_queries(5):
+    # session, account, grant, count, the page's ids, their rows (unit and jabatan joined), one access log row
+    with django_assert_num_queries(7):
         assert admin_api.get("/api/v1/pegawai/").json()["count"] == 20
     tambah_unit(struktur.dinas, 8, "dinkes-tambah")
-    admin_api.get("/api/v1/unit/setda/")  # accounts were made for the new heads: the caller's is read again
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         assert admin_api.get("/api/v1/pegawai/").json()["count"] == 36
 
 
@@ -228,24 +226,23 @@ def test_kedudukan_accepts_a_nip_with_spaces(struktur, admin_api):
 
 
 def test_kedudukan_query_count_does_not_grow_with_depth(struktur, admin_api, django_assert_num_queries):
-    # the caller's grant, today's tree and its heads, everyone's placement today are kept from here on
-    kedudukan(admin_api, struktur.staf_seksi, None)
-    # session, the access log row (the caller's account is kept too)
-    with django_assert_num_queries(2):
+    # session, account, grant, the placement with the person, the ancestors with their heads, the access log row
+    with django_assert_num_queries(6):
+        assert kedudukan(admin_api, struktur.staf_seksi, None).json()["pola"] == 4
+    with django_assert_num_queries(6):
         assert kedudukan(admin_api, struktur.staf_dpmptsp, None).json()["pola"] == 3
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(6):
         assert kedudukan(admin_api, struktur.analis, None).json()["pola"] == 1
 
 
-def test_kedudukan_by_token_of_a_superuser_takes_one_query(struktur, django_user_model,
-                                                            django_assert_num_queries):
+def test_kedudukan_by_token_of_a_superuser_takes_four_queries(struktur, django_user_model,
+                                                               django_assert_num_queries):
     root = django_user_model.objects.create_superuser("root", "", "rahasia-uji-123")
     api = klien()
     api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(root)}")
-    # the token (its first use noted), the tree and its heads, everyone's placement: read once, kept
-    kedudukan(api, struktur.staf_seksi, None)
-    with django_assert_num_queries(1):  # the log row
+    kedudukan(api, struktur.staf_seksi, None)  # the token's first use is noted once
+    # the token with its account, the placement with the person, the ancestors with their heads, the log row
+    with django_assert_num_queries(4):
         assert kedudukan(api, struktur.analis, None).status_code == 200
-    # another date than today: that person's placement, the ancestors with their heads, the log
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # any date alike
         assert kedudukan(api, struktur.analis, "2024-05-03").status_code == 200

@@ -8,7 +8,7 @@ from django.test import Client
 from guardian.shortcuts import assign_perm
 
 from organisasi import services
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import MutasiKolektif
 from tests import factories as f
 

@@ -132,8 +132,8 @@ def test_kedudukan_follows_placement_history(struktur):
     assert kedudukan_pada(s.staf_bidang, dt.date(2019, 1, 1)).unit is None
 
 
-def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_assert_num_queries, settings):
-    settings.STRUKTUR_CACHE = False  # nothing kept in the process: the placement, the ancestors with their heads
+def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_assert_num_queries):
+    # the placement, the ancestors with their heads
     with django_assert_num_queries(2):
         k = kedudukan_pada(struktur.analis, HARI)
     with django_assert_num_queries(0):
@@ -145,63 +145,48 @@ def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_
     assert k.ppk.pegawai.tanggal_lahir == struktur.kepala_bag_org.tanggal_lahir
 
 
-def test_kept_in_the_process_the_tree_and_its_heads_are_read_once_per_version(struktur,
-                                                                              django_assert_num_queries):
-    from organisasi.selectors import hari_ini
-
-    # today's, the date kept (another date is answered by its own queries, nothing kept)
-    with django_assert_num_queries(3):  # the placement, every unit, every head in force on the date
-        k = kedudukan_pada(struktur.analis, hari_ini())
-    assert k.ppk.pegawai == struktur.kepala_bag_org
-    with django_assert_num_queries(1):  # another person, another unit: their placement only
-        assert kedudukan_pada(struktur.staf_dpmptsp, hari_ini()).pola == 3
-    with django_assert_num_queries(0):
-        assert [p.unit.kode for p in k.rantai] == ["setda-bag-organisasi", "setda-asisten-1", "setda"]
-    assert k.ppk.pegawai.tanggal_lahir == struktur.kepala_bag_org.tanggal_lahir  # deferred, never empty
-    services.unit_ubah(pelaku=None, unit=struktur.bag_org, nama="Bagian Organisasi Baru")
-    with django_assert_num_queries(3):  # the structure changed: read again
-        k = kedudukan_pada(struktur.analis, hari_ini())
-    assert k.rantai[0].unit.nama == "Bagian Organisasi Baru"
-
-
-def test_kept_and_unkept_kedudukan_agree_for_everyone(struktur, settings):
-    from organisasi.api.serializers import kedudukan_json
-    from organisasi.models import Pegawai
-
-    semua = list(Pegawai.objects.all())
-    for tanggal in (HARI, HARI - dt.timedelta(days=400)):
-        tersimpan = [kedudukan_json(kedudukan_pada(p, tanggal)) for p in semua]
-        settings.STRUKTUR_CACHE = False
-        assert [kedudukan_json(kedudukan_pada(p, tanggal)) for p in semua] == tersimpan
-        settings.STRUKTUR_CACHE = True
-
-
-def test_todays_kedudukan_from_the_kept_tree_agrees_with_the_queries_for_everyone(struktur, settings):
-    """Today's date is the one kept in the process (the whole tree with its heads, everyone's placement):
-    with a Plt, a Plh, a delegation and vacancies in force, everyone's answer agrees with the queries'."""
+def _peran_sementara(s, hari):
+    """Two vacancies, a Plt over their own unit, a Plh and a delegation, all in force on `hari`."""
     from organisasi import services
-    from organisasi.api.serializers import kedudukan_json
     from organisasi.choices import JenisPeran
-    from organisasi.models import Pegawai, PejabatUnit
-    from organisasi.selectors import hari_ini
+    from organisasi.models import PejabatUnit
 
-    s, hari = struktur, hari_ini()
     sampai = hari + dt.timedelta(days=30)
-    for unit in (s.upt5, s.seksi):  # two vacancies
+    for unit in (s.upt5, s.seksi):
         services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(unit=unit, jenis="definitif"),
                                 selesai=hari - dt.timedelta(days=1))
     services.pejabat_tetapkan(pelaku=None, unit=s.upt5, pegawai=s.staf_upt5, jenis=JenisPeran.PLT,
-                              mulai=hari, selesai=sampai)  # staff acting over their own unit
+                              mulai=hari, selesai=sampai)
     services.pejabat_tetapkan(pelaku=None, unit=s.bag_org, pegawai=s.analis, jenis=JenisPeran.PLH,
                               mulai=hari, selesai=sampai)
     services.pejabat_tetapkan(pelaku=None, unit=s.kecamatan, pegawai=s.staf_seksi, jenis=JenisPeran.DELEGASI,
                               mulai=hari, selesai=sampai)
+
+
+@pytest.mark.parametrize("hari_lalu", [0, 1, 400], ids=["in-force", "the-day-before", "a-year-before"])
+def test_kedudukan_pada_agrees_with_kedudukan_banyak_for_everyone(struktur, hari_lalu):
+    """The one-person path (hand-written SQL) and the many-people path (the ORM) are independent: with a
+    Plt, a Plh, a delegation and vacancies in force, on their dates and before, they agree for everyone."""
+    from organisasi.api.serializers import kedudukan_json
+    from organisasi.models import Pegawai, Penempatan
+    from organisasi.selectors import hari_ini, kedudukan_banyak
+
+    s = struktur
+    _peran_sementara(s, hari_ini())
+    tanggal = hari_ini() - dt.timedelta(days=hari_lalu)
     semua = list(Pegawai.objects.all())
-    tersimpan = [kedudukan_json(kedudukan_pada(p, hari)) for p in semua]
-    settings.STRUKTUR_CACHE = False
-    assert [kedudukan_json(kedudukan_pada(p, hari)) for p in semua] == tersimpan
-    staf_seksi = tersimpan[semua.index(s.staf_seksi)]
-    assert staf_seksi["ppk"]["nip"] != s.staf_seksi.nip  # the delegate is not their own PPK
+    satu_per_satu = {p.pk: kedudukan_json(kedudukan_pada(p, tanggal)) for p in semua}
+    penempatan = Penempatan.objects.pada(tanggal).select_related("pegawai", "unit", "jabatan")
+    banyak = {pk: kedudukan_json(k) for pk, k in kedudukan_banyak(penempatan, tanggal).items()}
+    assert banyak and banyak == {pk: k for pk, k in satu_per_satu.items() if pk in banyak}
+    if hari_lalu == 0:
+        # their seksi is vacant: the head above covers it (not the delegate, who is they themselves)
+        assert satu_per_satu[s.staf_seksi.pk]["ppk"] | {"sebagai": "atasan", "nip": s.kepala_kecamatan.nip} \
+            == satu_per_satu[s.staf_seksi.pk]["ppk"]
+        assert satu_per_satu[s.analis.pk]["ppk"]["nip"] not in (s.analis.nip, s.kepala_bag_org.nip)  # Plh of own unit
+        assert satu_per_satu[s.staf_upt5.pk]["ppk"]["nip"] != s.staf_upt5.nip  # Plt over their own unit
+    else:
+        assert satu_per_satu[s.staf_seksi.pk]["ppk"]["nip"] == s.kepala_seksi.nip  # the head, before
 
 
 def test_kedudukan_banyak_is_constant_in_queries(struktur, django_assert_num_queries):
@@ -248,14 +233,12 @@ def test_the_hand_written_ancestor_query_agrees_with_the_orm(struktur, tanggal):
                     for j, b in peta_orm.semua(u.pk).items()}
 
 
-@pytest.mark.parametrize("tersimpan", [True, False], ids=["everyone-kept-in-the-process", "one-query"])
 @pytest.mark.parametrize("tanggal", [HARI, dt.date(2024, 6, 1), dt.date(2019, 1, 1)])
-def test_the_hand_written_placement_query_agrees_with_the_orm(struktur, tanggal, tersimpan, settings):
+def test_the_hand_written_placement_query_agrees_with_the_orm(struktur, tanggal):
     from organisasi import services
     from organisasi.models import Pegawai
     from organisasi.selectors import penempatan_menurut_nip, penempatan_pada
 
-    settings.STRUKTUR_CACHE = tersimpan
     s = struktur
     services.pegawai_pindahkan(pelaku=None, pegawai=s.staf_bidang, unit=s.seksi, jabatan=s.staf_bidang.jabatan,
                                mulai=dt.date(2024, 6, 1), nomor_sk="SK-9")

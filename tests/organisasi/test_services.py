@@ -6,7 +6,7 @@ from guardian.shortcuts import assign_perm
 
 from organisasi import services
 from organisasi.choices import JenisUnit, Tingkat
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
 from tests import factories as f
 
@@ -206,9 +206,8 @@ def test_a_granted_or_withdrawn_permission_takes_effect_at_once(struktur, django
     klien.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
     assert cakupan_jalur(klien) is None
     assert Unit.objects.restrict(klien).count() == Unit.objects.count()
-    klien = type(klien).objects.get(pk=klien.pk)
     with django_assert_num_queries(0):
-        assert cakupan_jalur(klien) is None  # cached between requests
+        assert cakupan_jalur(klien) is None  # kept on the user for the request
     klien.groups.clear()
     klien = type(klien).objects.get(pk=klien.pk)
     assert cakupan_jalur(klien) == []

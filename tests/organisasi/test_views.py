@@ -236,22 +236,20 @@ def test_an_account_that_may_see_nothing_gets_an_explanation(sebagai, struktur):
 
 def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, struktur, admin_organisasi,
                                                                  django_assert_num_queries, settings):
-    settings.HALAMAN_CACHE = False  # the page rendered each time: what the tree itself costs
     client = sebagai(admin_organisasi)
-    client.get("/struktur/", {"semua": "1"})  # warm: the account, the permission answer, the rendered tree
-    # session, the user's own placement (which branch opens); the tree itself from the cache
-    with django_assert_num_queries(2):
+    client.get("/struktur/", {"semua": "1"})  # warm: the rendered tree
+    # session, account, its grant, the user's own placement (which branch opens); the tree from the cache
+    with django_assert_num_queries(4):
         client.get("/struktur/", {"semua": "1"})
     for i in range(15):
         bidang = f.unit(struktur.dinas, f"dinkes-bidang-{i}", J.BIDANG, T.ADMINISTRATOR, nama=f"Bidang {i}")
         f.kepala(bidang)
     _plt_di_unit_baru(struktur)
-    # the structure changed, so the tree is built again: its roots, the subtree, the heads in force;
-    # accounts were made for the new heads, so the signed-in one is read again too
-    with django_assert_num_queries(6):
+    # the structure changed, so the tree is built again: its roots, the subtree, the heads in force
+    with django_assert_num_queries(7):
         resp = client.get("/struktur/", {"semua": "1"})
     assert "Bidang 14" in isi(resp)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         assert "Bidang 14" in isi(client.get("/struktur/", {"semua": "1"}))
 
 
@@ -423,19 +421,16 @@ def test_someone_from_another_perangkat_daerah_gets_404_on_a_unit(sebagai, struk
 
 def test_the_unit_page_takes_the_same_number_of_queries_however_many_staff(sebagai, struktur, admin_organisasi,
                                                                            django_assert_num_queries, settings):
-    settings.HALAMAN_CACHE = False  # rendered each time: what the page itself costs
     client = sebagai(admin_organisasi)
     f.unit(struktur.bag_org, "setda-bag-organisasi-kelembagaan", J.SUBBAGIAN, T.PENGAWAS, nama="Subbagian Kelembagaan")
-    client.get("/unit/setda-bag-organisasi/")  # warm: the account and permission answer are kept
-    # session, unit, ancestors, sub-units and their heads (2), staff and their kedudukan (3),
-    # the unit's heads (2), the menu's own-pegawai lookup
-    with django_assert_num_queries(11):
+    # session, account, its grant, unit, ancestors, sub-units and their heads (2), staff and their
+    # kedudukan (3), the unit's heads (2), the menu's own-pegawai lookup
+    with django_assert_num_queries(13):
         client.get("/unit/setda-bag-organisasi/")
     for i in range(12):
         f.pegawai(struktur.bag_org, nama=f"Staf Tambahan {i:02d}")
     f.unit(struktur.bag_org, "setda-bag-organisasi-tatalaksana", J.SUBBAGIAN, T.PENGAWAS, nama="Subbagian Tatalaksana")
-    client.get("/unit/setda-bag-organisasi/")  # accounts were made for the new staff: the signed-in one is read again
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         resp = client.get("/unit/setda-bag-organisasi/")
     assert "Pegawai di unit ini (14)" in teks(resp) and "Sub-unit (2)" in teks(resp)
     # each staff member's chain and pattern; the head's pattern is Setda's, which a subbagian under

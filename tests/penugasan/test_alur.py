@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from organisasi import services as org
 from organisasi.choices import JenisPeran
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.selectors import hari_ini
 from penugasan import services
 from penugasan.choices import Aksi, Alur, JenisSurat, Langkah, Status

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from organisasi.errors import TransisiTidakSah
+from sistemkerja.errors import TransisiTidakSah
 from organisasi.selectors import Pejabat
 from penugasan import services
 from penugasan.choices import JenisSurat, Status

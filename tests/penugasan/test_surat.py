@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from organisasi import nip as nip_mod
-from organisasi.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from penugasan import services
 from penugasan.choices import JenisSurat, StatusSurat
 from penugasan.models import PolaNomorSurat, Surat

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from organisasi import demo, pertukaran, services
-from organisasi.choices import CakupanToken
+from sistemkerja import registry
 from organisasi.models import Instansi
 from organisasi.permissions import GRUP_ADMIN_ORGANISASI, GRUP_KLIEN_API, pastikan_grup_peran
 from organisasi.selectors import hari_ini
@@ -39,7 +39,7 @@ def akun_demo_siapkan(data: dict) -> None:
         "password": sandi, "first_name": "Aplikasi SPBE demo"})
     if baru:
         klien.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-        services.token_buat(pelaku=None, user=klien, nama="Aplikasi SPBE demo", cakupan=CakupanToken.values,
+        services.token_buat(pelaku=None, user=klien, nama="Aplikasi SPBE demo", cakupan=[k for k, _ in registry.daftar_cakupan()],
                             kunci=demo.KUNCI_TOKEN_DEMO)
 
 

@@ -1,4 +1,5 @@
-"""Domain errors of organisasi; the API's exception handler maps them to HTTP codes."""
+"""The domain errors every app's services raise; `sistemkerja.api.exception_handler` maps them to HTTP
+codes, the pages show their message."""
 
 
 class GalatDomain(Exception):

@@ -1,0 +1,44 @@
+"""What every app's forms share: a ModelForm whose record a service writes, and a service's refusal
+shown on a form's fields."""
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+
+from .errors import GalatDomain
+
+
+def galat_ke_dict(e: Exception) -> dict:
+    """A service's error as {field or None: [messages]}."""
+    if isinstance(e, GalatDomain):
+        return {None: [e.pesan]}
+    if hasattr(e, "error_dict"):
+        return {(None if k == NON_FIELD_ERRORS else k): v for k, v in e.message_dict.items()}
+    return {None: list(e.messages)}
+
+
+def tempel_galat(form, e: Exception) -> None:
+    """Put a service's refusal on a plain form's fields (unknown fields go to the top of the form)."""
+    for kolom, pesan in galat_ke_dict(e).items():
+        form.add_error(kolom if kolom in form.fields else None, pesan)
+
+
+class FormTransisi(forms.ModelForm):
+    """A ModelForm whose record a service writes; `form.save()` never does.
+
+    Model validation is the service's job, so it is skipped here. When a service
+    refused a previous attempt of the same POST, its errors (`galat_transisi`, or
+    `galat_per_indeks` for inline rows) are shown on their fields.
+    """
+
+    pengguna = None
+    galat_transisi: dict = {}
+    galat_per_indeks: dict = {}
+
+    def _post_clean(self):
+        galat = self.galat_transisi
+        if self.galat_per_indeks and self.prefix and self.prefix.rsplit("-", 1)[-1].isdigit():
+            galat = self.galat_per_indeks.get(int(self.prefix.rsplit("-", 1)[-1]), {})
+        for kolom, pesan in galat.items():
+            di_form = kolom in self.fields and not self.fields[kolom].disabled
+            self.add_error(kolom if di_form else None, pesan)
