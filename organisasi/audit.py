@@ -2,7 +2,8 @@
 
 One read, a constant number of queries whatever the size of the tree: the units in
 the user's scope (and their ancestors, who may cover a vacancy), every role row that
-matters, the heads' placements and the staff without a unit. The rest is Python.
+matters, the heads' placements, and the staff without a unit or in a struktural position
+without a level (one query). The rest is Python.
 """
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .choices import SEBAGAI_ATASAN, JenisPeran, JenisUnit, Tingkat
-from .errors import BukanWewenang
-from .models import Pegawai, PejabatUnit, Penempatan, Unit
+from .choices import SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Tingkat
+from sistemkerja.errors import BukanWewenang
+from .models import Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
 from .permissions import cakupan_jalur
 from .querysets import berlaku_pada
 from .selectors import Pejabat, PetaPejabat
@@ -49,6 +50,13 @@ class TemuanPenempatan:
 
 
 @dataclass(frozen=True)
+class TemuanJabatan:
+    """A struktural position recorded without a level (e.g. imported heading no unit), with who holds it."""
+    jabatan: Jabatan
+    pemegang: list[Pegawai]
+
+
+@dataclass(frozen=True)
 class HasilAudit:
     tanggal: dt.date
     batas: dt.date
@@ -58,12 +66,14 @@ class HasilAudit:
     segera_berakhir: list[PejabatUnit] = field(default_factory=list)
     tanpa_unit: list[Pegawai] = field(default_factory=list)
     tidak_di_unitnya: list[TemuanPenempatan] = field(default_factory=list)
+    jabatan_tanpa_tingkat: list[TemuanJabatan] = field(default_factory=list)
 
     @property
     def jumlah(self) -> dict[str, int]:
         return {"tanpa_pola": len(self.tanpa_pola), "tingkat_janggal": len(self.tingkat_janggal),
                 "kosong": len(self.kosong), "segera_berakhir": len(self.segera_berakhir),
-                "tanpa_unit": len(self.tanpa_unit), "tidak_di_unitnya": len(self.tidak_di_unitnya)}
+                "tanpa_unit": len(self.tanpa_unit), "tidak_di_unitnya": len(self.tidak_di_unitnya),
+                "jabatan_tanpa_tingkat": len(self.jabatan_tanpa_tingkat)}
 
     @property
     def total(self) -> int:
@@ -91,6 +101,10 @@ def audit_kelembagaan(*, user, tanggal: dt.date) -> HasilAudit:
         .select_related("pegawai", "pegawai__jabatan", "unit").order_by("selesai", "unit__path"))
     peta = PetaPejabat(b for b in baris if b.mulai <= tanggal and (b.selesai is None or b.selesai >= tanggal))
     diperiksa = [u for u in dalam if u.aktif and u.jenis != JenisUnit.INSTANSI]
+    tanpa_tingkat = Q(jabatan__jenis=JenisJabatan.STRUKTURAL, jabatan__tingkat="")
+    pegawai = list(Pegawai.objects.restrict(user, "change").filter(aktif=True)
+                   .filter(Q(unit__isnull=True) | tanpa_tingkat)
+                   .select_related("jabatan", "unit").order_by("nama", "nip"))
 
     return HasilAudit(
         tanggal=tanggal, batas=batas,
@@ -100,10 +114,20 @@ def audit_kelembagaan(*, user, tanggal: dt.date) -> HasilAudit:
         kosong=[TemuanKosong(u, _perangkap(u, peta, per_path)) for u in diperiksa if peta.pimpinan(u.pk) is None],
         segera_berakhir=[b for b in baris if b.jenis in PERAN_SEMENTARA and b.unit.path in jalur_dalam
                          and tanggal <= b.selesai <= batas],
-        tanpa_unit=list(Pegawai.objects.restrict(user, "change").filter(aktif=True, unit__isnull=True)
-                        .select_related("jabatan").order_by("nama")),
+        tanpa_unit=[p for p in pegawai if p.unit_id is None],
         tidak_di_unitnya=_kepala_di_luar_unit(diperiksa, peta, tanggal),
+        jabatan_tanpa_tingkat=_jabatan_tanpa_tingkat(pegawai),
     )
+
+
+def _jabatan_tanpa_tingkat(pegawai: list[Pegawai]) -> list[TemuanJabatan]:
+    """Struktural positions without a level that active staff in scope hold now, by name."""
+    per_jabatan: dict[int, TemuanJabatan] = {}
+    for p in pegawai:
+        j = p.jabatan
+        if j is not None and j.jenis == JenisJabatan.STRUKTURAL and not j.tingkat:
+            per_jabatan.setdefault(j.pk, TemuanJabatan(j, [])).pemegang.append(p)
+    return sorted(per_jabatan.values(), key=lambda t: (t.jabatan.nama, t.jabatan.pk))
 
 
 def _tingkat_janggal(units: list[Unit], per_path: dict[str, Unit]) -> list[TemuanTingkat]:

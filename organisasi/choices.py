@@ -20,13 +20,6 @@ class JenisUnit(models.TextChoices):
     SUBBAGIAN = "subbagian", "Subbagian"
 
 
-# Jenis that make a Perangkat Daerah (agency) when they sit right under the instansi.
-JENIS_PERANGKAT_DAERAH = {
-    JenisUnit.SEKRETARIAT_DAERAH, JenisUnit.INSPEKTORAT, JenisUnit.SEKRETARIAT_DPRD,
-    JenisUnit.DINAS, JenisUnit.BADAN, JenisUnit.RSUD, JenisUnit.KECAMATAN,
-}
-
-
 class Tingkat(models.TextChoices):
     JPT_PRATAMA = "jpt_pratama", "Pimpinan Tinggi Pratama"
     ADMINISTRATOR = "administrator", "Administrator"

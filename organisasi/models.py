@@ -109,8 +109,8 @@ class Jabatan(models.Model):
             models.UniqueConstraint(fields=["nama", "jenis", "jenjang"], name="jabatan_unik"),
             models.CheckConstraint(
                 name="jabatan_tingkat_hanya_struktural",
-                condition=(Q(jenis=JenisJabatan.STRUKTURAL) & ~Q(tingkat="")) | (~Q(jenis=JenisJabatan.STRUKTURAL)
-                                                                                 & Q(tingkat="")),
+                # a struktural position may wait for its level (an import without one; the audit lists it)
+                condition=Q(jenis=JenisJabatan.STRUKTURAL) | Q(tingkat=""),
             ),
             models.CheckConstraint(
                 name="jabatan_jenjang_hanya_fungsional",

@@ -65,7 +65,6 @@ class StatusBerkas(models.TextChoices):
     """Progress of a letter's PDF (rendered by a Celery task after the letter is issued)."""
 
     MENUNGGU = "menunggu", "Menunggu"
-    DIPROSES = "diproses", "Sedang dibuat"
     SELESAI = "selesai", "Selesai"
     GAGAL = "gagal", "Gagal"
 

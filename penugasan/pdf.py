@@ -32,7 +32,7 @@ def url_verifikasi(kode: str) -> str:
     return settings.SITUS_URL.rstrip("/") + reverse("penugasan:verifikasi", args=[kode])
 
 
-def qr_svg(data: str) -> str:
+def qr_png(data: str) -> str:
     """A QR code as a PNG data URI (no file, no network; cheaper to lay out than an SVG of modules)."""
     return segno.make(data, error="m").png_data_uri(scale=4, border=2)
 
@@ -47,7 +47,7 @@ def konteks_surat(surat) -> dict:
     ttd = dict(isi.get("penandatangan", {}))
     ttd["nip_tampil"] = nip_mod.tampilkan(ttd["nip"]) if ttd.get("nip") else ""
     ttd["jabatan_baris"] = (ttd.get("jabatan") or "").split("\n")
-    return {"surat": surat, "isi": isi, "ttd": ttd, "url_verifikasi": url, "qr": qr_svg(url),
+    return {"surat": surat, "isi": isi, "ttd": ttd, "url_verifikasi": url, "qr": qr_png(url),
             "periode": periode_id(isi.get("periode")),
             "kepada": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("kepada", [])],
             "daftar": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("daftar", [])]}

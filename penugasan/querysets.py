@@ -1,9 +1,13 @@
-"""`restrict(user, "view")` for teams, requests and letters: the one place that decides who sees what.
+"""`restrict(user, aksi)` for teams, requests and letters: the one place that decides who sees what, and
+on what they may act.
 
-- The Bagian Organisasi, superusers and API clients granted the model's view permission: everything.
-- Everyone else: the objects the services granted them (django-guardian): the requester, the staff
-  named, the recipients of copies, the actors, a team's ketua, members and who formed it; and, for
+- `"view"`: the Bagian Organisasi, superusers and API clients granted the model's view permission see
+  everything. Everyone else the objects the services granted them (django-guardian): the requester, the
+  staff named, the recipients of copies, the actors, a team's ketua, members and who formed it; and, for
   teams, the heads of the unit that owns the team or a unit above it.
+- Any other action (`"decide"` and `"withdraw"` a request, `"change"` a team): the objects whose
+  permission for it the services granted the user, or all of them with the permission on the model.
+  The services still check the actor and the state; this only narrows what is offered.
 """
 from django.db import models
 from django.db.models import Q
@@ -22,16 +26,23 @@ def _diberi(user, izin: str, model):
 
 
 class TerbatasQuerySet(models.QuerySet):
-    """Nothing for the anonymous, everything for those granted the model, else what `_q_terlihat` allows."""
+    """Nothing for the anonymous, everything for those granted the model, else what `_q_terlihat` allows
+    (to view) or the objects granted for the action."""
 
     izin_lihat = ""
+    izin_aksi: dict[str, str] = {}  # action -> the permission that grants it
 
     def restrict(self, user, aksi: str = "view"):
+        izin = self.izin_lihat if aksi == "view" else self.izin_aksi.get(aksi)
+        if izin is None:
+            raise ValueError(f"Aksi {aksi!r} tidak dikenal untuk {self.model.__name__}.")
         if not (getattr(user, "is_authenticated", False) and user.is_active):
             return self.none()
-        if _lihat_semua(user, self.izin_lihat):
+        if aksi == "view":
+            return self if _lihat_semua(user, izin) else self.filter(self._q_terlihat(user))
+        if user.has_perm(izin):
             return self
-        return self.filter(self._q_terlihat(user))
+        return self.filter(pk__in=_diberi(user, izin, self.model))
 
     def _q_terlihat(self, user) -> Q:
         return Q(pk__in=_diberi(user, self.izin_lihat, self.model))
@@ -39,6 +50,7 @@ class TerbatasQuerySet(models.QuerySet):
 
 class TimKerjaQuerySet(TerbatasQuerySet):
     izin_lihat = "penugasan.view_timkerja"
+    izin_aksi = {"change": "penugasan.kelola_timkerja"}
 
     def _q_terlihat(self, user) -> Q:
         from organisasi.models import PejabatUnit
@@ -56,6 +68,7 @@ class TimKerjaQuerySet(TerbatasQuerySet):
 
 class PenugasanQuerySet(TerbatasQuerySet):
     izin_lihat = "penugasan.view_penugasan"
+    izin_aksi = {"decide": "penugasan.putuskan_penugasan", "withdraw": "penugasan.tarik_penugasan"}
 
 
 class SuratQuerySet(models.QuerySet):

@@ -74,7 +74,7 @@ def ambil_atau_404(queryset, pesan: str, **lookup):
 class CatatAksesDataPribadi:
     """Logs each successful read of staff records (UU 27/2022): who, with which token, from where, whose.
 
-    Views name the people a response is about in `nip_subjek(data)` (kept answers carry them along).
+    Views name the people a response is about in `nip_subjek(data)`.
     """
 
     def nip_subjek(self, data) -> list[str]:
@@ -85,9 +85,7 @@ class CatatAksesDataPribadi:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code == 200 and request.user.is_authenticated:
-            nip = getattr(response, "nip_subjek", None)
-            if nip is None:
-                nip = self.nip_subjek(getattr(response, "data", None))
+            nip = self.nip_subjek(getattr(response, "data", None))
             if nip:
                 from organisasi.models import TokenApi
                 from organisasi.services import akses_data_pribadi_catat

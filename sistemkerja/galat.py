@@ -24,14 +24,14 @@ PESAN_GALAT = ("Terjadi kesalahan pada server. Kejadian ini sudah dicatat untuk 
                "coba lagi atau hubungi Bagian Organisasi bila berulang.")
 
 
-LAYANAN_PUTUS = (OperationalError, InterfaceError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+PENDUKUNG_PUTUS = (OperationalError, InterfaceError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
                  kombu.exceptions.OperationalError)
 
 
-def layanan_putus(galat: BaseException | None) -> bool:
+def pendukung_putus(galat: BaseException | None) -> bool:
     """Whether the exception (or one it was raised from) means a backing service is unreachable."""
     while galat is not None:
-        if isinstance(galat, LAYANAN_PUTUS) and not _galat_sql(galat):
+        if isinstance(galat, PENDUKUNG_PUTUS) and not _galat_sql(galat):
             return True
         galat = galat.__cause__ or galat.__context__
     return False
@@ -55,7 +55,7 @@ def _minta_json(request) -> bool:
 
 def galat_server(request, *args, **kwargs):
     galat = sys.exc_info()[1]
-    putus = layanan_putus(galat)
+    putus = pendukung_putus(galat)
     status, pesan, judul = ((503, PESAN_TERGANGGU, "Layanan sedang terganggu") if putus
                             else (500, PESAN_GALAT, "Terjadi kesalahan"))
     if putus:

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 
-from .galat import layanan_putus
+from .galat import pendukung_putus
 
 
 def _basis_data() -> None:
@@ -35,6 +35,6 @@ def sehat(request):
             fungsi()
             hasil[nama] = "ok"
         except Exception as e:  # noqa: BLE001 - a health check reports, it does not raise
-            hasil[nama] = "gangguan" if layanan_putus(e) else "galat"
+            hasil[nama] = "gangguan" if pendukung_putus(e) else "galat"
     baik = all(v == "ok" for v in hasil.values())
     return JsonResponse({"status": "ok" if baik else "gangguan", **hasil}, status=200 if baik else 503)

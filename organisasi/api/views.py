@@ -59,14 +59,10 @@ class OrganisasiAPI:
 
 
 class JawabanTersimpan:
-    """Answers that change only with the structure, kept rendered per structure version, date, the
-    caller's scope and the exact URL (`organisasi.cache`), and built from the database only on a miss.
-
-    JSON only (the browsable API is built afresh), and only for the parameters a view answers to:
-    unknown ones are answered, not kept. The people an answer names are kept with it for the log."""
-
-    def nip_subjek(self, data) -> list[str]:
-        return []
+    """Answers everyone of a scope sees alike, changing only with the structure (the `unit` and `pohon`
+    JSON): kept rendered in the shared cache per structure version, date, the caller's scope and the exact
+    URL (`organisasi.cache`), and built from the database only on a miss. JSON only (the browsable API is
+    built afresh), and only for the parameters a view answers to: unknown ones are answered, not kept."""
 
     def _tersimpan(self, nama: str, hitung, parameter=()):
         request = self.request
@@ -75,15 +71,11 @@ class JawabanTersimpan:
             return Response(hitung())
 
         def render():
-            data = hitung()
-            isi = request.accepted_renderer.render(data, request.accepted_media_type, self.get_renderer_context())
-            return isi, tuple(self.nip_subjek(data))
+            return request.accepted_renderer.render(hitung(), request.accepted_media_type,
+                                                    self.get_renderer_context())
 
-        isi, nip = cache_struktur.ambil_atau_hitung(
-            request.user, ("json", nama, request.build_absolute_uri()), render)
-        respons = HttpResponse(isi, content_type="application/json")
-        respons.nip_subjek = nip
-        return respons
+        isi = cache_struktur.ambil_atau_hitung(request.user, ("json", nama, request.build_absolute_uri()), render)
+        return HttpResponse(isi, content_type="application/json")
 
 
 class BacaAPI(OrganisasiAPI, JawabanTersimpan, viewsets.ReadOnlyModelViewSet):

@@ -32,6 +32,7 @@ class BacaanBerkas:
         self._jabatan_berkas: dict[tuple, str] = {}
         self._dipimpin: dict[str, str] = {}
         self._peran_berkas: set = set()
+        self._tanpa_tingkat: list = []  # struktural rows whose level a later row may still give
 
     # --- the database side ---
 
@@ -198,6 +199,7 @@ class BacaanBerkas:
         r.jenis_asn = p.pilihan("jenis_asn", JenisAsn)
         v = p.baris.get("nip")
         r.nip = nip_mod.bersihkan(v) if isinstance(v, (str, int)) and not isinstance(v, bool) else ""
+        r.tmt = None
         if v is None or v == "":
             p.salah("nip", "Wajib diisi.")
         elif not r.nip:
@@ -205,7 +207,7 @@ class BacaanBerkas:
         else:
             try:
                 terurai = nip_mod.urai(r.nip, r.jenis_asn)
-                r.nip, r.jenis_asn = terurai.nip, terurai.jenis_asn
+                r.nip, r.jenis_asn, r.tmt = terurai.nip, terurai.jenis_asn, terurai.tmt
             except ValidationError as e:
                 p.salah("nip", e.messages)
         r.nama = p.teks("nama")
@@ -250,7 +252,10 @@ class BacaanBerkas:
             self._dipimpin.setdefault(r.memimpin, r.label)
 
     def _tingkat_jabatan(self, p: Pembaca, r) -> None:
-        """The level of a structural position (given, known, or that of the unit it heads); check heads."""
+        """The level of a structural position (given, known, or that of the unit it heads); check heads.
+
+        A struktural position whose level nothing gives (it heads no unit and no other row or record names
+        it) is accepted without one (API.md); the audit lists it for the Bagian Organisasi to fill in."""
         r.tingkat_pimpin = None
         if r.kunci_jabatan is None:
             return
@@ -259,7 +264,7 @@ class BacaanBerkas:
             r.tingkat_pimpin = Tingkat.FUNGSIONAL if jenis == JenisJabatan.FUNGSIONAL else ""
         else:
             ada = self.jabatan_db.get(r.kunci_jabatan)
-            if ada is not None and r.tingkat_jabatan and ada.tingkat != r.tingkat_jabatan:
+            if ada is not None and ada.tingkat and r.tingkat_jabatan and ada.tingkat != r.tingkat_jabatan:
                 p.salah("tingkat_jabatan", f"Jabatan {nama} sudah terdaftar dengan tingkat "
                                            f"{Tingkat(ada.tingkat).label}.")
             dari_unit = self._tingkat_unit(r.memimpin) if r.memimpin else ""
@@ -267,18 +272,22 @@ class BacaanBerkas:
                        or self._jabatan_berkas.get(r.kunci_jabatan)
                        or (dari_unit if dari_unit in TINGKAT_STRUKTURAL else ""))
             if not tingkat:
-                p.salah("tingkat_jabatan", "Wajib diisi untuk jabatan struktural baru yang tidak memimpin "
-                                           "unit.")
-                return
-            if self._jabatan_berkas.setdefault(r.kunci_jabatan, tingkat) != tingkat:
+                self._tanpa_tingkat.append(r)
+            elif self._jabatan_berkas.setdefault(r.kunci_jabatan, tingkat) != tingkat:
                 p.salah("tingkat_jabatan", f"Jabatan {nama} tercantum dengan tingkat lain di baris "
                                            "sebelumnya.")
             r.tingkat_jabatan = r.tingkat_pimpin = tingkat
         tingkat_unit = self._tingkat_unit(r.memimpin) if r.memimpin else ""
         if tingkat_unit and r.tingkat_pimpin != tingkat_unit:
-            dijabat = Tingkat(r.tingkat_pimpin).label if r.tingkat_pimpin else "pelaksana"
+            dijabat = (Tingkat(r.tingkat_pimpin).label if r.tingkat_pimpin
+                       else "struktural tanpa tingkat" if jenis == JenisJabatan.STRUKTURAL else "pelaksana")
             p.salah("memimpin", f"Jabatan {nama} ({dijabat}) tidak setingkat dengan pimpinan {r.memimpin} "
                                 f"({Tingkat(tingkat_unit).label}).")
+
+    def lengkapi_tingkat(self) -> None:
+        """A struktural row without a level takes the one a later row gives the same position."""
+        for r in self._tanpa_tingkat:
+            r.tingkat_jabatan = r.tingkat_pimpin = self._jabatan_berkas.get(r.kunci_jabatan, "")
 
     # --- acting heads and delegations ---
 
@@ -342,6 +351,7 @@ def baca_berkas(data, galat: Galat) -> BacaanBerkas:
     b.muat_pegawai(_nip_rujukan(daftar))
     for i, baris in enumerate(daftar["pegawai"]):
         b.baca_pegawai(i, baris)
+    b.lengkapi_tingkat()
     for jenis in ("plt", "delegasi"):
         for i, baris in enumerate(daftar[jenis]):
             b.baca_peran(i, baris, jenis)

@@ -12,7 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_slug
 
 from ..choices import Tingkat
-from ..errors import GalatDomain
+from sistemkerja.errors import GalatDomain
 
 JENIS_HASIL = ("instansi", "unit", "jabatan", "pegawai", "plt", "delegasi")
 # (required, optional) fields per kind of row

@@ -1,4 +1,12 @@
-"""Writing a structure file that read clean: dependency order, every write through the services."""
+"""Writing a structure file that read clean: dependency order, every write through the services.
+
+A pegawai row without `mulai` holds from no particular date (API.md): it is dated as early as the records
+allow, so the file's past Plt/Plh and delegasi rows find it in force, and a second import finds it as it
+left it. A new person's placement starts at the appointment month their NIP encodes (TMT), the earliest it
+can hold; a head's term at the start of their placement, but not before the unit's earlier heads and past
+Plt terms (in the database or in the file) end, nor before today when someone else heads it now. A person
+moved by the file without a date moves today.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,14 +17,20 @@ from django.db import IntegrityError
 
 from .. import services
 from ..choices import JenisJabatan, JenisPeran
-from ..errors import GalatDomain
-from ..models import Instansi, Jabatan, Pegawai, Unit
+from sistemkerja.errors import GalatDomain
+from ..models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
 from ..selectors import hari_ini
 from .baca import baca_berkas
-from .baris import JENIS_HASIL, Galat
+from .baris import JENIS_HASIL, Galat, dalam_potongan
 
 ALASAN_BERHENTI = "Dinonaktifkan melalui impor struktur."
 _URUTAN_STATUS = ["tetap", "diubah", "dibuat"]
+
+
+def _isi_tingkat(*, pelaku, jabatan: Jabatan, tingkat: str) -> Jabatan:
+    jabatan.tingkat = tingkat
+    services._simpan(jabatan, pelaku, "impor struktur: tingkat jabatan diisi")
+    return jabatan
 
 
 class Penulis:
@@ -28,6 +42,8 @@ class Penulis:
         self.hari = hari_ini()
         self.status: dict[str, dict[str, str]] = {k: {} for k in JENIS_HASIL}
         self.bacaan = baca_berkas(data, self.galat)
+        self.awal_pimpinan: dict[str, dt.date] = {}  # unit kode -> earliest start of an undated new head
+        self.awal_penempatan: dict[str, dt.date] = {}  # NIP -> start of the placement the file leaves
 
     def jalankan(self) -> dict:
         self.galat.periksa()
@@ -36,6 +52,7 @@ class Penulis:
         for r in sorted(b.unit.values(), key=lambda r: (r.kedalaman, r.urutan)):
             self._tulis_unit(r)
         b.muat_unit()  # paths change when units move; later writes need fresh ones
+        self._hitung_awal_pimpinan()
         for r in b.pegawai.values():
             self._tulis_pegawai(r)
         self._tulis_pimpinan()
@@ -120,13 +137,21 @@ class Penulis:
             tingkat = r.tingkat_jabatan if jenis == JenisJabatan.STRUKTURAL else ""
             jabatan = self._coba(r.label, lambda pelaku, **kw: services.jabatan_dapatkan(**kw),
                                  {"nama": "jabatan", "jenis": "jenis_jabatan", "tingkat": "tingkat_jabatan"},
-                                 nama=nama, jenis=jenis, jenjang=jenjang, tingkat=tingkat)
+                                 nama=nama, jenis=jenis, jenjang=jenjang, tingkat=tingkat, boleh_tanpa_tingkat=True)
             if jabatan is None:
                 return None
             b.jabatan_db[kunci] = jabatan
             self._tandai("jabatan", nama_kunci, "dibuat")
         self._tandai("jabatan", nama_kunci, "tetap")
-        return b.jabatan_db[kunci]
+        jabatan = b.jabatan_db[kunci]
+        if jabatan.jenis == JenisJabatan.STRUKTURAL and not jabatan.tingkat and r.tingkat_jabatan:
+            # a struktural position recorded without a level (the audit lists it) takes the one the file gives
+            jabatan = self._coba(r.label, _isi_tingkat, {"tingkat": "tingkat_jabatan"}, jabatan=jabatan,
+                                 tingkat=r.tingkat_jabatan)
+            if jabatan is None:
+                return None
+            self._tandai("jabatan", nama_kunci, "diubah")
+        return jabatan
 
     def _tulis_pegawai(self, r) -> None:
         b = self.bacaan
@@ -135,12 +160,14 @@ class Penulis:
             return
         lama = b.pegawai_db.get(r.nip)
         if lama is None:
+            mulai = r.mulai or self._awal_orang_baru(r)
             baru = self._coba(r.label, services.pegawai_daftarkan, nip=r.nip, nama=r.nama,
-                              jenis_asn=r.jenis_asn, unit=unit, jabatan=jabatan, mulai=r.mulai,
+                              jenis_asn=r.jenis_asn, unit=unit, jabatan=jabatan, mulai=mulai,
                               golongan=r.golongan or "", email=r.email or "", nomor_sk=r.nomor_sk or "")
             if baru is None:
                 return
             b.pegawai_db[r.nip] = baru
+            self.awal_penempatan[r.nip] = mulai
             self._tandai("pegawai", r.nip, "dibuat")
         else:
             self._perbarui_pegawai(r, lama, unit, jabatan)
@@ -158,10 +185,50 @@ class Penulis:
             self._tandai("pegawai", r.nip, "diubah")
         sekarang = self.bacaan.penempatan_db.get(lama.pk)
         if not lama.aktif or (sekarang and (sekarang.unit_id, sekarang.jabatan_id) == (unit.pk, jabatan.pk)):
+            if sekarang is not None:
+                self.awal_penempatan[r.nip] = sekarang.mulai
             return
         if self._coba(r.label, services.pegawai_pindahkan, pegawai=lama, unit=unit, jabatan=jabatan,
                       mulai=r.mulai or self.hari, nomor_sk=r.nomor_sk or "") is not None:
+            self.awal_penempatan[r.nip] = r.mulai or self.hari
             self._tandai("pegawai", r.nip, "diubah")
+
+    # --- rows without dates ---
+
+    def _hitung_awal_pimpinan(self) -> None:
+        """For each unit an undated row heads: the earliest day a new head's term may start there.
+
+        After every other definitive term and past Plt term the database or the file records for the unit
+        (a Plt fills a vacant head); today if such a term has not ended before today (the new head
+        replaces it now, as a dated appointment would)."""
+        b = self.bacaan
+        kode = {r.memimpin for r in b.pegawai.values() if r.memimpin and r.mulai is None and r.aktif}
+        awal = self.awal_pimpinan
+
+        def sesudah(k: str, selesai: dt.date | None) -> None:
+            hari = selesai + dt.timedelta(days=1) if selesai is not None and selesai < self.hari else self.hari
+            awal[k] = max(awal.get(k, hari), hari)
+
+        for r in b.plt:
+            if r.unit in kode and r.jenis == JenisPeran.PLT and r.selesai is not None and r.selesai < self.hari:
+                sesudah(r.unit, r.selesai)
+        per_id = {b.unit_db[k].pk: k for k in kode if k in b.unit_db}
+        for potong in dalam_potongan(per_id):
+            for unit_id, selesai in (PejabatUnit.objects.filter(
+                    unit_id__in=potong, jenis__in=[JenisPeran.DEFINITIF, JenisPeran.PLT])
+                    .values_list("unit_id", "selesai")):
+                sesudah(per_id[unit_id], selesai)
+
+    def _awal_orang_baru(self, r) -> dt.date:
+        """An undated new person: placed since their TMT, or a head since the unit is free for them."""
+        if r.memimpin and r.aktif:
+            return max(r.tmt, self.awal_pimpinan.get(r.memimpin, r.tmt))
+        return r.tmt
+
+    def _awal_pimpinan(self, r) -> dt.date:
+        """An undated head: from the start of their placement, once the unit is free for them."""
+        awal = self.awal_penempatan.get(r.nip, self.hari)
+        return max(awal, self.awal_pimpinan.get(r.memimpin, awal))
 
     # --- heads, acting heads, delegations ---
 
@@ -188,7 +255,7 @@ class Penulis:
                 continue
             if self._coba(r.label, services.pejabat_tetapkan, {"pegawai": "memimpin", "unit": "memimpin"},
                           unit=unit, pegawai=segar[r.nip], jenis=JenisPeran.DEFINITIF,
-                          mulai=r.mulai or self.hari, nomor_sk=r.nomor_sk or "") is not None:
+                          mulai=r.mulai or self._awal_pimpinan(r), nomor_sk=r.nomor_sk or "") is not None:
                 self._tandai("pegawai", r.nip, "diubah")
 
     def _tulis_peran(self, r) -> None:

@@ -24,9 +24,12 @@ GOLONGAN_PPPK = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "X
                  "XV", "XVI", "XVII"]
 
 
-def jabatan_dapatkan(*, nama: str, jenis: str, jenjang: str = "", tingkat: str = "") -> Jabatan:
-    """Find or create a position in the catalogue (positions are reference data)."""
-    if jenis == JenisJabatan.STRUKTURAL and not tingkat:
+def jabatan_dapatkan(*, nama: str, jenis: str, jenjang: str = "", tingkat: str = "",
+                     boleh_tanpa_tingkat: bool = False) -> Jabatan:
+    """Find or create a position in the catalogue (positions are reference data). A struktural position
+    needs its level, except from an import that cannot tell it (`boleh_tanpa_tingkat`): the audit lists
+    such positions until the Bagian Organisasi fills the level in."""
+    if jenis == JenisJabatan.STRUKTURAL and not tingkat and not boleh_tanpa_tingkat:
         raise ValidationError({"tingkat": f"Jabatan struktural {nama!r} memerlukan tingkat."})
     if jenis == JenisJabatan.FUNGSIONAL and not jenjang:
         raise ValidationError({"jenjang": f"Jabatan fungsional {nama!r} memerlukan jenjang."})

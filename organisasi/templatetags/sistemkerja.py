@@ -5,7 +5,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from organisasi import nip as nip_mod
-from organisasi.audit import dapat_mengaudit
 from organisasi.choices import NAMA_POLA, SEBAGAI_ATASAN, JenisPeran
 from organisasi.permissions import cakupan_jalur
 
@@ -41,11 +40,6 @@ def terjangkau(unit, user) -> bool:
     """Whether the user may open the unit's page (so it can be shown as a link)."""
     jalur = cakupan_jalur(user, "view")
     return jalur is None or any(unit.path.startswith(j) for j in jalur)
-
-
-@register.simple_tag
-def boleh_audit(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and dapat_mengaudit(user)
 
 
 JENIS_PERUBAHAN = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.utils.dateformat import format as date_format
+from django.db import connection
 from guardian.shortcuts import assign_perm
 
 from organisasi import services
@@ -11,8 +12,8 @@ from organisasi.audit import audit_kelembagaan, dapat_mengaudit
 from organisasi.choices import JenisPeran
 from organisasi.choices import JenisUnit as J
 from organisasi.choices import Tingkat as T
-from organisasi.errors import BukanWewenang
-from organisasi.models import Unit
+from sistemkerja.errors import BukanWewenang
+from organisasi.models import Jabatan, Unit
 from organisasi.selectors import hari_ini
 from tests import factories as f
 
@@ -30,7 +31,7 @@ def kode(units):
 def test_the_clean_structure_has_no_findings(struktur, admin_organisasi):
     hasil = audit(admin_organisasi)
     assert hasil.jumlah == {"tanpa_pola": 0, "tingkat_janggal": 0, "kosong": 0, "segera_berakhir": 0,
-                            "tanpa_unit": 0, "tidak_di_unitnya": 0}
+                            "tanpa_unit": 0, "tidak_di_unitnya": 0, "jabatan_tanpa_tingkat": 0}
     assert hasil.total == 0
     assert hasil.batas == dt.date(2024, 6, 2)
 
@@ -158,6 +159,36 @@ def test_staff_and_heads_without_an_admin_grant_may_not_audit(struktur, siapa):
         audit(user)
 
 
+def jabatan_struktural_tanpa_tingkat(nama: str) -> Jabatan:
+    return Jabatan.objects.create(nama=nama, jenis="struktural", tingkat="")
+
+
+def test_struktural_positions_without_a_level_are_listed_with_who_holds_them(struktur, admin_organisasi):
+    staf_ahli = jabatan_struktural_tanpa_tingkat("Staf Ahli Bupati Bidang Hukum")
+    kasubbag = jabatan_struktural_tanpa_tingkat("Kepala Subbagian Umum")
+    f.pegawai(struktur.setda, jabatan_=staf_ahli, nama="Staf Ahli Satu")
+    f.pegawai(struktur.bidang, jabatan_=kasubbag, nama="Kasubbag Dua")
+    f.pegawai(struktur.dinas, jabatan_=kasubbag, nama="Kasubbag Satu")
+    keluar = f.pegawai(struktur.bidang, jabatan_=kasubbag, nama="Kasubbag Pensiun")
+    services.pegawai_berhentikan(pelaku=None, pegawai=keluar, tanggal=dt.date(2024, 1, 31), alasan="pensiun")
+
+    hasil = audit(admin_organisasi)
+
+    assert [(t.jabatan.nama, [p.nama for p in t.pemegang]) for t in hasil.jabatan_tanpa_tingkat] == [
+        ("Kepala Subbagian Umum", ["Kasubbag Dua", "Kasubbag Satu"]),  # active holders only
+        ("Staf Ahli Bupati Bidang Hukum", ["Staf Ahli Satu"])]
+    assert hasil.jumlah["jabatan_tanpa_tingkat"] == 2 and hasil.jumlah["tanpa_unit"] == 0
+    # a unit admin sees the positions held in their subtree
+    admin_dinas = f.UserFactory(username="admin-dinkes")
+    assign_perm("organisasi.kelola_unit", admin_dinas, struktur.dinas)
+    assert [(t.jabatan.nama, [p.nama for p in t.pemegang]) for t in audit(admin_dinas).jabatan_tanpa_tingkat] == [
+        ("Kepala Subbagian Umum", ["Kasubbag Dua", "Kasubbag Satu"])]
+    # once the level is filled in, the finding is gone
+    Jabatan.objects.filter(pk=kasubbag.pk).update(tingkat=T.PENGAWAS)
+    assert [t.jabatan.nama for t in audit(admin_organisasi).jabatan_tanpa_tingkat] == [
+        "Staf Ahli Bupati Bidang Hukum"]
+
+
 def _perbanyak(struktur, n: int) -> None:
     """More units, vacancies, acting heads and staff without a unit: findings grow, queries must not."""
     for i in range(n):
@@ -169,21 +200,22 @@ def _perbanyak(struktur, n: int) -> None:
         services.pejabat_tetapkan(pelaku=None, unit=bidang, pegawai=staf, jenis=JenisPeran.PLT,
                                   mulai=dt.date(2024, 5, 1), selesai=HARI + dt.timedelta(days=5))
         f.pegawai(bidang, mulai=dt.date.today() + dt.timedelta(days=20))
+        f.pegawai(bidang, jabatan_=jabatan_struktural_tanpa_tingkat(f"Staf Ahli {i}"))
 
 
 def test_the_audit_runs_in_a_constant_number_of_queries(struktur, admin_organisasi, django_assert_num_queries):
     admin_organisasi = type(admin_organisasi).objects.get(pk=admin_organisasi.pk)
-    audit(admin_organisasi)  # warm: the permission answer is cached between requests
-    # units, role rows, the heads' placements, staff without a unit
-    with django_assert_num_queries(4):
+    # the grant, units, role rows, the heads' placements, staff without a unit or a level
+    with django_assert_num_queries(5):
         kecil = audit(admin_organisasi)
     _perbanyak(struktur, 4)
     admin_organisasi = type(admin_organisasi).objects.get(pk=admin_organisasi.pk)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         besar = audit(admin_organisasi)
     assert kecil.total == 0
     assert besar.jumlah["tanpa_pola"] == 4 and besar.jumlah["kosong"] == 4
     assert besar.jumlah["segera_berakhir"] == 4 and besar.jumlah["tanpa_unit"] == 4
+    assert besar.jumlah["jabatan_tanpa_tingkat"] == 4
     assert Unit.objects.count() > 20
 
 
@@ -191,16 +223,14 @@ def test_a_unit_admins_audit_runs_in_a_constant_number_of_queries(struktur, djan
     admin_dinas = f.UserFactory(username="admin-dinkes")
     assign_perm("organisasi.kelola_unit", admin_dinas, struktur.dinas)
     segar = type(admin_dinas).objects.get(pk=admin_dinas.pk)  # no cached scope
-    audit(segar)  # warm: the permission answer is cached between requests
-    segar = type(admin_dinas).objects.get(pk=admin_dinas.pk)
-    # guardian grants, own pegawai record, units, ancestors, role rows, placements, staff
-    with django_assert_num_queries(7):
+    # the grant, guardian grants, own pegawai record, units, ancestors, role rows, placements, staff
+    with django_assert_num_queries(8):
         audit(segar)
     for i in range(4):
         f.unit(struktur.bidang, f"dinkes-seksi-{i}", J.SEKSI, T.PENGAWAS)
         f.pegawai(struktur.bidang, mulai=dt.date.today() + dt.timedelta(days=20))
     segar = type(admin_dinas).objects.get(pk=admin_dinas.pk)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         hasil = audit(segar)
     assert hasil.jumlah["kosong"] == 4
 
@@ -220,6 +250,8 @@ def test_the_audit_page_counts_and_lists_each_kind_of_problem(client, struktur, 
     f.pegawai(struktur.bidang, nama="Calon Pegawai", mulai=hari + dt.timedelta(days=20))
     services.pegawai_pindahkan(pelaku=None, pegawai=struktur.kepala_seksi, unit=struktur.kecamatan,
                                jabatan=struktur.kepala_seksi.jabatan, mulai=hari - dt.timedelta(days=1))
+    f.pegawai(struktur.setda, jabatan_=jabatan_struktural_tanpa_tingkat("Staf Ahli Bupati Bidang Hukum"),
+              nama="Staf Ahli Satu")
     client.force_login(admin_organisasi)
 
     resp = client.get("/audit/")
@@ -232,6 +264,8 @@ def test_the_audit_page_counts_and_lists_each_kind_of_problem(client, struktur, 
     assert "1 Plt/Plh/delegasi segera berakhir" in halaman
     assert "1 pegawai aktif tanpa unit" in halaman
     assert "1 pejabat tidak ditempatkan di unit yang dipimpin" in halaman
+    assert "1 jabatan struktural tanpa tingkat" in halaman
+    assert "Staf Ahli Bupati Bidang Hukum Staf Ahli Satu (Sekretariat Daerah)" in halaman
     assert "Rantai Seksi Rujukan (pengawas) → Bidang Pelayanan Kesehatan (administrator)" in halaman
     assert "Seksi Rujukan Pengawas Kepala Bidang Pelayanan Kesehatan — Bidang Pelayanan Kesehatan" in halaman
     assert (f"Bidang P2P Staf Bidang Pelaksana Tugas (Plt) {date_format(hari - dt.timedelta(days=3), 'j F Y')} "

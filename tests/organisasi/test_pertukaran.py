@@ -12,11 +12,13 @@ from django.core.management.base import CommandError
 from guardian.shortcuts import assign_perm
 
 from organisasi import pertukaran, services
+from organisasi.audit import audit_kelembagaan
 from organisasi.choices import JenisPeran
 from organisasi.management.commands.impor_struktur import Command as ImporCommand
 from organisasi.models import Instansi, Jabatan, MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
-from organisasi.selectors import hari_ini, kedudukan_pada
+from organisasi.selectors import hari_ini, kedudukan_pada, pimpinan_unit_pada
 from tests import factories as f
+from tests.organisasi.test_audit import jabatan_struktural_tanpa_tingkat
 
 KEPALA = "197501012000031001"
 ANALIS = "199001012015032001"
@@ -275,6 +277,11 @@ def _delegasi(**kolom):
     (_rusak(["pegawai", 0, "tingkat_jabatan"], "pengawas"),
      K0 + "memimpin: Jabatan Kepala Bagian Organisasi (Pengawas) tidak setingkat dengan pimpinan "
           "setda-bag-organisasi (Administrator)."),
+    (_tambah("pegawai", {"nip": "198002022005011002", "nama": "Kabag Lain", "jabatan": "Kepala Bagian Organisasi",
+                         "jenis_jabatan": "struktural", "tingkat_jabatan": "pengawas", "unit": "setda"}),
+     ("pegawai[2] NIP 198002022005011002: tingkat_jabatan: Jabatan Kepala Bagian Organisasi tercantum dengan "
+      "tingkat lain di baris sebelumnya.")),
+    (_rusak(["pegawai", 1, "tingkat_jabatan"], "pengawas"), A1 + "tingkat_jabatan: Hanya untuk jabatan struktural."),
     (_rusak(["pegawai", 1, "memimpin"], "setda-bag-organisasi"),
      A1 + "memimpin: Unit setda-bag-organisasi sudah dipimpin"),
     (_rusak(["pegawai", 0, "aktif"], False), K0 + "memimpin: Pegawai yang diberhentikan"),
@@ -342,6 +349,112 @@ def test_plt_plh_and_delegasi_rows():
         f"plt[0] unit setda-asisten-1 NIP {KEPALA}: selesai: Sudah tercatat berakhir "
         f"{hari + dt.timedelta(days=30):%d-%m-%Y}; masa yang sudah ditetapkan tidak dapat diperpanjang. "
         "Tetapkan baris baru yang dimulai sesudahnya."]
+
+
+# --- rows without dates (API.md: they hold from no particular date) --------------------------------
+
+def tanpa_tanggal(**ubah):
+    data = contoh(**ubah)
+    for g in data["pegawai"]:
+        del g["mulai"]
+    return data
+
+
+@pytest.mark.django_db
+def test_undated_rows_hold_since_the_nips_appointment_month_so_past_plh_and_delegasi_fit():
+    data = tanpa_tanggal(plt=[{"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh",
+                               "mulai": "2019-07-01", "selesai": "2019-07-05"}],
+                         delegasi=[{"dari_unit": "setda-bag-organisasi", "kepada_nip": ANALIS,
+                                    "mulai": "2018-01-01", "selesai": "2018-12-31"}])
+
+    hasil = pertukaran.impor(data)
+
+    assert (hasil["plt"]["dibuat"], hasil["delegasi"]["dibuat"]) == (1, 1)
+    kepala = PejabatUnit.objects.get(jenis="definitif")
+    assert (kepala.pegawai.nip, kepala.mulai) == (KEPALA, dt.date(2000, 3, 1))  # NIP 1975…200003…: TMT 2000-03
+    assert Penempatan.objects.get(pegawai__nip=KEPALA).mulai == dt.date(2000, 3, 1)
+    assert Penempatan.objects.get(pegawai__nip=ANALIS).mulai == dt.date(2015, 3, 1)
+    bagian = Unit.objects.get(kode="setda-bag-organisasi")
+    plh, delegasi = pimpinan_unit_pada(bagian, dt.date(2019, 7, 2)), pimpinan_unit_pada(bagian, dt.date(2018, 6, 1))
+    assert (plh["memimpin"].pegawai.nip, plh["memimpin"].sebagai, plh["definitif"].pegawai.nip) == (
+        ANALIS, "plh", KEPALA)
+    assert (delegasi["ppk"].pegawai.nip, delegasi["ppk"].sebagai) == (ANALIS, "delegasi")
+    assert all(v == (0, 0) for v in nol_perubahan(pertukaran.impor(data)).values())
+
+
+@pytest.mark.django_db
+def test_a_past_row_before_the_undated_heads_appointment_month_is_refused():
+    data = tanpa_tanggal(plt=[{"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh",
+                               "mulai": "1999-07-01", "selesai": "1999-07-05"}])
+    assert galat_impor(data) == [
+        (f"plt[0] unit setda-bag-organisasi NIP {ANALIS}: jenis: Bagian Organisasi tidak memiliki pejabat "
+         "definitif pada 01-07-1999: gunakan Plt untuk jabatan yang kosong.")]
+
+
+@pytest.mark.django_db
+def test_an_undated_head_of_a_unit_that_already_has_one_takes_over_today():
+    pertukaran.impor(tanpa_tanggal())
+    data = tanpa_tanggal()
+    data["pegawai"][0].pop("memimpin")
+    data["pegawai"].append({"nip": "198002022005011002", "nama": "Kabag Baru",
+                            "jabatan": "Kepala Bagian Organisasi", "jenis_jabatan": "struktural",
+                            "unit": "setda-bag-organisasi", "memimpin": "setda-bag-organisasi"})
+    pertukaran.impor(data)
+
+    definitif = PejabatUnit.objects.filter(unit__kode="setda-bag-organisasi", jenis="definitif")
+    assert list(definitif.order_by("mulai").values_list("pegawai__nip", "mulai", "selesai")) == [
+        (KEPALA, dt.date(2000, 3, 1), hari_ini() - dt.timedelta(days=1)),
+        ("198002022005011002", hari_ini(), None)]
+    assert Penempatan.objects.get(pegawai__nip="198002022005011002").mulai == hari_ini()
+    assert all(v == (0, 0) for v in nol_perubahan(pertukaran.impor(data)).values())
+
+
+# --- struktural positions without a level (API.md: accepted when nothing gives it) -----------------
+
+STAF_AHLI = {"nip": "198002022005011002", "nama": "Staf Ahli", "jabatan": "Staf Ahli Bupati Bidang Hukum",
+             "jenis_jabatan": "struktural", "unit": "setda"}
+
+
+@pytest.mark.django_db
+def test_a_struktural_row_without_a_level_takes_the_one_a_later_row_gives_its_position():
+    data = contoh()
+    data["pegawai"].insert(0, {**STAF_AHLI, "jabatan": "Kepala Bagian Organisasi", "unit": "setda-bag-organisasi"})
+    pertukaran.impor(data)
+    assert Jabatan.objects.get(nama="Kepala Bagian Organisasi").tingkat == "administrator"
+    assert Pegawai.objects.get(nip=STAF_AHLI["nip"]).jabatan.tingkat == "administrator"
+
+
+@pytest.mark.django_db
+def test_a_new_struktural_position_that_heads_no_unit_is_imported_without_a_level(admin_organisasi):
+    hasil = pertukaran.impor(contoh(pegawai=CONTOH["pegawai"] + [STAF_AHLI]))
+
+    assert hasil["jabatan"]["dibuat"] == 3
+    assert Jabatan.objects.get(nama=STAF_AHLI["jabatan"]).tingkat == ""
+    temuan = audit_kelembagaan(user=admin_organisasi, tanggal=hari_ini()).jabatan_tanpa_tingkat
+    assert [(t.jabatan.nama, [p.nip for p in t.pemegang]) for t in temuan] == [
+        (STAF_AHLI["jabatan"], [STAF_AHLI["nip"]])]
+
+
+@pytest.mark.django_db
+def test_a_struktural_position_recorded_without_a_level_imports_and_a_file_can_fill_it_in(admin_organisasi):
+    jabatan_struktural_tanpa_tingkat(STAF_AHLI["jabatan"])
+    data = contoh(pegawai=CONTOH["pegawai"] + [STAF_AHLI])
+
+    assert pertukaran.impor(data)["pegawai"]["dibuat"] == 3
+    assert all(v == (0, 0) for v in nol_perubahan(pertukaran.impor(data)).values())
+    baris = next(g for g in pertukaran.ekspor()["pegawai"] if g["nip"] == STAF_AHLI["nip"])
+    assert (baris["jenis_jabatan"], "tingkat_jabatan" in baris) == ("struktural", False)
+    def audit():
+        return audit_kelembagaan(user=admin_organisasi, tanggal=hari_ini())
+    assert [t.jabatan.nama for t in audit().jabatan_tanpa_tingkat] == [STAF_AHLI["jabatan"]]
+
+    data["pegawai"][2]["tingkat_jabatan"] = "jpt_pratama"
+    hasil = pertukaran.impor(data)
+
+    assert hasil["jabatan"] == {"dibuat": 0, "diubah": 1, "tetap": 2}
+    assert Jabatan.objects.get(nama=STAF_AHLI["jabatan"]).tingkat == "jpt_pratama"
+    assert audit().jabatan_tanpa_tingkat == []
+    assert nol_perubahan(pertukaran.impor(data))["jabatan"] == (0, 0)
 
 
 @pytest.mark.django_db

@@ -339,7 +339,7 @@ def test_render_ulang_tidak_menggandakan_berkas(s, settings, tmp_path):
     berkas = list(tmp_path.rglob("*.pdf"))
     assert [b.name for b in berkas] == [f"{surat.kode_verifikasi}.pdf"] and len(sidik) == 64
     # a crash after the file was written but before the row said so: the re-run overwrites, no second file
-    type(surat).objects.filter(pk=surat.pk).update(status_berkas="diproses")
+    type(surat).objects.filter(pk=surat.pk).update(status_berkas="menunggu")
     render_surat(surat.pk)
     assert len(list(tmp_path.rglob("*.pdf"))) == 1
 
@@ -438,3 +438,22 @@ def test_pelaku_mengikuti_perubahan_struktur_tanpa_menunggu_jadwal(s, monkeypatc
     p.refresh_from_db()
     assert p.pelaku_nip == [s.staf_bidang_b.nip] and dipanggil == [1]
     assert list(menunggu_saya(s.staf_bidang_b.akun)) == [p] and list(menunggu_saya(s.kepala_bidang.akun)) == []
+
+
+def test_restrict_honours_its_action(s):
+    """`restrict(user, aksi)`: who may decide, who may withdraw, an action no model knows refused."""
+    from organisasi.models import Pegawai
+    from penugasan.models import Penugasan
+
+    p = ajukan(s.staf_bidang, "D", s.bidang2)
+    aktor = Pegawai.objects.get(nip=p.pelaku_nip[0]).akun
+    pemohon = s.staf_bidang.akun
+    assert list(Penugasan.objects.restrict(aktor, "decide")) == [p]
+    assert list(Penugasan.objects.restrict(pemohon, "decide")) == []
+    assert list(Penugasan.objects.restrict(pemohon, "withdraw")) == [p]
+    assert list(Penugasan.objects.restrict(aktor, "withdraw")) == []
+    assert p in Penugasan.objects.restrict(pemohon, "view") and p in Penugasan.objects.restrict(aktor, "view")
+    services.penugasan_tarik(pelaku=pemohon, penugasan=p)
+    assert list(Penugasan.objects.restrict(aktor, "decide")) == []  # ended: nobody acts on it any more
+    with pytest.raises(ValueError):
+        Penugasan.objects.restrict(aktor, "hapus")

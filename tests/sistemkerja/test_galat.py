@@ -72,10 +72,10 @@ def test_a_bad_statement_is_a_bug_not_an_outage():
         except sqlite3.OperationalError as asal:
             raise OperationalError("no such table: organisasi_unit") from asal
     except OperationalError as e:
-        assert not galat.layanan_putus(e)
-    assert galat.layanan_putus(OperationalError("could not connect to server"))
+        assert not galat.pendukung_putus(e)
+    assert galat.pendukung_putus(OperationalError("could not connect to server"))
     # PostgreSQL down behind its Unix socket says "No such file": an outage, whatever the words
-    assert galat.layanan_putus(OperationalError('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" '
+    assert galat.pendukung_putus(OperationalError('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" '
                                                 "failed: No such file or directory"))
 
 
