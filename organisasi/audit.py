@@ -5,6 +5,7 @@ the user's scope (and their ancestors, who may cover a vacancy), every role row 
 matters, the heads' placements, and the staff without a unit or in a struktural position
 without a level (one query). The rest is Python.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .choices import SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Tingkat
 from sistemkerja.errors import BukanWewenang
+
+from .choices import SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Tingkat
 from .models import Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
 from .permissions import cakupan_jalur
 from .querysets import berlaku_pada
@@ -52,6 +54,7 @@ class TemuanPenempatan:
 @dataclass(frozen=True)
 class TemuanJabatan:
     """A struktural position recorded without a level (e.g. imported heading no unit), with who holds it."""
+
     jabatan: Jabatan
     pemegang: list[Pegawai]
 
@@ -70,10 +73,15 @@ class HasilAudit:
 
     @property
     def jumlah(self) -> dict[str, int]:
-        return {"tanpa_pola": len(self.tanpa_pola), "tingkat_janggal": len(self.tingkat_janggal),
-                "kosong": len(self.kosong), "segera_berakhir": len(self.segera_berakhir),
-                "tanpa_unit": len(self.tanpa_unit), "tidak_di_unitnya": len(self.tidak_di_unitnya),
-                "jabatan_tanpa_tingkat": len(self.jabatan_tanpa_tingkat)}
+        return {
+            "tanpa_pola": len(self.tanpa_pola),
+            "tingkat_janggal": len(self.tingkat_janggal),
+            "kosong": len(self.kosong),
+            "segera_berakhir": len(self.segera_berakhir),
+            "tanpa_unit": len(self.tanpa_unit),
+            "tidak_di_unitnya": len(self.tidak_di_unitnya),
+            "jabatan_tanpa_tingkat": len(self.jabatan_tanpa_tingkat),
+        }
 
     @property
     def total(self) -> int:
@@ -98,22 +106,33 @@ def audit_kelembagaan(*, user, tanggal: dt.date) -> HasilAudit:
     baris = list(
         PejabatUnit.objects.filter(unit_id__in=[u.pk for u in per_path.values()])
         .filter(berlaku_pada(tanggal) | Q(jenis__in=PERAN_SEMENTARA, selesai__gte=tanggal, selesai__lte=batas))
-        .select_related("pegawai", "pegawai__jabatan", "unit").order_by("selesai", "unit__path"))
+        .select_related("pegawai", "pegawai__jabatan", "unit")
+        .order_by("selesai", "unit__path")
+    )
     peta = PetaPejabat(b for b in baris if b.mulai <= tanggal and (b.selesai is None or b.selesai >= tanggal))
     diperiksa = [u for u in dalam if u.aktif and u.jenis != JenisUnit.INSTANSI]
     tanpa_tingkat = Q(jabatan__jenis=JenisJabatan.STRUKTURAL, jabatan__tingkat="")
-    pegawai = list(Pegawai.objects.restrict(user, "change").filter(aktif=True)
-                   .filter(Q(unit__isnull=True) | tanpa_tingkat)
-                   .select_related("jabatan", "unit").order_by("nama", "nip"))
+    pegawai = list(
+        Pegawai.objects.restrict(user, "change")
+        .filter(aktif=True)
+        .filter(Q(unit__isnull=True) | tanpa_tingkat)
+        .select_related("jabatan", "unit")
+        .order_by("nama", "nip")
+    )
 
     return HasilAudit(
-        tanggal=tanggal, batas=batas,
-        tanpa_pola=[TemuanPola(u, u.catatan_pola.splitlines()) for u in diperiksa
-                    if u.adalah_unit_organisasi and u.pola is None],
+        tanggal=tanggal,
+        batas=batas,
+        tanpa_pola=[
+            TemuanPola(u, u.catatan_pola.splitlines()) for u in diperiksa if u.adalah_unit_organisasi and u.pola is None
+        ],
         tingkat_janggal=_tingkat_janggal(diperiksa, per_path),
         kosong=[TemuanKosong(u, _perangkap(u, peta, per_path)) for u in diperiksa if peta.pimpinan(u.pk) is None],
-        segera_berakhir=[b for b in baris if b.jenis in PERAN_SEMENTARA and b.unit.path in jalur_dalam
-                         and tanggal <= b.selesai <= batas],
+        segera_berakhir=[
+            b
+            for b in baris
+            if b.jenis in PERAN_SEMENTARA and b.unit.path in jalur_dalam and tanggal <= b.selesai <= batas
+        ],
         tanpa_unit=[p for p in pegawai if p.unit_id is None],
         tidak_di_unitnya=_kepala_di_luar_unit(diperiksa, peta, tanggal),
         jabatan_tanpa_tingkat=_jabatan_tanpa_tingkat(pegawai),
@@ -134,8 +153,12 @@ def _tingkat_janggal(units: list[Unit], per_path: dict[str, Unit]) -> list[Temua
     hasil = []
     for u in units:
         induk = per_path.get(u.path[: -u.steplen])
-        if induk is not None and induk.tingkat and u.tingkat and (
-                URUTAN_TINGKAT[u.tingkat] > URUTAN_TINGKAT[induk.tingkat]):
+        if (
+            induk is not None
+            and induk.tingkat
+            and u.tingkat
+            and (URUTAN_TINGKAT[u.tingkat] > URUTAN_TINGKAT[induk.tingkat])
+        ):
             hasil.append(TemuanTingkat(u, induk))
     return hasil
 
@@ -152,7 +175,14 @@ def _perangkap(unit: Unit, peta: PetaPejabat, per_path: dict[str, Unit]) -> Peja
 
 def _kepala_di_luar_unit(units: list[Unit], peta: PetaPejabat, tanggal: dt.date) -> list[TemuanPenempatan]:
     definitif = [d for d in (peta.definitif(u.pk) for u in units) if d is not None]
-    tempat = {p.pegawai_id: p for p in Penempatan.objects.pada(tanggal)
-              .filter(pegawai_id__in=[d.pegawai_id for d in definitif]).select_related("unit", "jabatan")}
-    return [TemuanPenempatan(d, tempat.get(d.pegawai_id)) for d in definitif
-            if d.pegawai_id not in tempat or tempat[d.pegawai_id].unit_id != d.unit_id]
+    tempat = {
+        p.pegawai_id: p
+        for p in Penempatan.objects.pada(tanggal)
+        .filter(pegawai_id__in=[d.pegawai_id for d in definitif])
+        .select_related("unit", "jabatan")
+    }
+    return [
+        TemuanPenempatan(d, tempat.get(d.pegawai_id))
+        for d in definitif
+        if d.pegawai_id not in tempat or tempat[d.pegawai_id].unit_id != d.unit_id
+    ]

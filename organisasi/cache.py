@@ -14,6 +14,7 @@ The cache must be shared by every process that writes or reads (Redis: REDIS_CAC
 `STRUKTUR_CACHE` says: on by default for the single-process development server, in production only
 with Redis. Without it every answer is built afresh.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -56,6 +56,7 @@ class JenisKelamin(models.TextChoices):
 
 class Golongan(models.TextChoices):
     """Pangkat/golongan ruang PNS (PP 99/2000)."""
+
     I_A = "I/a", "Juru Muda (I/a)"
     I_B = "I/b", "Juru Muda Tingkat I (I/b)"
     I_C = "I/c", "Juru (I/c)"
@@ -77,6 +78,7 @@ class Golongan(models.TextChoices):
 
 class JenisPeran(models.TextChoices):
     """How someone holds a unit head's role on a date (API.md `sebagai`)."""
+
     DEFINITIF = "definitif", "Definitif"
     PLT = "plt", "Pelaksana Tugas (Plt)"
     PLH = "plh", "Pelaksana Harian (Plh)"

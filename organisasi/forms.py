@@ -1,4 +1,5 @@
 """Browser forms: sign-in by NIP, the date picker and the structure search. They translate input only."""
+
 import datetime as dt
 
 from django import forms
@@ -20,7 +21,8 @@ class MasukForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "NIP"
         self.fields["username"].widget.attrs.update(
-            {"placeholder": "19850317 201003 1 001", "inputmode": "numeric", "autocomplete": "username"})
+            {"placeholder": "19850317 201003 1 001", "inputmode": "numeric", "autocomplete": "username"}
+        )
         self.fields["password"].label = "Kata sandi"
 
     def clean_username(self):
@@ -41,17 +43,23 @@ class LupaSandiForm(PasswordResetForm):
     def get_users(self, email):
         User = get_user_model()
         kolom = User.get_email_field_name()
-        return (u for u in User._default_manager.filter(**{f"{kolom}__iexact": email, "is_active": True})
-                if getattr(u, kolom, "").casefold() == email.casefold())
+        return (
+            u
+            for u in User._default_manager.filter(**{f"{kolom}__iexact": email, "is_active": True})
+            if getattr(u, kolom, "").casefold() == email.casefold()
+        )
 
 
 class TanggalForm(forms.Form):
     """`?tanggal=` on pages that show kedudukan on another date."""
 
     tanggal = forms.DateField(
-        label="Tanggal", required=False, input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        label="Tanggal",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal tidak dikenali. Gunakan format tahun-bulan-tanggal, mis. 2024-05-03."})
+        error_messages={"invalid": "Tanggal tidak dikenali. Gunakan format tahun-bulan-tanggal, mis. 2024-05-03."},
+    )
 
     def clean_tanggal(self):
         tanggal = self.cleaned_data.get("tanggal")
@@ -67,9 +75,15 @@ class TanggalForm(forms.Form):
 
 
 class CariForm(forms.Form):
-    q = forms.CharField(label="Cari unit atau pegawai", required=False, max_length=100, strip=True,
-                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off",
-                                                      "placeholder": "Nama unit, kode, nama pegawai atau NIP"}))
+    q = forms.CharField(
+        label="Cari unit atau pegawai",
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "placeholder": "Nama unit, kode, nama pegawai atau NIP"}
+        ),
+    )
 
     PANJANG_MINIMUM = 2
 

@@ -1,4 +1,5 @@
 """Forms of the Bagian Organisasi's admin. They read and translate input; the services decide and write."""
+
 from __future__ import annotations
 
 import csv
@@ -119,8 +120,7 @@ class PindahkanForm(forms.Form):
 
 class BerhentikanForm(forms.Form):
     tanggal = _tanggal("Tanggal berhenti")
-    alasan = forms.CharField(label="Alasan", max_length=300,
-                             help_text="Mis. pensiun, pindah instansi, meninggal.")
+    alasan = forms.CharField(label="Alasan", max_length=300, help_text="Mis. pensiun, pindah instansi, meninggal.")
 
 
 class ImporStrukturForm(forms.Form):
@@ -138,6 +138,7 @@ class ImporStrukturForm(forms.Form):
 
 
 # --- mutasi kolektif ------------------------------------------------------------------------------
+
 
 @dataclass
 class BarisMutasiTeks:
@@ -158,11 +159,19 @@ class MutasiKolektifForm(forms.Form):
     tanggal_sk = _tanggal("Tanggal SK")
     berlaku_mulai = _tanggal("Berlaku mulai")
     perihal = forms.CharField(label="Perihal", max_length=300, required=False)
-    unit_tujuan = forms.CharField(label="Unit tujuan (kode)", max_length=64, required=False,
-                                  help_text="Dipakai untuk baris yang kolom unitnya kosong.")
-    baris = forms.CharField(label="Daftar pegawai", required=False, widget=forms.Textarea(attrs={"rows": 12}),
-                            help_text="Satu baris per pegawai: NIP;kode unit;nama jabatan. Jabatan kosong = "
-                                      "jabatan sekarang. Pemisah ; , atau tab.")
+    unit_tujuan = forms.CharField(
+        label="Unit tujuan (kode)",
+        max_length=64,
+        required=False,
+        help_text="Dipakai untuk baris yang kolom unitnya kosong.",
+    )
+    baris = forms.CharField(
+        label="Daftar pegawai",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Satu baris per pegawai: NIP;kode unit;nama jabatan. Jabatan kosong = "
+        "jabatan sekarang. Pemisah ; , atau tab.",
+    )
     berkas = forms.FileField(label="Atau unggah CSV", required=False)
 
     def clean(self):
@@ -180,8 +189,9 @@ class MutasiKolektifForm(forms.Form):
 
 
 class LampiranSkForm(forms.Form):
-    berkas_sk = forms.FileField(label="Berkas SK (PDF)", help_text="Pindaian SK yang sudah ditandatangani; "
-                                                                  "PDF, paling besar 10 MB.")
+    berkas_sk = forms.FileField(
+        label="Berkas SK (PDF)", help_text="Pindaian SK yang sudah ditandatangani; PDF, paling besar 10 MB."
+    )
 
 
 def _pemisah(teks: str) -> str:
@@ -197,8 +207,12 @@ def urai_baris_mutasi(teks: str, *, pengguna, unit_tujuan: str = "") -> list[Bar
         if not any(kolom) or kolom[0].lower() == "nip":  # blank line or a header
             continue
         baris.append(BarisMutasiTeks(nomor, nip_mod.bersihkan(kolom[0]), kolom[1] or unit_tujuan, kolom[2]))
-    pegawai = {p.nip: p for p in Pegawai.objects.restrict(pengguna, "change")
-               .select_related("unit", "jabatan").filter(nip__in=[b.nip for b in baris])}
+    pegawai = {
+        p.nip: p
+        for p in Pegawai.objects.restrict(pengguna, "change")
+        .select_related("unit", "jabatan")
+        .filter(nip__in=[b.nip for b in baris])
+    }
     unit = {u.kode: u for u in unit_terjangkau(pengguna).filter(kode__in=[b.kode_unit for b in baris])}
     jabatan: dict[str, list[Jabatan]] = {}
     for j in Jabatan.objects.filter(nama__in=[b.nama_jabatan for b in baris]):
@@ -208,16 +222,22 @@ def urai_baris_mutasi(teks: str, *, pengguna, unit_tujuan: str = "") -> list[Bar
         if b.pegawai is None:
             b.galat.append(f"Pegawai dengan NIP {b.nip or '(kosong)'} tidak ditemukan di cakupan Anda.")
         if b.unit is None:
-            b.galat.append(f"Unit {b.kode_unit} tidak ditemukan atau tidak aktif di cakupan Anda."
-                           if b.kode_unit else "Kode unit kosong (isi kolom kedua atau unit tujuan).")
+            b.galat.append(
+                f"Unit {b.kode_unit} tidak ditemukan atau tidak aktif di cakupan Anda."
+                if b.kode_unit
+                else "Kode unit kosong (isi kolom kedua atau unit tujuan)."
+            )
         cocok = jabatan.get(b.nama_jabatan, [])
         if not b.nama_jabatan:
             b.jabatan = b.pegawai.jabatan if b.pegawai else None
         elif len(cocok) == 1:
             b.jabatan = cocok[0]
         else:
-            masalah = ("tidak ada di katalog jabatan." if not cocok
-                       else "ada lebih dari satu di katalog; pilih di admin Jabatan.")
+            masalah = (
+                "tidak ada di katalog jabatan."
+                if not cocok
+                else "ada lebih dari satu di katalog; pilih di admin Jabatan."
+            )
             b.galat.append(f"Jabatan {b.nama_jabatan!r} {masalah}")
         if b.pegawai and not b.nama_jabatan and b.jabatan is None:
             b.galat.append("Pegawai belum memiliki jabatan: isi kolom jabatan.")

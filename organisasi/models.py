@@ -3,6 +3,7 @@
 Writes go through `services`; `save()` stays plain. Every model keeps a change
 history (django-simple-history), so each record shows who changed what, when and why.
 """
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -12,7 +13,14 @@ from treebeard.mp_tree import MP_Node
 
 from . import nip as nip_mod
 from .choices import (
-    Golongan, JenisAsn, JenisJabatan, JenisKelamin, JenisPeran, JenisUnit, Jenjang, Tingkat,
+    Golongan,
+    JenisAsn,
+    JenisJabatan,
+    JenisKelamin,
+    JenisPeran,
+    JenisUnit,
+    Jenjang,
+    Tingkat,
 )
 from .querysets import PegawaiQuerySet, PejabatUnitQuerySet, PenempatanQuerySet, UnitManager
 
@@ -22,10 +30,15 @@ models.CharField.register_lookup(Length)
 class Instansi(models.Model):
     kode = models.SlugField("kode", max_length=64, unique=True)
     nama = models.CharField("nama", max_length=200)
-    kode_wilayah = models.CharField("kode wilayah", max_length=16, blank=True,
-                                    help_text="Kode wilayah Kemendagri, mis. 35.07 untuk Kabupaten Malang.")
-    tempat = models.CharField("tempat penetapan surat", max_length=100, blank=True,
-                              help_text="Nama kota pada tanggal surat, mis. Kepanjen.")
+    kode_wilayah = models.CharField(
+        "kode wilayah",
+        max_length=16,
+        blank=True,
+        help_text="Kode wilayah Kemendagri, mis. 35.07 untuk Kabupaten Malang.",
+    )
+    tempat = models.CharField(
+        "tempat penetapan surat", max_length=100, blank=True, help_text="Nama kota pada tanggal surat, mis. Kepanjen."
+    )
     alamat = models.TextField("alamat", blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)
@@ -48,11 +61,14 @@ class Unit(MP_Node):
     jenis = models.CharField("jenis", max_length=32, choices=JenisUnit.choices)
     tingkat = models.CharField("tingkat pimpinan", max_length=16, choices=Tingkat.choices, blank=True)
     mandiri = models.BooleanField(
-        "Unit Organisasi mandiri", default=False,
-        help_text="Unit Organisasi sendiri (Pasal 1 angka 14): kepalanya Pimpinan Unit Organisasi.")
+        "Unit Organisasi mandiri",
+        default=False,
+        help_text="Unit Organisasi sendiri (Pasal 1 angka 14): kepalanya Pimpinan Unit Organisasi.",
+    )
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="unit", verbose_name="instansi")
-    induk = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="anak", verbose_name="unit induk")
+    induk = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak", verbose_name="unit induk"
+    )
     aktif = models.BooleanField("aktif", default=True)
     # Derived from the tree by services.pola_hitung_ulang() after every structural change.
     pola = models.PositiveSmallIntegerField("pola mekanisme kerja", null=True, blank=True, editable=False)
@@ -95,9 +111,16 @@ class Unit(MP_Node):
 class Jabatan(models.Model):
     nama = models.CharField("nama jabatan", max_length=200)
     jenis = models.CharField("jenis jabatan", max_length=16, choices=JenisJabatan.choices)
-    tingkat = models.CharField("tingkat (struktural)", max_length=16, blank=True, choices=[
-        (Tingkat.JPT_PRATAMA, Tingkat.JPT_PRATAMA.label), (Tingkat.ADMINISTRATOR, Tingkat.ADMINISTRATOR.label),
-        (Tingkat.PENGAWAS, Tingkat.PENGAWAS.label)])
+    tingkat = models.CharField(
+        "tingkat (struktural)",
+        max_length=16,
+        blank=True,
+        choices=[
+            (Tingkat.JPT_PRATAMA, Tingkat.JPT_PRATAMA.label),
+            (Tingkat.ADMINISTRATOR, Tingkat.ADMINISTRATOR.label),
+            (Tingkat.PENGAWAS, Tingkat.PENGAWAS.label),
+        ],
+    )
     jenjang = models.CharField("jenjang (fungsional)", max_length=16, blank=True, choices=Jenjang.choices)
     history = HistoricalRecords(verbose_name="riwayat jabatan")
 
@@ -114,8 +137,8 @@ class Jabatan(models.Model):
             ),
             models.CheckConstraint(
                 name="jabatan_jenjang_hanya_fungsional",
-                condition=(Q(jenis=JenisJabatan.FUNGSIONAL) & ~Q(jenjang="")) | (~Q(jenis=JenisJabatan.FUNGSIONAL)
-                                                                                 & Q(jenjang="")),
+                condition=(Q(jenis=JenisJabatan.FUNGSIONAL) & ~Q(jenjang=""))
+                | (~Q(jenis=JenisJabatan.FUNGSIONAL) & Q(jenjang="")),
             ),
         ]
 
@@ -129,21 +152,43 @@ class Jabatan(models.Model):
 
 
 class Pegawai(models.Model):
-    nip = models.CharField("NIP", max_length=18, unique=True, validators=[nip_mod.validasi_nip],
-                           help_text="18 digit; spasi boleh diketik, disimpan tanpa spasi.")
+    nip = models.CharField(
+        "NIP",
+        max_length=18,
+        unique=True,
+        validators=[nip_mod.validasi_nip],
+        help_text="18 digit; spasi boleh diketik, disimpan tanpa spasi.",
+    )
     nama = models.CharField("nama lengkap dengan gelar", max_length=200)
     jenis_asn = models.CharField("jenis ASN", max_length=8, choices=JenisAsn.choices)
-    golongan = models.CharField("pangkat/golongan", max_length=8, blank=True,
-                                help_text="PNS: golongan ruang (mis. III/a). PPPK: golongan I–XVII.")
+    golongan = models.CharField(
+        "pangkat/golongan",
+        max_length=8,
+        blank=True,
+        help_text="PNS: golongan ruang (mis. III/a). PPPK: golongan I–XVII.",
+    )
     jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
     tanggal_lahir = models.DateField("tanggal lahir")
     email = models.EmailField("surel", blank=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="pegawai",
-                             verbose_name="unit saat ini")
-    jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, null=True, blank=True, related_name="pegawai",
-                                verbose_name="jabatan saat ini")
-    akun = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="pegawai", verbose_name="akun")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="pegawai", verbose_name="unit saat ini"
+    )
+    jabatan = models.ForeignKey(
+        Jabatan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pegawai",
+        verbose_name="jabatan saat ini",
+    )
+    akun = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pegawai",
+        verbose_name="akun",
+    )
     aktif = models.BooleanField("aktif", default=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)
@@ -162,9 +207,11 @@ class Pegawai(models.Model):
                 condition=~Q(jenis_asn=JenisAsn.PNS) | Q(golongan="") | Q(golongan__in=Golongan.values),
             ),
         ]
-        indexes = [models.Index(fields=["unit", "nama"], name="pegawai_unit_nama"),
-                   # the staff list's order (API and admin): a page's ids are read off the index alone
-                   models.Index(fields=["nama", "nip"], include=["id"], name="pegawai_nama_nip_id")]
+        indexes = [
+            models.Index(fields=["unit", "nama"], name="pegawai_unit_nama"),
+            # the staff list's order (API and admin): a page's ids are read off the index alone
+            models.Index(fields=["nama", "nip"], include=["id"], name="pegawai_nama_nip_id"),
+        ]
 
     def __str__(self):
         return f"{self.nama} ({self.nip_tampil})"
@@ -181,8 +228,9 @@ class MutasiKolektif(models.Model):
     tanggal_sk = models.DateField("tanggal SK")
     berlaku_mulai = models.DateField("berlaku mulai")
     perihal = models.CharField("perihal", max_length=300, blank=True)
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                    related_name="+", verbose_name="dicatat oleh")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="dicatat oleh"
+    )
     dibuat = models.DateTimeField("dicatat", auto_now_add=True)
     # A scan of the signed decree, attached once (`services.mutasi_lampirkan_sk`); served only through
     # the admin to those who reach the decree, never from a public URL.
@@ -201,15 +249,22 @@ class MutasiKolektif(models.Model):
 class Penempatan(models.Model):
     """A person's placement (unit and position) over a date range: the history of kedudukan."""
 
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_penempatan",
-                                verbose_name="pegawai")
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.CASCADE, related_name="riwayat_penempatan", verbose_name="pegawai"
+    )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="penempatan", verbose_name="unit")
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="penempatan", verbose_name="jabatan")
     mulai = models.DateField("mulai")
     selesai = models.DateField("selesai", null=True, blank=True)
     nomor_sk = models.CharField("nomor SK", max_length=120, blank=True)
-    mutasi = models.ForeignKey(MutasiKolektif, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="penempatan", verbose_name="mutasi kolektif")
+    mutasi = models.ForeignKey(
+        MutasiKolektif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="penempatan",
+        verbose_name="mutasi kolektif",
+    )
     keterangan = models.CharField("keterangan", max_length=300, blank=True)
     history = HistoricalRecords(verbose_name="riwayat penempatan")
 
@@ -220,10 +275,12 @@ class Penempatan(models.Model):
         verbose_name_plural = "riwayat penempatan"
         ordering = ["pegawai", "-mulai"]
         constraints = [
-            models.CheckConstraint(name="penempatan_selesai_setelah_mulai",
-                                   condition=Q(selesai__isnull=True) | Q(selesai__gte=F("mulai"))),
-            models.UniqueConstraint(fields=["pegawai"], condition=Q(selesai__isnull=True),
-                                    name="penempatan_satu_terbuka_per_pegawai"),
+            models.CheckConstraint(
+                name="penempatan_selesai_setelah_mulai", condition=Q(selesai__isnull=True) | Q(selesai__gte=F("mulai"))
+            ),
+            models.UniqueConstraint(
+                fields=["pegawai"], condition=Q(selesai__isnull=True), name="penempatan_satu_terbuka_per_pegawai"
+            ),
         ]
 
     def __str__(self):
@@ -234,8 +291,9 @@ class PejabatUnit(models.Model):
     """Who holds a unit head's role over a date range: definitive, Plt, Plh or a PPK delegate."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="pejabat", verbose_name="unit")
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="peran_pimpinan",
-                                verbose_name="pegawai")
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.PROTECT, related_name="peran_pimpinan", verbose_name="pegawai"
+    )
     jenis = models.CharField("sebagai", max_length=16, choices=JenisPeran.choices)
     mulai = models.DateField("mulai")
     selesai = models.DateField("selesai", null=True, blank=True)
@@ -250,10 +308,13 @@ class PejabatUnit(models.Model):
         verbose_name_plural = "pejabat unit (definitif, Plt/Plh, delegasi)"
         ordering = ["unit", "-mulai"]
         constraints = [
-            models.CheckConstraint(name="pejabat_unit_selesai_setelah_mulai",
-                                   condition=Q(selesai__isnull=True) | Q(selesai__gte=F("mulai"))),
-            models.UniqueConstraint(fields=["unit", "jenis"], condition=Q(selesai__isnull=True),
-                                    name="pejabat_unit_satu_terbuka_per_jenis"),
+            models.CheckConstraint(
+                name="pejabat_unit_selesai_setelah_mulai",
+                condition=Q(selesai__isnull=True) | Q(selesai__gte=F("mulai")),
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "jenis"], condition=Q(selesai__isnull=True), name="pejabat_unit_satu_terbuka_per_jenis"
+            ),
         ]
         indexes = [models.Index(fields=["unit", "mulai"], name="pejabat_unit_unit_mulai")]
 
@@ -269,20 +330,34 @@ class TokenApi(models.Model):
     compared in constant time. A token is revoked, never deleted, so the access log keeps its name.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_api",
-                             verbose_name="akun")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_api", verbose_name="akun"
+    )
     nama = models.CharField("nama", max_length=100, help_text="Aplikasi atau keperluan, mis. SIMPEG BKPSDM.")
     awalan = models.CharField("awalan kunci", max_length=10, unique=True, editable=False)
     sidik = models.CharField("sidik SHA-256 kunci", max_length=64, editable=False)
     cakupan = models.JSONField("cakupan", default=list)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name="dibuat oleh")
-    kedaluwarsa = models.DateTimeField("kedaluwarsa", null=True, blank=True,
-                                       help_text="Kosong: berlaku sampai dicabut.")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dibuat oleh",
+    )
+    kedaluwarsa = models.DateTimeField(
+        "kedaluwarsa", null=True, blank=True, help_text="Kosong: berlaku sampai dicabut."
+    )
     dicabut = models.DateTimeField("dicabut", null=True, blank=True)
-    dicabut_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                     blank=True, related_name="+", verbose_name="dicabut oleh")
+    dicabut_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dicabut oleh",
+    )
     alasan_cabut = models.CharField("alasan pencabutan", max_length=300, blank=True)
     terakhir_dipakai = models.DateTimeField("terakhir dipakai", null=True, blank=True)
     history = HistoricalRecords(verbose_name="riwayat token API", excluded_fields=["terakhir_dipakai"])
@@ -292,8 +367,9 @@ class TokenApi(models.Model):
         verbose_name_plural = "token API"
         ordering = ["-dibuat"]
         constraints = [
-            models.CheckConstraint(name="token_api_dicabut_dengan_alasan",
-                                   condition=Q(dicabut__isnull=True) | ~Q(alasan_cabut="")),
+            models.CheckConstraint(
+                name="token_api_dicabut_dengan_alasan", condition=Q(dicabut__isnull=True) | ~Q(alasan_cabut="")
+            ),
         ]
 
     def __str__(self):
@@ -316,11 +392,24 @@ class AksesDataPribadi(models.Model):
     """
 
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             related_name="+", verbose_name="pembaca", db_constraint=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="pembaca",
+        db_constraint=False,
+    )
     username = models.CharField("nama pengguna", max_length=150)
-    token = models.ForeignKey(TokenApi, on_delete=models.SET_NULL, null=True, blank=True, related_name="akses",
-                              verbose_name="token", db_constraint=False)
+    token = models.ForeignKey(
+        TokenApi,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="akses",
+        verbose_name="token",
+        db_constraint=False,
+    )
     alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
     metode = models.CharField("metode", max_length=8)
     path = models.CharField("alamat", max_length=500)

@@ -5,6 +5,7 @@ PNS (Perka BKN 22/2007): yyyymmdd lahir, yyyymm TMT pengangkatan, jenis kelamin
 2, frekuensi pengangkatan, jenis kelamin (1/2), nomor urut 3 digit.
 Each failure names the part of the number that is wrong, in Indonesian.
 """
+
 import calendar
 import datetime as dt
 from dataclasses import dataclass
@@ -59,10 +60,10 @@ def urai(nilai: str, jenis_asn: str | None = None, *, hari_ini: dt.date | None =
     nip = bersihkan(nilai)
     if not nip.isdigit() or len(nip) != PANJANG_NIP:
         if not nip.isdigit() and nip:
-            raise ValidationError("NIP hanya boleh berisi angka (spasi diperbolehkan di antara kelompok).",
-                                  code="nip_bukan_angka")
-        raise ValidationError(f"NIP harus {PANJANG_NIP} digit angka (diterima {len(nip)} digit).",
-                              code="nip_panjang")
+            raise ValidationError(
+                "NIP hanya boleh berisi angka (spasi diperbolehkan di antara kelompok).", code="nip_bukan_angka"
+            )
+        raise ValidationError(f"NIP harus {PANJANG_NIP} digit angka (diterima {len(nip)} digit).", code="nip_panjang")
     jenis_asn = jenis_asn or tebak_jenis_asn(nip)
     hari_ini = hari_ini or timezone.localdate()
     galat: list[ValidationError] = []
@@ -71,17 +72,24 @@ def urai(nilai: str, jenis_asn: str | None = None, *, hari_ini: dt.date | None =
         lahir = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         lahir = None
-        galat.append(ValidationError(
-            f"Tanggal lahir pada NIP (digit 1–8: {nip[0:8]}) bukan tanggal yang sah.", code="nip_tanggal_lahir"))
+        galat.append(
+            ValidationError(
+                f"Tanggal lahir pada NIP (digit 1–8: {nip[0:8]}) bukan tanggal yang sah.", code="nip_tanggal_lahir"
+            )
+        )
     if lahir and lahir > hari_ini:
-        galat.append(ValidationError(
-            f"Tanggal lahir pada NIP (digit 1–8: {nip[0:8]}) ada di masa depan.", code="nip_tanggal_lahir"))
+        galat.append(
+            ValidationError(
+                f"Tanggal lahir pada NIP (digit 1–8: {nip[0:8]}) ada di masa depan.", code="nip_tanggal_lahir"
+            )
+        )
 
     if jenis_asn == JenisAsn.PPPK:
         bagian_tmt, label_tmt = nip[8:12], "Tahun pengangkatan (digit 9–12"
         if nip[12] != "2":
-            galat.append(ValidationError(
-                f"Digit ke-13 Nomor Induk PPPK harus 2 (diterima {nip[12]}).", code="nip_kode_pppk"))
+            galat.append(
+                ValidationError(f"Digit ke-13 Nomor Induk PPPK harus 2 (diterima {nip[12]}).", code="nip_kode_pppk")
+            )
         tahun = int(bagian_tmt)
         tmt = dt.date(tahun, 1, 1) if tahun >= 1 else None
         akhir_tmt = dt.date(tahun, 12, 31) if tmt else None
@@ -96,26 +104,32 @@ def urai(nilai: str, jenis_asn: str | None = None, *, hari_ini: dt.date | None =
             tmt = akhir_tmt = None
         posisi_jk = 14
     if tmt is None:
-        galat.append(ValidationError(
-            f"{label_tmt}: {bagian_tmt}) bukan tanggal yang sah.", code="nip_tmt"))
+        galat.append(ValidationError(f"{label_tmt}: {bagian_tmt}) bukan tanggal yang sah.", code="nip_tmt"))
     else:
         if tmt > hari_ini:
-            galat.append(ValidationError(
-                f"{label_tmt}: {bagian_tmt}) ada di masa depan.", code="nip_tmt_masa_depan"))
+            galat.append(ValidationError(f"{label_tmt}: {bagian_tmt}) ada di masa depan.", code="nip_tmt_masa_depan"))
         if lahir and akhir_tmt < _tambah_tahun(lahir, 18):
-            galat.append(ValidationError(
-                f"{label_tmt}: {bagian_tmt}) sebelum pegawai berusia 18 tahun "
-                f"(lahir {lahir:%d-%m-%Y}).", code="nip_tmt_di_bawah_umur"))
+            galat.append(
+                ValidationError(
+                    f"{label_tmt}: {bagian_tmt}) sebelum pegawai berusia 18 tahun (lahir {lahir:%d-%m-%Y}).",
+                    code="nip_tmt_di_bawah_umur",
+                )
+            )
 
     jenis_kelamin = nip[posisi_jk]
     if jenis_kelamin not in ("1", "2"):
-        galat.append(ValidationError(
-            f"Digit jenis kelamin pada NIP (digit {posisi_jk + 1}: {jenis_kelamin}) harus 1 (pria) atau 2 (wanita).",
-            code="nip_jenis_kelamin"))
+        galat.append(
+            ValidationError(
+                f"Digit jenis kelamin pada NIP (digit {posisi_jk + 1}: {jenis_kelamin}) "
+                "harus 1 (pria) atau 2 (wanita).",
+                code="nip_jenis_kelamin",
+            )
+        )
     if galat:
         raise ValidationError(galat)
-    return NipTerurai(nip=nip, jenis_asn=jenis_asn, tanggal_lahir=lahir, tmt=tmt,
-                      jenis_kelamin=jenis_kelamin, nomor_urut=nip[15:])
+    return NipTerurai(
+        nip=nip, jenis_asn=jenis_asn, tanggal_lahir=lahir, tmt=tmt, jenis_kelamin=jenis_kelamin, nomor_urut=nip[15:]
+    )
 
 
 def validasi_nip(nilai: str) -> None:

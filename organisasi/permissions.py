@@ -6,6 +6,7 @@
 - Pegawai: their own Perangkat Daerah, the units they lead today, and themselves.
 - Unit admins: guardian `kelola_unit` on a unit lets them manage that subtree.
 """
+
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.utils import timezone
@@ -30,16 +31,23 @@ def pegawai_dari_user(user):
 
 
 def adalah_admin_organisasi(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and (
-        user.is_superuser or any(g.name == GRUP_ADMIN_ORGANISASI for g in user.groups.all())))
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or any(g.name == GRUP_ADMIN_ORGANISASI for g in user.groups.all()))
+    )
 
 
 def _punya_izin_global(user, izin: str) -> bool:
     """Whether the user holds a model permission, directly or through a group: ModelBackend's answer
     (two queries) in one query, kept on the user for the request."""
     if not hasattr(user, "_perm_cache"):
-        user._perm_cache = {f"{app}.{kode}" for app, kode in Permission.objects.filter(
-            Q(user=user) | Q(group__user=user)).values_list("content_type__app_label", "codename").distinct()}
+        user._perm_cache = {
+            f"{app}.{kode}"
+            for app, kode in Permission.objects.filter(Q(user=user) | Q(group__user=user))
+            .values_list("content_type__app_label", "codename")
+            .distinct()
+        }
     return izin in user._perm_cache
 
 
@@ -59,8 +67,11 @@ def cakupan_jalur(user, aksi: str = "view") -> list[str] | None:
         cache[aksi] = None
         return None
 
-    jalur = set(get_objects_for_user(user, _IZIN_OBJEK.get(aksi, ["kelola_unit"]), klass=Unit,
-                                     any_perm=True, accept_global_perms=False).values_list("path", flat=True))
+    jalur = set(
+        get_objects_for_user(
+            user, _IZIN_OBJEK.get(aksi, ["kelola_unit"]), klass=Unit, any_perm=True, accept_global_perms=False
+        ).values_list("path", flat=True)
+    )
     diri = pegawai_dari_user(user)
     if diri is not None and aksi == "view":
         if diri.unit_id:
@@ -68,8 +79,9 @@ def cakupan_jalur(user, aksi: str = "view") -> list[str] | None:
             if unit_path:
                 # the whole Perangkat Daerah (depth 2) the person works in
                 jalur.add(unit_path[: Unit.steplen * 2])
-        jalur.update(PejabatUnit.objects.pada(timezone.localdate()).filter(pegawai=diri)
-                     .values_list("unit__path", flat=True))
+        jalur.update(
+            PejabatUnit.objects.pada(timezone.localdate()).filter(pegawai=diri).values_list("unit__path", flat=True)
+        )
     hasil = sorted(jalur)
     cache[aksi] = hasil
     return hasil
@@ -81,7 +93,8 @@ def pastikan_grup_peran() -> None:
 
     # Tokens and the personal-data access log are the superuser's (data protection officer's) alone.
     izin = Permission.objects.filter(content_type__app_label="organisasi").exclude(
-        content_type__model__in=MODEL_KHUSUS_SUPERUSER)
+        content_type__model__in=MODEL_KHUSUS_SUPERUSER
+    )
     admin, _ = Group.objects.get_or_create(name=GRUP_ADMIN_ORGANISASI)
     klien, _ = Group.objects.get_or_create(name=GRUP_KLIEN_API)
     # Only this app's share is set here; other apps add theirs to the same groups.

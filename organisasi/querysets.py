@@ -1,4 +1,5 @@
 """QuerySets every reachable read passes through: `restrict(user, aksi)` and date filters."""
+
 import datetime as dt
 
 from django.db import models

@@ -15,26 +15,53 @@ urlpatterns = [
     path("pegawai/<str:nip>/", views.pegawai_detail, name="pegawai_detail"),
     path("audit/", views.audit, name="audit"),
     # Sign-in by NIP, sign-out (POST only) and password reset by e-mail, with Django's views.
-    path("masuk/", auth_views.LoginView.as_view(
-        template_name="registration/masuk.html", authentication_form=MasukForm,
-        redirect_authenticated_user=True), name="login"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(
+            template_name="registration/masuk.html", authentication_form=MasukForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
-    path("sandi/lupa/", auth_views.PasswordResetView.as_view(
-        form_class=LupaSandiForm, template_name="registration/lupa_sandi.html",
-        email_template_name="registration/lupa_sandi_email.txt",
-        subject_template_name="registration/lupa_sandi_subjek.txt"), name="password_reset"),
-    path("sandi/lupa/terkirim/", auth_views.PasswordResetDoneView.as_view(
-        template_name="registration/lupa_sandi_terkirim.html"), name="password_reset_done"),
-    path("sandi/atur/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="registration/atur_sandi.html"), name="password_reset_confirm"),
-    path("sandi/atur/selesai/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="registration/sandi_tersimpan.html",
-        extra_context={"judul": "Kata sandi tersimpan", "lanjut": "login", "label_lanjut": "Masuk"}),
-         name="password_reset_complete"),
-    path("sandi/ubah/", auth_views.PasswordChangeView.as_view(
-        template_name="registration/ubah_sandi.html"), name="password_change"),
-    path("sandi/ubah/selesai/", auth_views.PasswordChangeDoneView.as_view(
-        template_name="registration/sandi_tersimpan.html",
-        extra_context={"judul": "Kata sandi diubah", "lanjut": "beranda", "label_lanjut": "Kembali ke beranda"}),
-         name="password_change_done"),
+    path(
+        "sandi/lupa/",
+        auth_views.PasswordResetView.as_view(
+            form_class=LupaSandiForm,
+            template_name="registration/lupa_sandi.html",
+            email_template_name="registration/lupa_sandi_email.txt",
+            subject_template_name="registration/lupa_sandi_subjek.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "sandi/lupa/terkirim/",
+        auth_views.PasswordResetDoneView.as_view(template_name="registration/lupa_sandi_terkirim.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "sandi/atur/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(template_name="registration/atur_sandi.html"),
+        name="password_reset_confirm",
+    ),
+    path(
+        "sandi/atur/selesai/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/sandi_tersimpan.html",
+            extra_context={"judul": "Kata sandi tersimpan", "lanjut": "login", "label_lanjut": "Masuk"},
+        ),
+        name="password_reset_complete",
+    ),
+    path(
+        "sandi/ubah/",
+        auth_views.PasswordChangeView.as_view(template_name="registration/ubah_sandi.html"),
+        name="password_change",
+    ),
+    path(
+        "sandi/ubah/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="registration/sandi_tersimpan.html",
+            extra_context={"judul": "Kata sandi diubah", "lanjut": "beranda", "label_lanjut": "Kembali ke beranda"},
+        ),
+        name="password_change_done",
+    ),
 ]

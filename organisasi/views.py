@@ -3,6 +3,7 @@
 Thin: each view finds its objects through `restrict` (outsiders get 404), asks the
 selectors, and renders. No rule of the regulation is decided here.
 """
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -28,6 +29,7 @@ BATAS_RIWAYAT = 50
 
 # --- what organisasi adds to the home page (registered in apps.py) ---------------------------------
 
+
 def kartu_kedudukan(request) -> dict:
     """The reader's own kedudukan today (or why their account has none)."""
     diri = pegawai_dari_user(request.user)
@@ -39,8 +41,12 @@ def kartu_memimpin(request) -> dict | None:
     diri = pegawai_dari_user(request.user)
     if diri is None:
         return None
-    memimpin = list(PejabatUnit.objects.pada(selectors.hari_ini()).filter(pegawai=diri)
-                    .select_related("unit").order_by("unit__path", "jenis"))
+    memimpin = list(
+        PejabatUnit.objects.pada(selectors.hari_ini())
+        .filter(pegawai=diri)
+        .select_related("unit")
+        .order_by("unit__path", "jenis")
+    )
     return {"memimpin": memimpin} if memimpin else None
 
 
@@ -64,14 +70,17 @@ def _jalur_terbuka(user) -> set[str]:
 
 def _cari(user, kata: str) -> dict:
     """Units by name or kode, people by name or NIP (typed with or without spaces), within scope."""
-    unit = (Unit.objects.restrict(user).filter(Q(nama__icontains=kata) | Q(kode__icontains=kata))
-            [:BATAS_HASIL_CARI])
+    unit = Unit.objects.restrict(user).filter(Q(nama__icontains=kata) | Q(kode__icontains=kata))[:BATAS_HASIL_CARI]
     q_pegawai = Q(nama__icontains=kata)
     angka = nip_mod.bersihkan(kata)
     if angka.isdigit():
         q_pegawai |= Q(nip__contains=angka)
-    pegawai = (Pegawai.objects.restrict(user).filter(q_pegawai).select_related("unit", "jabatan")
-               .order_by("nama")[:BATAS_HASIL_CARI])
+    pegawai = (
+        Pegawai.objects.restrict(user)
+        .filter(q_pegawai)
+        .select_related("unit", "jabatan")
+        .order_by("nama")[:BATAS_HASIL_CARI]
+    )
     return {"unit": list(unit), "pegawai": list(pegawai), "batas": BATAS_HASIL_CARI}
 
 
@@ -82,10 +91,18 @@ def struktur(request):
     kata = cari.kata()
     tanggal = selectors.hari_ini()
     semua = request.GET.get("semua") == "1"
-    return render(request, "organisasi/struktur.html", {
-        "cari": cari, "kata": kata, "hasil": _cari(request.user, kata) if kata else None,
-        "pohon_html": _pohon_html(request.user, tanggal, semua), "tanggal": tanggal, "semua": semua,
-    })
+    return render(
+        request,
+        "organisasi/struktur.html",
+        {
+            "cari": cari,
+            "kata": kata,
+            "hasil": _cari(request.user, kata) if kata else None,
+            "pohon_html": _pohon_html(request.user, tanggal, semua),
+            "tanggal": tanggal,
+            "semua": semua,
+        },
+    )
 
 
 def _pohon_html(user, tanggal, semua: bool) -> str:
@@ -94,11 +111,15 @@ def _pohon_html(user, tanggal, semua: bool) -> str:
     terbuka = _jalur_terbuka(user)
 
     def hitung() -> str:
-        return pohon_html([selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(user)], terbuka,
-                          semua=semua)
+        return pohon_html(
+            [selectors.pohon(akar, tanggal=tanggal) for akar in _akar_terlihat(user)], terbuka, semua=semua
+        )
 
-    return mark_safe(cache_struktur.ambil_atau_hitung(  # pohon_html escaped every value
-        user, ("pohon_html", tanggal, sorted(terbuka), semua), hitung))
+    return mark_safe(
+        cache_struktur.ambil_atau_hitung(  # pohon_html escaped every value
+            user, ("pohon_html", tanggal, sorted(terbuka), semua), hitung
+        )
+    )
 
 
 @require_GET
@@ -120,8 +141,11 @@ def struktur_cari(request):
     """htmx: the search results alone, swapped in under the search box."""
     cari = CariForm(request.GET or None)
     kata = cari.kata()
-    return render(request, "organisasi/_hasil_cari.html",
-                  {"kata": kata, "hasil": _cari(request.user, kata) if kata else None, "cari": cari})
+    return render(
+        request,
+        "organisasi/_hasil_cari.html",
+        {"kata": kata, "hasil": _cari(request.user, kata) if kata else None, "cari": cari},
+    )
 
 
 @require_GET
@@ -135,15 +159,23 @@ def unit_detail(request, kode):
     penempatan = list(
         Penempatan.objects.pada(tanggal)
         .filter(unit=unit, pegawai__in=Pegawai.objects.restrict(request.user))
-        .select_related("pegawai", "jabatan", "unit").order_by("pegawai__nama"))
+        .select_related("pegawai", "jabatan", "unit")
+        .order_by("pegawai__nama")
+    )
     kedudukan = selectors.kedudukan_banyak(penempatan, tanggal)
-    return render(request, "organisasi/unit.html", {
-        "unit": unit, "tanggal": tanggal, "leluhur": leluhur,
-        "unit_organisasi": next((u for u in reversed(leluhur + [unit]) if u.adalah_unit_organisasi), None),
-        "pimpinan": selectors.pimpinan_unit_pada(unit, tanggal),
-        "sub_unit": [{"unit": a, "pimpinan": peta_anak.pimpinan(a.pk)} for a in anak],
-        "staf": [kedudukan[p.pegawai_id] for p in penempatan],
-    })
+    return render(
+        request,
+        "organisasi/unit.html",
+        {
+            "unit": unit,
+            "tanggal": tanggal,
+            "leluhur": leluhur,
+            "unit_organisasi": next((u for u in reversed(leluhur + [unit]) if u.adalah_unit_organisasi), None),
+            "pimpinan": selectors.pimpinan_unit_pada(unit, tanggal),
+            "sub_unit": [{"unit": a, "pimpinan": peta_anak.pimpinan(a.pk)} for a in anak],
+            "staf": [kedudukan[p.pegawai_id] for p in penempatan],
+        },
+    )
 
 
 def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
@@ -153,8 +185,11 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
         ("Penempatan", Penempatan.history.filter(pegawai_id=pegawai.pk)),
         ("Peran pimpinan", PejabatUnit.history.filter(pegawai_id=pegawai.pk)),
     )
-    baris = [(judul, h) for judul, qs in sumber
-             for h in qs.select_related("history_user").order_by("-history_date")[:BATAS_RIWAYAT]]
+    baris = [
+        (judul, h)
+        for judul, qs in sumber
+        for h in qs.select_related("history_user").order_by("-history_date")[:BATAS_RIWAYAT]
+    ]
     return sorted(baris, key=lambda b: b[1].history_date, reverse=True)[:BATAS_RIWAYAT]
 
 
@@ -163,18 +198,27 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
 def pegawai_detail(request, nip):
     if nip != (bersih := nip_mod.bersihkan(nip)) and bersih:  # one address per person (a NIP typed with spaces)
         return redirect("pegawai_detail", bersih)
-    pegawai = get_object_or_404(Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"),
-                                nip=nip_mod.bersihkan(nip))
+    pegawai = get_object_or_404(
+        Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"), nip=nip_mod.bersihkan(nip)
+    )
     form = TanggalForm(request.GET or None)
     hari_ini = selectors.hari_ini()
     tanggal = form.tanggal_atau(hari_ini)
-    return render(request, "organisasi/pegawai.html", {
-        "pegawai": pegawai, "bagian": registry.render_bagian("pegawai", request, pegawai=pegawai), "form": form, "tanggal": tanggal, "hari_ini": hari_ini,
-        "kedudukan": selectors.kedudukan_pada(pegawai, tanggal),
-        "penempatan": pegawai.riwayat_penempatan.select_related("unit", "jabatan", "mutasi").order_by("-mulai"),
-        "peran": pegawai.peran_pimpinan.select_related("unit").order_by("-mulai"),
-        "riwayat": _riwayat_perubahan(pegawai),
-    })
+    return render(
+        request,
+        "organisasi/pegawai.html",
+        {
+            "pegawai": pegawai,
+            "bagian": registry.render_bagian("pegawai", request, pegawai=pegawai),
+            "form": form,
+            "tanggal": tanggal,
+            "hari_ini": hari_ini,
+            "kedudukan": selectors.kedudukan_pada(pegawai, tanggal),
+            "penempatan": pegawai.riwayat_penempatan.select_related("unit", "jabatan", "mutasi").order_by("-mulai"),
+            "peran": pegawai.peran_pimpinan.select_related("unit").order_by("-mulai"),
+            "riwayat": _riwayat_perubahan(pegawai),
+        },
+    )
 
 
 @require_GET

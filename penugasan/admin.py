@@ -4,6 +4,7 @@ Requests, teams and letters move only through their flows (the pages and the API
 read, a letter can be revoked with a reason or reissued, and the settings the flows use are kept:
 numbering patterns, the Pejabat yang Berwenang, the competency catalogue. Nothing is deleted.
 """
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -12,14 +13,24 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from organisasi.admin.dasar import AdminCakupan
 from sistemkerja.admin import kolom_tanggal
-from sistemkerja.forms import FormTransisi, galat_ke_dict
 from sistemkerja.errors import GalatDomain
+from sistemkerja.forms import FormTransisi, galat_ke_dict
 
 from . import services
 from .choices import StatusSurat
 from .models import (
-    AnggotaTim, Kompetensi, KompetensiPegawai, NomorSurat, PegawaiPenugasan, PejabatBerwenang, Penugasan,
-    PolaNomorSurat, RiwayatPenugasan, Surat, Tembusan, TimKerja,
+    AnggotaTim,
+    Kompetensi,
+    KompetensiPegawai,
+    NomorSurat,
+    PegawaiPenugasan,
+    PejabatBerwenang,
+    Penugasan,
+    PolaNomorSurat,
+    RiwayatPenugasan,
+    Surat,
+    Tembusan,
+    TimKerja,
 )
 
 
@@ -118,8 +129,10 @@ class SuratCabutForm(FormTransisi):
     class Meta:
         model = Surat
         fields = ["alasan_cabut"]
-        help_texts = {"alasan_cabut": "Isi lalu simpan untuk mencabut surat ini. Surat tidak pernah dihapus; "
-                                      "terbitkan penggantinya dengan aksi di daftar surat."}
+        help_texts = {
+            "alasan_cabut": "Isi lalu simpan untuk mencabut surat ini. Surat tidak pernah dihapus; "
+            "terbitkan penggantinya dengan aksi di daftar surat."
+        }
 
 
 class AdminPenugasan(AdminCakupan):
@@ -142,8 +155,22 @@ class SuratAdmin(AdminPenugasan):
     search_fields = ["nomor", "kode_verifikasi", "penandatangan__nip", "penandatangan__nama"]
     list_select_related = ["penandatangan"]
     actions = ["terbitkan_ulang"]
-    readonly_fields = ["jenis", "nomor", "tanggal", "perihal", "penugasan", "unit_penerbit", "kode_verifikasi",
-                       "penandatangan", "status", "dicabut", "dicabut_oleh", "menggantikan", "status_berkas", "pdf"]
+    readonly_fields = [
+        "jenis",
+        "nomor",
+        "tanggal",
+        "perihal",
+        "penugasan",
+        "unit_penerbit",
+        "kode_verifikasi",
+        "penandatangan",
+        "status",
+        "dicabut",
+        "dicabut_oleh",
+        "menggantikan",
+        "status_berkas",
+        "pdf",
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -159,8 +186,9 @@ class SuratAdmin(AdminPenugasan):
         return format_html('<a href="{}">Unduh</a>', reverse("penugasan:surat_pdf", args=[obj.pk]))
 
     def save_model(self, request, obj, form, change):
-        self.salin(obj, self.transisi(services.surat_cabut, request, surat=obj,
-                                    alasan=form.cleaned_data["alasan_cabut"]))
+        self.salin(
+            obj, self.transisi(services.surat_cabut, request, surat=obj, alasan=form.cleaned_data["alasan_cabut"])
+        )
 
     @admin.action(description="Terbitkan ulang surat yang dicabut (nomor baru)")
     def terbitkan_ulang(self, request, queryset):
@@ -187,7 +215,9 @@ class PolaNomorSuratAdmin(AdminPenugasan):
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
-        self.salin(obj, self.transisi(services.pola_nomor_atur, request, unit=d["unit"], pola=d["pola"], kode=d["kode"]))
+        self.salin(
+            obj, self.transisi(services.pola_nomor_atur, request, unit=d["unit"], pola=d["pola"], kode=d["kode"])
+        )
 
 
 class PejabatBerwenangForm(FormTransisi):

@@ -1,5 +1,6 @@
 """What penugasan adds to the pages every app shares (registered in apps.py): a home-page card with the
 reader's inbox counts, a section on a person's page with their work profile."""
+
 from organisasi.permissions import pegawai_dari_user
 
 from .selectors import hitung_kotak_masuk, profil_pegawai

@@ -1,4 +1,5 @@
 """Choices of penugasan, shared by models, services, forms and the API (API.md, Penugasan)."""
+
 from django.db import models
 
 

@@ -1,4 +1,5 @@
 """Browser forms of penugasan. They translate input; the services decide."""
+
 import datetime as dt
 
 from django import forms
@@ -42,24 +43,39 @@ class UnitKodeField(forms.CharField):
 
 class PenugasanForm(forms.Form):
     alur = forms.ChoiceField(label="Alur", choices=Alur.choices, widget=forms.RadioSelect)
-    unit_tujuan = UnitKodeField(label="Unit tujuan",
-                                help_text="Ketik nama atau kode unit, lalu pilih. Unit tempat pegawai yang diminta "
-                                          "berkedudukan; pada pengajuan sukarela, unit yang ingin Anda bantu.")
-    pegawai = forms.MultipleChoiceField(label="Pegawai", required=False, widget=forms.CheckboxSelectMultiple,
-                                        help_text="A: yang ditunjuk. B, C: usulan nama (boleh kosong). D, E: Anda "
-                                                  "sendiri.")
+    unit_tujuan = UnitKodeField(
+        label="Unit tujuan",
+        help_text="Ketik nama atau kode unit, lalu pilih. Unit tempat pegawai yang diminta "
+        "berkedudukan; pada pengajuan sukarela, unit yang ingin Anda bantu.",
+    )
+    pegawai = forms.MultipleChoiceField(
+        label="Pegawai",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="A: yang ditunjuk. B, C: usulan nama (boleh kosong). D, E: Anda sendiri.",
+    )
     tim = forms.ModelChoiceField(label="Tim kerja", required=False, queryset=TimKerja.objects.none())
     maksud = forms.CharField(label="Maksud dan tujuan", widget=forms.Textarea(attrs={"rows": 3}))
-    kompetensi = forms.CharField(label="Kompetensi, keahlian dan/atau keterampilan yang dibutuhkan", required=False,
-                                 widget=forms.Textarea(attrs={"rows": 2}))
-    kompetensi_daftar = forms.ModelMultipleChoiceField(label="Kompetensi (untuk menyaring calon)", required=False,
-                                                       queryset=Kompetensi.objects.all(),
-                                                       widget=forms.CheckboxSelectMultiple)
+    kompetensi = forms.CharField(
+        label="Kompetensi, keahlian dan/atau keterampilan yang dibutuhkan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    kompetensi_daftar = forms.ModelMultipleChoiceField(
+        label="Kompetensi (untuk menyaring calon)",
+        required=False,
+        queryset=Kompetensi.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
     target = forms.CharField(label="Ekspektasi/target kinerja", widget=forms.Textarea(attrs={"rows": 2}))
     mulai = forms.DateField(label="Mulai", widget=TANGGAL)
     selesai = forms.DateField(label="Selesai", widget=TANGGAL)
-    batas_keputusan = forms.DateField(label="Batas keputusan", required=False, widget=TANGGAL,
-                                      help_text="Permohonan yang belum diputus sampai tanggal ini kedaluwarsa.")
+    batas_keputusan = forms.DateField(
+        label="Batas keputusan",
+        required=False,
+        widget=TANGGAL,
+        help_text="Permohonan yang belum diputus sampai tanggal ini kedaluwarsa.",
+    )
 
     def __init__(self, *args, tim_qs=None, terjangkau=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,8 +98,9 @@ class PeriodeForm(forms.Form):
 
 class LanjutForm(forms.Form):
     catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    pegawai = forms.MultipleChoiceField(label="Pegawai yang ditugaskan", required=False,
-                                        widget=forms.CheckboxSelectMultiple)
+    pegawai = forms.MultipleChoiceField(
+        label="Pegawai yang ditugaskan", required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,8 +111,11 @@ class LanjutForm(forms.Form):
 
 
 class TolakForm(forms.Form):
-    alasan = forms.CharField(label="Alasan penolakan", widget=forms.Textarea(attrs={"rows": 3}),
-                             error_messages={"required": "Alasan penolakan wajib diisi."})
+    alasan = forms.CharField(
+        label="Alasan penolakan",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Alasan penolakan wajib diisi."},
+    )
 
 
 class TarikForm(forms.Form):
@@ -105,15 +125,19 @@ class TarikForm(forms.Form):
 class TimForm(forms.Form):
     nama = forms.CharField(label="Nama tim", max_length=200)
     tujuan = forms.CharField(label="Tujuan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    unit_pemilik = UnitKodeField(label="Unit Organisasi pemilik kinerja",
-                                 help_text="Ketik nama atau kode unit, lalu pilih.")
+    unit_pemilik = UnitKodeField(
+        label="Unit Organisasi pemilik kinerja", help_text="Ketik nama atau kode unit, lalu pilih."
+    )
     sifat = forms.ChoiceField(label="Sifat", choices=Sifat.choices)
     mulai = forms.DateField(label="Mulai", widget=TANGGAL)
     selesai = forms.DateField(label="Selesai", widget=TANGGAL)
     ketua = forms.CharField(label="NIP ketua")
     anggota = forms.CharField(
-        label="Anggota", required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Satu per baris: NIP, lalu (boleh) titik dua dan perannya, mis. 19850317 201003 1 001: analis data.")
+        label="Anggota",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Satu per baris: NIP, lalu (boleh) titik dua dan perannya, mis. 19850317 201003 1 001: analis data.",
+    )
 
     pegawai = forms.MultipleChoiceField(label="Calon dipilih", required=False, widget=forms.CheckboxSelectMultiple)
 
@@ -151,16 +175,15 @@ def awal_periode() -> dict:
 
 def pilihan_unit() -> list[tuple[str, str]]:
     """Every active unit as (kode, name with its agency) for the unit fields' suggestions."""
-    unit = list(Unit.objects.filter(aktif=True).exclude(jenis="instansi").only("kode", "nama", "path", "depth")
-                .order_by("path"))  # one query: the agencies' names come from the same rows
+    unit = list(
+        Unit.objects.filter(aktif=True).exclude(jenis="instansi").only("kode", "nama", "path", "depth").order_by("path")
+    )  # one query: the agencies' names come from the same rows
     pd = {u.path: u.nama for u in unit if u.depth == 2}
-    return [(u.kode, u.nama if u.depth <= 2 else f"{u.nama} — {pd.get(jalur_perangkat_daerah(u), '')}")
-            for u in unit]
+    return [(u.kode, u.nama if u.depth <= 2 else f"{u.nama} — {pd.get(jalur_perangkat_daerah(u), '')}") for u in unit]
 
 
 class KompetensiForm(forms.Form):
-    kompetensi = forms.ModelChoiceField(label="Kompetensi", queryset=Kompetensi.objects.all(),
-                                        empty_label="— pilih —")
+    kompetensi = forms.ModelChoiceField(label="Kompetensi", queryset=Kompetensi.objects.all(), empty_label="— pilih —")
     bukti = forms.CharField(label="Bukti (sertifikat, pelatihan)", required=False, max_length=300)
 
 
@@ -173,5 +196,8 @@ class AnggotaForm(forms.Form):
 
 
 class CabutForm(forms.Form):
-    alasan = forms.CharField(label="Alasan pencabutan", widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": "Alasan pencabutan wajib diisi."})
+    alasan = forms.CharField(
+        label="Alasan pencabutan",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Alasan pencabutan wajib diisi."},
+    )

@@ -3,6 +3,7 @@
 Parsing the stylesheet and scanning fonts cost more than laying out a one-page letter, so both are
 made once (issue 5: reuse font configuration, keep the stylesheet lean).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -47,10 +48,16 @@ def konteks_surat(surat) -> dict:
     ttd = dict(isi.get("penandatangan", {}))
     ttd["nip_tampil"] = nip_mod.tampilkan(ttd["nip"]) if ttd.get("nip") else ""
     ttd["jabatan_baris"] = (ttd.get("jabatan") or "").split("\n")
-    return {"surat": surat, "isi": isi, "ttd": ttd, "url_verifikasi": url, "qr": qr_png(url),
-            "periode": periode_id(isi.get("periode")),
-            "kepada": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("kepada", [])],
-            "daftar": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("daftar", [])]}
+    return {
+        "surat": surat,
+        "isi": isi,
+        "ttd": ttd,
+        "url_verifikasi": url,
+        "qr": qr_png(url),
+        "periode": periode_id(isi.get("periode")),
+        "kepada": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("kepada", [])],
+        "daftar": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("daftar", [])],
+    }
 
 
 def html_surat(surat) -> str:
@@ -62,8 +69,12 @@ def respon_pdf(surat):
     """The kept PDF as a download, never cached by anything in between."""
     from django.http import FileResponse
 
-    respon = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
-                          filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf")
+    respon = FileResponse(
+        surat.berkas.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{surat.jenis}-{surat.kode_verifikasi}.pdf",
+    )
     respon["Cache-Control"] = "private, no-store"
     return respon
 
@@ -73,4 +84,5 @@ def pdf_surat(surat) -> bytes:
 
     fonts, css = _weasy()
     return HTML(string=html_surat(surat), base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[css], font_config=fonts)
+        stylesheets=[css], font_config=fonts
+    )

@@ -1,4 +1,5 @@
 """Role groups' model permissions on penugasan (the object permissions are the services', `services._dasar`)."""
+
 from django.contrib.auth.models import Group, Permission
 
 from organisasi.permissions import GRUP_ADMIN_ORGANISASI, GRUP_KLIEN_API

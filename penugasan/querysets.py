@@ -9,6 +9,7 @@ on what they may act.
   permission for it the services granted the user, or all of them with the permission on the model.
   The services still check the actor and the state; this only narrows what is offered.
 """
+
 from django.db import models
 from django.db.models import Q
 
@@ -60,8 +61,7 @@ class TimKerjaQuerySet(TerbatasQuerySet):
         q = super()._q_terlihat(user)
         diri = pegawai_dari_user(user)
         if diri is not None:
-            for jalur in PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).values_list("unit__path",
-                                                                                                flat=True):
+            for jalur in PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).values_list("unit__path", flat=True):
                 q |= Q(unit_pemilik__path__startswith=jalur)
         return q
 

@@ -3,6 +3,7 @@
 Actors are resolved from kedudukan (organisasi.selectors), so a Plt, a Plh or a delegate in force
 acts where the regulation says, and a vacancy passes to the next head up.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,13 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from organisasi.choices import JenisUnit
 from organisasi.models import Pegawai, PejabatUnit, Penempatan, Unit
 from organisasi.selectors import (
-    Kedudukan, Pejabat, hari_ini, kedudukan_pada, leluhur_dan_pejabat, pimpinan_unit_pada, susun_kedudukan,
+    Kedudukan,
+    Pejabat,
+    hari_ini,
+    kedudukan_pada,
+    leluhur_dan_pejabat,
+    pimpinan_unit_pada,
+    susun_kedudukan,
 )
 
 from .choices import Alur, Langkah, Peran, Status
@@ -65,8 +72,11 @@ def unit_berwenang(instansi_id: int) -> Unit | None:
     atur = PejabatBerwenang.objects.filter(instansi_id=instansi_id).select_related("unit").first()
     if atur is not None:
         return atur.unit
-    return (Unit.objects.filter(instansi_id=instansi_id, jenis=JenisUnit.SEKRETARIAT_DAERAH, aktif=True)
-            .order_by("depth", "path").first())
+    return (
+        Unit.objects.filter(instansi_id=instansi_id, jenis=JenisUnit.SEKRETARIAT_DAERAH, aktif=True)
+        .order_by("depth", "path")
+        .first()
+    )
 
 
 def pejabat_berwenang(instansi_id: int, tanggal: dt.date | None = None) -> Pejabat | None:
@@ -76,8 +86,12 @@ def pejabat_berwenang(instansi_id: int, tanggal: dt.date | None = None) -> Pejab
 
 def unit_dipimpin(pegawai: Pegawai, tanggal: dt.date | None = None) -> list[PejabatUnit]:
     """The units a person heads on a date (definitive, Plt, Plh or as PPK delegate), highest first."""
-    return list(PejabatUnit.objects.pada(tanggal or hari_ini()).filter(pegawai=pegawai, unit__aktif=True)
-                .select_related("unit").order_by("unit__depth", "unit__path"))
+    return list(
+        PejabatUnit.objects.pada(tanggal or hari_ini())
+        .filter(pegawai=pegawai, unit__aktif=True)
+        .select_related("unit")
+        .order_by("unit__depth", "unit__path")
+    )
 
 
 def pelaku_langkah(p: Penugasan, tanggal: dt.date | None = None) -> list[Pejabat]:
@@ -98,9 +112,11 @@ def pelaku_langkah(p: Penugasan, tanggal: dt.date | None = None) -> list[Pejabat
 
 def pegawai_di_unit(unit: Unit, nip: list[str], tanggal: dt.date | None = None) -> dict[str, Pegawai]:
     """Of these NIPs, the active staff placed in `unit` on the date, by NIP."""
-    baris = (Penempatan.objects.pada(tanggal or hari_ini()).filter(unit=unit, pegawai__nip__in=nip,
-                                                                  pegawai__aktif=True)
-             .select_related("pegawai"))
+    baris = (
+        Penempatan.objects.pada(tanggal or hari_ini())
+        .filter(unit=unit, pegawai__nip__in=nip, pegawai__aktif=True)
+        .select_related("pegawai")
+    )
     return {b.pegawai.nip: b.pegawai for b in baris}
 
 
@@ -108,8 +124,11 @@ def beban_kerja(pegawai_qs, mulai: dt.date, selesai: dt.date):
     """Annotate staff with their load in a period: assignments in force and teams they are in."""
     tumpang = Q(penugasan__penugasan__mulai__lte=selesai, penugasan__penugasan__selesai__gte=mulai)
     aktif = Q(penugasan__usulan=False, penugasan__penugasan__status__in=[Status.SELESAI, Status.BERJALAN])
-    tim = Q(keanggotaan_tim__tim__mulai__lte=selesai, keanggotaan_tim__tim__selesai__gte=mulai,
-            keanggotaan_tim__selesai__isnull=True)
+    tim = Q(
+        keanggotaan_tim__tim__mulai__lte=selesai,
+        keanggotaan_tim__tim__selesai__gte=mulai,
+        keanggotaan_tim__selesai__isnull=True,
+    )
     ketua = Q(tim_diketuai__mulai__lte=selesai, tim_diketuai__selesai__gte=mulai)
     return pegawai_qs.annotate(
         jumlah_penugasan=Count("penugasan", filter=tumpang & aktif, distinct=True),
@@ -118,15 +137,17 @@ def beban_kerja(pegawai_qs, mulai: dt.date, selesai: dt.date):
     )
 
 
-def kandidat(*, unit: Unit, mulai: dt.date, selesai: dt.date, kompetensi: list[int] | None = None,
-             tanggal: dt.date | None = None):
+def kandidat(
+    *, unit: Unit, mulai: dt.date, selesai: dt.date, kompetensi: list[int] | None = None, tanggal: dt.date | None = None
+):
     """Staff placed in `unit` who hold every competency asked for, lightest load first (Lampiran B.2.d).
 
     Heads of units are not candidates: assignments are for Pejabat Fungsional and Pelaksana.
     """
     tanggal = tanggal or hari_ini()
     qs = Pegawai.objects.filter(
-        aktif=True, riwayat_penempatan__in=Penempatan.objects.pada(tanggal).filter(unit=unit),
+        aktif=True,
+        riwayat_penempatan__in=Penempatan.objects.pada(tanggal).filter(unit=unit),
     ).exclude(Exists(PejabatUnit.objects.pada(tanggal).filter(pegawai=OuterRef("pk"))))
     for k in kompetensi or []:
         qs = qs.filter(Exists(KompetensiPegawai.objects.filter(pegawai=OuterRef("pk"), kompetensi_id=k)))
@@ -153,8 +174,10 @@ def peringatan_tim(tim: TimKerja) -> list[str]:
     ketua = tim.ketua
     if ketua.unit is not None and ketua.unit.path.startswith(tim.unit_pemilik.path):
         return []
-    return [f"Ketua tim ({ketua.nama}) bukan dari {tim.unit_pemilik.nama}, Unit Organisasi pemilik kinerja: dalam "
-            "tim lintas Unit Organisasi ketua diutamakan dari unit pemilik kinerja (Pasal 6 ayat (3))."]
+    return [
+        f"Ketua tim ({ketua.nama}) bukan dari {tim.unit_pemilik.nama}, Unit Organisasi pemilik kinerja: dalam "
+        "tim lintas Unit Organisasi ketua diutamakan dari unit pemilik kinerja (Pasal 6 ayat (3))."
+    ]
 
 
 def menunggu_saya(user):
@@ -167,10 +190,16 @@ def menunggu_saya(user):
     from django.db.models.functions import Cast
     from guardian.models import UserObjectPermission
 
-    diberi = (UserObjectPermission.objects
-              .filter(user_id=user.pk, permission__codename="putuskan_penugasan",
-                      content_type__app_label="penugasan", content_type__model="penugasan")
-              .annotate(id_objek=Cast("object_pk", BigIntegerField())).values("id_objek"))
+    diberi = (
+        UserObjectPermission.objects.filter(
+            user_id=user.pk,
+            permission__codename="putuskan_penugasan",
+            content_type__app_label="penugasan",
+            content_type__model="penugasan",
+        )
+        .annotate(id_objek=Cast("object_pk", BigIntegerField()))
+        .values("id_objek")
+    )
     return Penugasan.objects.filter(status=Status.BERJALAN, pk__in=diberi)
 
 
@@ -185,9 +214,16 @@ def verifikasi_surat(kode: str) -> dict | None:
     if surat is None:
         return None
     ttd = surat.isi.get("penandatangan", {})
-    return {"terbit": True, "nomor": surat.nomor, "tanggal": surat.tanggal, "jenis": surat.jenis,
-            "perihal": surat.perihal, "penandatangan": {"nama": ttd.get("nama", ""), "jabatan": ttd.get("jabatan", "")},
-            "status": surat.status, "pengganti": getattr(getattr(surat, "pengganti", None), "nomor", None)}
+    return {
+        "terbit": True,
+        "nomor": surat.nomor,
+        "tanggal": surat.tanggal,
+        "jenis": surat.jenis,
+        "perihal": surat.perihal,
+        "penandatangan": {"nama": ttd.get("nama", ""), "jabatan": ttd.get("jabatan", "")},
+        "status": surat.status,
+        "pengganti": getattr(getattr(surat, "pengganti", None), "nomor", None),
+    }
 
 
 def kotak_masuk(pegawai: Pegawai | None, user) -> dict:
@@ -195,15 +231,22 @@ def kotak_masuk(pegawai: Pegawai | None, user) -> dict:
     from .models import PenerimaSurat, Tembusan
 
     if pegawai is None:
-        return {"menunggu": Penugasan.objects.none(), "tembusan": Tembusan.objects.none(),
-                "surat": PenerimaSurat.objects.none(), "diajukan": Penugasan.objects.none()}
+        return {
+            "menunggu": Penugasan.objects.none(),
+            "tembusan": Tembusan.objects.none(),
+            "surat": PenerimaSurat.objects.none(),
+            "diajukan": Penugasan.objects.none(),
+        }
     return {
         # the nearest deadline first, then the oldest; unread first (NULLs sort alike on SQLite and PostgreSQL)
-        "menunggu": menunggu_saya(user).select_related("pemohon", "unit_tujuan")
+        "menunggu": menunggu_saya(user)
+        .select_related("pemohon", "unit_tujuan")
         .order_by(F("batas_keputusan").asc(nulls_last=True), "dibuat"),
-        "tembusan": Tembusan.objects.filter(pegawai=pegawai).select_related("penugasan__pemohon", "surat")
+        "tembusan": Tembusan.objects.filter(pegawai=pegawai)
+        .select_related("penugasan__pemohon", "surat")
         .order_by(F("dibaca").asc(nulls_first=True), "-dikirim"),
-        "surat": PenerimaSurat.objects.filter(pegawai=pegawai).select_related("surat")
+        "surat": PenerimaSurat.objects.filter(pegawai=pegawai)
+        .select_related("surat")
         .order_by(F("dibaca").asc(nulls_first=True), "-surat__tanggal"),
         "diajukan": Penugasan.objects.filter(pemohon=pegawai).select_related("unit_tujuan").order_by("-dibuat"),
     }
@@ -214,20 +257,30 @@ def hitung_kotak_masuk(pegawai: Pegawai | None, user) -> dict:
     if pegawai is None:
         return {"menunggu": 0, "tembusan": 0, "surat": 0}
     k = kotak_masuk(pegawai, user)
-    return {"menunggu": k["menunggu"].count(), "tembusan": k["tembusan"].filter(dibaca__isnull=True).count(),
-            "surat": k["surat"].filter(dibaca__isnull=True).count()}
+    return {
+        "menunggu": k["menunggu"].count(),
+        "tembusan": k["tembusan"].filter(dibaca__isnull=True).count(),
+        "surat": k["surat"].filter(dibaca__isnull=True).count(),
+    }
 
 
 def profil_pegawai(pegawai: Pegawai) -> dict:
     """A person's competencies, the teams they are in and how many assignments they carry today."""
     hari = hari_ini()
-    tim = (TimKerja.objects.filter(mulai__lte=hari, selesai__gte=hari)
-           .filter(Q(ketua=pegawai) | Q(anggota__pegawai=pegawai, anggota__selesai__isnull=True))
-           .distinct().order_by("nama"))
+    tim = (
+        TimKerja.objects.filter(mulai__lte=hari, selesai__gte=hari)
+        .filter(Q(ketua=pegawai) | Q(anggota__pegawai=pegawai, anggota__selesai__isnull=True))
+        .distinct()
+        .order_by("nama")
+    )
     return {
         "kompetensi": list(KompetensiPegawai.objects.filter(pegawai=pegawai).select_related("kompetensi")),
         "tim": list(tim.select_related("unit_pemilik")),
         "penugasan_aktif": PegawaiPenugasan.objects.filter(
-            pegawai=pegawai, usulan=False, penugasan__status=Status.SELESAI, penugasan__mulai__lte=hari,
-            penugasan__selesai__gte=hari).count(),
+            pegawai=pegawai,
+            usulan=False,
+            penugasan__status=Status.SELESAI,
+            penugasan__mulai__lte=hari,
+            penugasan__selesai__gte=hari,
+        ).count(),
     }

@@ -5,6 +5,7 @@ waiting step. After each transaction that changed the structure (organisasi.cach
 once per transaction), a task re-resolves the actors of running requests and their grants; the daily
 beat job covers dates rolling over. Decisions always check the actor again, live.
 """
+
 from organisasi.cache import struktur_berubah
 
 

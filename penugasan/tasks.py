@@ -1,4 +1,5 @@
 """Celery tasks of penugasan: thin, idempotent, each calling a service or the renderer."""
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,11 @@ def render_surat(self, surat_id: int) -> str:
 
     with transaction.atomic():
         surat = Surat.objects.select_for_update(of=("self",)).select_related("penandatangan").get(pk=surat_id)
-        if surat.status_berkas == StatusBerkas.SELESAI and surat.berkas and \
-                surat.berkas.storage.exists(surat.berkas.name):
+        if (
+            surat.status_berkas == StatusBerkas.SELESAI
+            and surat.berkas
+            and surat.berkas.storage.exists(surat.berkas.name)
+        ):
             return "sudah"
         try:
             data = pdf_surat(surat)
@@ -39,8 +43,9 @@ def render_surat(self, surat_id: int) -> str:
             if penyimpanan.exists(nama):
                 penyimpanan.delete(nama)
             disimpan = penyimpanan.save(nama, ContentFile(data))
-            Surat.objects.filter(pk=surat_id).update(berkas=disimpan, status_berkas=StatusBerkas.SELESAI,
-                                                     galat_berkas="")
+            Surat.objects.filter(pk=surat_id).update(
+                berkas=disimpan, status_berkas=StatusBerkas.SELESAI, galat_berkas=""
+            )
     if gagal is not None:
         Surat.objects.filter(pk=surat_id).update(status_berkas=StatusBerkas.GAGAL, galat_berkas=str(gagal)[:2000])
         raise self.retry(exc=gagal)
@@ -51,8 +56,7 @@ def render_ulang_bila_gagal(surat) -> bool:
     """A failed letter asked for again: queued once (the first caller to claim it), not on every poll."""
     from .models import Surat
 
-    if Surat.objects.filter(pk=surat.pk, status_berkas=StatusBerkas.GAGAL).update(
-            status_berkas=StatusBerkas.MENUNGGU):
+    if Surat.objects.filter(pk=surat.pk, status_berkas=StatusBerkas.GAGAL).update(status_berkas=StatusBerkas.MENUNGGU):
         render_surat.delay(surat.pk)
         return True
     return False
@@ -69,8 +73,11 @@ def render_tertunda(menit: int = 10) -> int:
     from .models import Surat
 
     batas = timezone.now() - dt.timedelta(minutes=menit)
-    ids = list(Surat.objects.filter(dibuat__lt=batas).exclude(status_berkas=StatusBerkas.SELESAI)
-               .values_list("pk", flat=True)[:500])
+    ids = list(
+        Surat.objects.filter(dibuat__lt=batas)
+        .exclude(status_berkas=StatusBerkas.SELESAI)
+        .values_list("pk", flat=True)[:500]
+    )
     for pk in ids:
         render_surat.delay(pk)
     return len(ids)

@@ -3,6 +3,7 @@
 Thin: objects come through `restrict` (an outsider gets 404), every change through `services`, and a
 refused transition comes back as a message (403/409) or as field errors, never as a half-done change.
 """
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,16 +13,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sistemkerja.forms import tempel_galat
-from sistemkerja.errors import GalatDomain
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
+from sistemkerja.errors import GalatDomain
+from sistemkerja.forms import tempel_galat
 
 from . import selectors, services
 from .choices import StatusBerkas
 from .forms import (
-    AnggotaForm, CabutForm, KompetensiForm, LanjutForm, PenugasanForm, PeriodeForm, TarikForm, TimForm, TolakForm,
-    awal_periode, pilihan_unit,
+    AnggotaForm,
+    CabutForm,
+    KompetensiForm,
+    LanjutForm,
+    PenugasanForm,
+    PeriodeForm,
+    TarikForm,
+    TimForm,
+    TolakForm,
+    awal_periode,
+    pilihan_unit,
 )
 from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 from .pdf import respon_pdf
@@ -57,10 +67,16 @@ def kotak_masuk(request):
 
 
 def _penugasan(request, pk) -> Penugasan:
-    qs = (Penugasan.objects.restrict(request.user)
-          .select_related("pemohon__jabatan", "unit_pemohon", "unit_tujuan__instansi", "tim")
-          .prefetch_related("orang__pegawai__jabatan", "tembusan__pegawai", "riwayat__oleh",
-                            Prefetch("surat", queryset=Surat.objects.order_by("id"))))
+    qs = (
+        Penugasan.objects.restrict(request.user)
+        .select_related("pemohon__jabatan", "unit_pemohon", "unit_tujuan__instansi", "tim")
+        .prefetch_related(
+            "orang__pegawai__jabatan",
+            "tembusan__pegawai",
+            "riwayat__oleh",
+            Prefetch("surat", queryset=Surat.objects.order_by("id")),
+        )
+    )
     return get_object_or_404(qs, pk=pk)
 
 
@@ -69,20 +85,30 @@ def _konteks_detail(request, p: Penugasan, **lain) -> dict:
     boleh_bertindak = diri is not None and p.berjalan and diri.nip in p.pelaku_nip
     perlu_pegawai = (p.alur, p.langkah) in selectors.PERLU_PEGAWAI
     konteks = {
-        "p": p, "diri": diri, "boleh_bertindak": boleh_bertindak, "perlu_pegawai": perlu_pegawai,
+        "p": p,
+        "diri": diri,
+        "boleh_bertindak": boleh_bertindak,
+        "perlu_pegawai": perlu_pegawai,
         "boleh_tarik": diri is not None and p.berjalan and p.pemohon_id == diri.pk,
         "ditugaskan": [o.pegawai for o in p.orang.all() if not o.usulan],
         "usulan": [o.pegawai for o in p.orang.all() if o.usulan],
         "pelaku": list(Pegawai.objects.filter(nip__in=p.pelaku_nip).select_related("jabatan")),
-        "form_lanjut": LanjutForm(), "form_tolak": TolakForm(), "form_tarik": TarikForm(), "form_cabut": CabutForm(),
+        "form_lanjut": LanjutForm(),
+        "form_tolak": TolakForm(),
+        "form_tarik": TarikForm(),
+        "form_cabut": CabutForm(),
         # letters this person may revoke or replace: as today's holder of the signing role (as the service says)
-        "surat_saya": {s.pk for s in p.surat.all() if diri is not None
-                       and any(pj.pegawai.pk == diri.pk for pj in pemegang_kini(s))},
+        "surat_saya": {
+            s.pk for s in p.surat.all() if diri is not None and any(pj.pegawai.pk == diri.pk for pj in pemegang_kini(s))
+        },
     }
     if boleh_bertindak and perlu_pegawai:
-        konteks["kandidat"] = selectors.kandidat(unit=p.unit_tujuan, mulai=p.mulai, selesai=p.selesai,
-                                                 kompetensi=list(p.kompetensi_diperlukan.values_list("pk", flat=True))
-                                                 )[:BATAS_KANDIDAT]
+        konteks["kandidat"] = selectors.kandidat(
+            unit=p.unit_tujuan,
+            mulai=p.mulai,
+            selesai=p.selesai,
+            kompetensi=list(p.kompetensi_diperlukan.values_list("pk", flat=True)),
+        )[:BATAS_KANDIDAT]
         konteks["terpilih"] = {o.nip for o in konteks["usulan"] + konteks["ditugaskan"]}
     return {**konteks, **lain}
 
@@ -94,7 +120,9 @@ def penugasan_detail(request, pk):
     diri = pegawai_dari_user(request.user)
     if diri is not None:  # opening it reads the copies and letters addressed to me
         Tembusan.objects.filter(penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
-        PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(dibaca=timezone.now())
+        PenerimaSurat.objects.filter(surat__penugasan=p, pegawai=diri, dibaca__isnull=True).update(
+            dibaca=timezone.now()
+        )
     return render(request, "penugasan/detail.html", _konteks_detail(request, p))
 
 
@@ -105,8 +133,11 @@ def _langkah(request, pk, Form, nama_form: str, aksi):
     if form.is_valid():
         hasil, status = _jalankan(request, form, lambda: aksi(p, form.cleaned_data))
         if hasil is not None:
-            messages.success(request, f"Penugasan #{p.pk}: {hasil.get_status_display().lower()}"
-                             + (f", menunggu {hasil.get_langkah_display().lower()}." if hasil.langkah else "."))
+            messages.success(
+                request,
+                f"Penugasan #{p.pk}: {hasil.get_status_display().lower()}"
+                + (f", menunggu {hasil.get_langkah_display().lower()}." if hasil.langkah else "."),
+            )
             return redirect("penugasan:detail", pk=p.pk)
     return render(request, "penugasan/detail.html", _konteks_detail(request, p, **{nama_form: form}), status=status)
 
@@ -114,22 +145,39 @@ def _langkah(request, pk, Form, nama_form: str, aksi):
 @require_POST
 @login_required
 def penugasan_lanjut(request, pk):
-    return _langkah(request, pk, LanjutForm, "form_lanjut", lambda p, d: services.penugasan_lanjut(
-        pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]))
+    return _langkah(
+        request,
+        pk,
+        LanjutForm,
+        "form_lanjut",
+        lambda p, d: services.penugasan_lanjut(
+            pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]
+        ),
+    )
 
 
 @require_POST
 @login_required
 def penugasan_tolak(request, pk):
-    return _langkah(request, pk, TolakForm, "form_tolak", lambda p, d: services.penugasan_tolak(
-        pelaku=request.user, penugasan=p, alasan=d["alasan"]))
+    return _langkah(
+        request,
+        pk,
+        TolakForm,
+        "form_tolak",
+        lambda p, d: services.penugasan_tolak(pelaku=request.user, penugasan=p, alasan=d["alasan"]),
+    )
 
 
 @require_POST
 @login_required
 def penugasan_tarik(request, pk):
-    return _langkah(request, pk, TarikForm, "form_tarik", lambda p, d: services.penugasan_tarik(
-        pelaku=request.user, penugasan=p, alasan=d["alasan"]))
+    return _langkah(
+        request,
+        pk,
+        TarikForm,
+        "form_tarik",
+        lambda p, d: services.penugasan_tarik(pelaku=request.user, penugasan=p, alasan=d["alasan"]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -141,11 +189,24 @@ def penugasan_baru(request):
         status = 400
         if form.is_valid():
             d = form.cleaned_data
-            p, status = _jalankan(request, form, lambda: services.penugasan_ajukan(
-                pelaku=request.user, alur=d["alur"], unit_tujuan=d["unit_tujuan"], pegawai=d["pegawai"],
-                tim=d["tim"], maksud=d["maksud"], kompetensi=d["kompetensi"],
-                kompetensi_daftar=d["kompetensi_daftar"], target=d["target"], mulai=d["mulai"],
-                selesai=d["selesai"], batas_keputusan=d["batas_keputusan"]))
+            p, status = _jalankan(
+                request,
+                form,
+                lambda: services.penugasan_ajukan(
+                    pelaku=request.user,
+                    alur=d["alur"],
+                    unit_tujuan=d["unit_tujuan"],
+                    pegawai=d["pegawai"],
+                    tim=d["tim"],
+                    maksud=d["maksud"],
+                    kompetensi=d["kompetensi"],
+                    kompetensi_daftar=d["kompetensi_daftar"],
+                    target=d["target"],
+                    mulai=d["mulai"],
+                    selesai=d["selesai"],
+                    batas_keputusan=d["batas_keputusan"],
+                ),
+            )
             if p is not None:
                 messages.success(request, f"Penugasan #{p.pk} diajukan.")
                 return redirect("penugasan:detail", pk=p.pk)
@@ -164,19 +225,25 @@ def kandidat(request):
     kode = request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", "")  # a request's form or a team's
     unit = Unit.objects.restrict(request.user).filter(kode=kode).first()
     periode = PeriodeForm(request.GET)
-    mulai, selesai = (periode.cleaned_data["mulai"], periode.cleaned_data["selesai"]) if periode.is_valid() \
-        else (None, None)
+    mulai, selesai = (
+        (periode.cleaned_data["mulai"], periode.cleaned_data["selesai"]) if periode.is_valid() else (None, None)
+    )
     daftar = []
     if unit is not None and mulai and selesai:
         kompetensi = [int(k) for k in request.GET.getlist("kompetensi_daftar") if k.isdigit()]
         terlihat = Pegawai.objects.restrict(request.user).values("pk")
-        daftar = selectors.kandidat(unit=unit, mulai=mulai, selesai=selesai, kompetensi=kompetensi
-                                    ).filter(pk__in=terlihat)[:BATAS_KANDIDAT]
-    return render(request, "penugasan/_kandidat.html", {"unit": unit, "kandidat": daftar,
-                                                        "terpilih": set(request.GET.getlist("pegawai"))})
+        daftar = selectors.kandidat(unit=unit, mulai=mulai, selesai=selesai, kompetensi=kompetensi).filter(
+            pk__in=terlihat
+        )[:BATAS_KANDIDAT]
+    return render(
+        request,
+        "penugasan/_kandidat.html",
+        {"unit": unit, "kandidat": daftar, "terpilih": set(request.GET.getlist("pegawai"))},
+    )
 
 
 # --- letters -----------------------------------------------------------------------------------------
+
 
 def _surat(request, pk) -> Surat:
     return get_object_or_404(Surat.objects.restrict(request.user), pk=pk)
@@ -204,16 +271,20 @@ def surat_cabut(request, pk):
     surat = _surat(request, pk)
     form = CabutForm(request.POST)
     if form.is_valid():
-        hasil, status = _jalankan(request, form, lambda: services.surat_cabut(
-            pelaku=request.user, surat=surat, alasan=form.cleaned_data["alasan"]))
+        hasil, status = _jalankan(
+            request,
+            form,
+            lambda: services.surat_cabut(pelaku=request.user, surat=surat, alasan=form.cleaned_data["alasan"]),
+        )
         if hasil is not None:
             messages.success(request, f"Surat {surat.nomor} dicabut. Terbitkan penggantinya bila perlu.")
             return redirect("penugasan:detail", pk=surat.penugasan_id)
     else:
         status = 400
     p = _penugasan(request, surat.penugasan_id)
-    return render(request, "penugasan/detail.html", _konteks_detail(request, p, form_cabut=form, cabut_id=surat.pk),
-                  status=status)
+    return render(
+        request, "penugasan/detail.html", _konteks_detail(request, p, form_cabut=form, cabut_id=surat.pk), status=status
+    )
 
 
 @require_POST
@@ -230,6 +301,7 @@ def surat_terbitkan_ulang(request, pk):
 
 # --- competencies ----------------------------------------------------------------------------------
 
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def kompetensi_saya(request):
@@ -240,9 +312,16 @@ def kompetensi_saya(request):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            hasil, status = _jalankan(request, form, lambda: services.kompetensi_catat(
-                pelaku=request.user, pegawai=diri, kompetensi=form.cleaned_data["kompetensi"],
-                bukti=form.cleaned_data["bukti"]))
+            hasil, status = _jalankan(
+                request,
+                form,
+                lambda: services.kompetensi_catat(
+                    pelaku=request.user,
+                    pegawai=diri,
+                    kompetensi=form.cleaned_data["kompetensi"],
+                    bukti=form.cleaned_data["bukti"],
+                ),
+            )
             if hasil is not None:
                 messages.success(request, f"{hasil.kompetensi.nama} tercatat pada profil Anda.")
                 return redirect("penugasan:kompetensi")
@@ -261,11 +340,16 @@ def kompetensi_hapus(request, pk):
 
 # --- teams -------------------------------------------------------------------------------------------
 
+
 @require_GET
 @login_required
 def tim_daftar(request):
-    tim = (TimKerja.objects.restrict(request.user).select_related("unit_pemilik", "ketua")
-           .prefetch_related("anggota").order_by("-mulai", "nama"))
+    tim = (
+        TimKerja.objects.restrict(request.user)
+        .select_related("unit_pemilik", "ketua")
+        .prefetch_related("anggota")
+        .order_by("-mulai", "nama")
+    )
     return render(request, "penugasan/tim_daftar.html", {"daftar_tim": tim})
 
 
@@ -277,15 +361,24 @@ def tim_detail(request, pk):
 
 def _konteks_tim(request, tim, **lain) -> dict:
     anggota = [a for a in tim.anggota.all() if a.selesai is None]
-    return {"tim": tim, "anggota": anggota, "peringatan": selectors.peringatan_tim(tim),
-            "boleh_kelola": services.boleh_kelola_tim(request.user, tim), "form_anggota": AnggotaForm(),
-            "penugasan": Penugasan.objects.restrict(request.user).filter(tim=tim).select_related("unit_tujuan"),
-            **lain}
+    return {
+        "tim": tim,
+        "anggota": anggota,
+        "peringatan": selectors.peringatan_tim(tim),
+        "boleh_kelola": services.boleh_kelola_tim(request.user, tim),
+        "form_anggota": AnggotaForm(),
+        "penugasan": Penugasan.objects.restrict(request.user).filter(tim=tim).select_related("unit_tujuan"),
+        **lain,
+    }
 
 
 def _tim(request, pk) -> TimKerja:
-    return get_object_or_404(TimKerja.objects.restrict(request.user).select_related("unit_pemilik", "ketua__unit")
-                             .prefetch_related("anggota__pegawai__unit"), pk=pk)
+    return get_object_or_404(
+        TimKerja.objects.restrict(request.user)
+        .select_related("unit_pemilik", "ketua__unit")
+        .prefetch_related("anggota__pegawai__unit"),
+        pk=pk,
+    )
 
 
 @require_POST
@@ -295,8 +388,13 @@ def tim_anggota_tambah(request, pk):
     form = AnggotaForm(request.POST)
     status = 400
     if form.is_valid():
-        hasil, status = _jalankan(request, form, lambda: services.tim_anggota_tambah(
-            pelaku=request.user, tim=tim, pegawai=form.cleaned_data["nip"], peran=form.cleaned_data["peran"]))
+        hasil, status = _jalankan(
+            request,
+            form,
+            lambda: services.tim_anggota_tambah(
+                pelaku=request.user, tim=tim, pegawai=form.cleaned_data["nip"], peran=form.cleaned_data["peran"]
+            ),
+        )
         if hasil is not None:
             messages.success(request, f"{hasil.pegawai.nama} masuk {tim.nama}.")
             return redirect("penugasan:tim_detail", pk=tim.pk)
@@ -311,8 +409,9 @@ def tim_anggota_akhiri(request, pk, anggota_pk):
     form = AnggotaForm()
     hasil, status = _jalankan(request, form, lambda: services.tim_anggota_akhiri(pelaku=request.user, anggota=anggota))
     if hasil is None:
-        return render(request, "penugasan/tim_detail.html", _konteks_tim(request, tim, form_anggota=form),
-                      status=status)
+        return render(
+            request, "penugasan/tim_detail.html", _konteks_tim(request, tim, form_anggota=form), status=status
+        )
     messages.success(request, f"Keanggotaan {anggota.pegawai.nama} diakhiri.")
     return redirect("penugasan:tim_detail", pk=tim.pk)
 
@@ -325,9 +424,21 @@ def tim_baru(request):
         status = 400
         if form.is_valid():
             d = form.cleaned_data
-            tim, status = _jalankan(request, form, lambda: services.tim_bentuk(
-                pelaku=request.user, nama=d["nama"], tujuan=d["tujuan"], unit_pemilik=d["unit_pemilik"],
-                sifat=d["sifat"], mulai=d["mulai"], selesai=d["selesai"], ketua=d["ketua"], anggota=d["anggota"]))
+            tim, status = _jalankan(
+                request,
+                form,
+                lambda: services.tim_bentuk(
+                    pelaku=request.user,
+                    nama=d["nama"],
+                    tujuan=d["tujuan"],
+                    unit_pemilik=d["unit_pemilik"],
+                    sifat=d["sifat"],
+                    mulai=d["mulai"],
+                    selesai=d["selesai"],
+                    ketua=d["ketua"],
+                    anggota=d["anggota"],
+                ),
+            )
             if tim is not None:
                 for w in selectors.peringatan_tim(tim):
                     messages.warning(request, w)

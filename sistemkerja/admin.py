@@ -8,6 +8,7 @@
 
 Scope (who may reach which record) is each app's: organisasi's `CakupanMixin` limits to units.
 """
+
 from __future__ import annotations
 
 from django.contrib import admin
@@ -22,6 +23,7 @@ from .teks import tanggal_id
 
 def kolom_tanggal(nama: str, judul: str):
     """A changelist column showing a date field the Indonesian way, sortable by that field."""
+
     @admin.display(description=judul, ordering=nama)
     def tampil(self, obj):
         return tanggal_id(getattr(obj, nama))
@@ -92,6 +94,7 @@ class InlineTransisi(admin.TabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         galat = (getattr(request, "_galat_transisi", None) or {}).get("inline", {})
         galat = galat.get(self.model._meta.model_name)
-        formset.form = type(formset.form.__name__, (formset.form,),
-                            {"pengguna": request.user, "galat_per_indeks": galat or {}})
+        formset.form = type(
+            formset.form.__name__, (formset.form,), {"pengguna": request.user, "galat_per_indeks": galat or {}}
+        )
         return formset

@@ -1,5 +1,6 @@
 """What every app's API shares: paging, the error shape and its handler, the documented error answers,
 and the personal-data access log of reads (UU 27/2022)."""
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -26,12 +27,15 @@ class Halaman(PageNumberPagination):
             return self.page_size
         if not (nilai.isascii() and nilai.isdigit() and 1 <= int(nilai) <= self.max_page_size):
             raise exceptions.ValidationError(
-                {self.page_size_query_param: [f"Gunakan bilangan bulat 1 sampai {self.max_page_size}."]})
+                {self.page_size_query_param: [f"Gunakan bilangan bulat 1 sampai {self.max_page_size}."]}
+            )
         return int(nilai)
 
     def get_schema_operation_parameters(self, view):
-        batas = {self.page_query_param: {"minimum": 1},
-                 self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size}}
+        batas = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
         parameter = super().get_schema_operation_parameters(view)
         for p in parameter:
             p["schema"].update(batas.get(p["name"], {}))
@@ -51,8 +55,11 @@ GALAT_AUTH = {
     401: OpenApiResponse(GalatSerializer, "Belum masuk, atau token tidak sah."),
     403: OpenApiResponse(GalatSerializer, "Tidak berwenang atas sumber daya ini."),
 }
-GALAT_DAFTAR = {400: OpenApiResponse(GALAT_FIELD, "Nilai filter tidak sah."), **GALAT_AUTH,
-                404: OpenApiResponse(GalatSerializer, "Halaman tidak ditemukan.")}
+GALAT_DAFTAR = {
+    400: OpenApiResponse(GALAT_FIELD, "Nilai filter tidak sah."),
+    **GALAT_AUTH,
+    404: OpenApiResponse(GalatSerializer, "Halaman tidak ditemukan."),
+}
 
 
 def galat_objek(nama: str) -> dict:
@@ -91,9 +98,13 @@ class CatatAksesDataPribadi:
                 from organisasi.services import akses_data_pribadi_catat
 
                 akses_data_pribadi_catat(
-                    user=request.user, token=request.auth if isinstance(request.auth, TokenApi) else None,
-                    alamat_ip=alamat_klien(request), metode=request.method, path=request.get_full_path(),
-                    nip=list(nip))
+                    user=request.user,
+                    token=request.auth if isinstance(request.auth, TokenApi) else None,
+                    alamat_ip=alamat_klien(request),
+                    metode=request.method,
+                    path=request.get_full_path(),
+                    nip=list(nip),
+                )
         return response
 
 

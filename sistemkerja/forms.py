@@ -1,5 +1,6 @@
 """What every app's forms share: a ModelForm whose record a service writes, and a service's refusal
 shown on a form's fields."""
+
 from __future__ import annotations
 
 from django import forms

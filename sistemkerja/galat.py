@@ -6,6 +6,7 @@ Celery broker) the answer is 503 with Retry-After: the request may simply be tri
 needs restarting, because Django replaces a broken database connection on the next request
 (CONN_HEALTH_CHECKS) and redis-py reconnects by itself. These pages touch no database and no cache.
 """
+
 import logging
 import sys
 
@@ -18,14 +19,23 @@ from django.template import loader
 logger = logging.getLogger(__name__)
 
 COBA_LAGI_DETIK = 30
-PESAN_TERGANGGU = ("Layanan sedang terganggu: basis data atau layanan pendukung tidak dapat dihubungi. "
-                   "Tidak ada data yang berubah; coba lagi dalam beberapa saat.")
-PESAN_GALAT = ("Terjadi kesalahan pada server. Kejadian ini sudah dicatat untuk petugas; "
-               "coba lagi atau hubungi Bagian Organisasi bila berulang.")
+PESAN_TERGANGGU = (
+    "Layanan sedang terganggu: basis data atau layanan pendukung tidak dapat dihubungi. "
+    "Tidak ada data yang berubah; coba lagi dalam beberapa saat."
+)
+PESAN_GALAT = (
+    "Terjadi kesalahan pada server. Kejadian ini sudah dicatat untuk petugas; "
+    "coba lagi atau hubungi Bagian Organisasi bila berulang."
+)
 
 
-PENDUKUNG_PUTUS = (OperationalError, InterfaceError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                 kombu.exceptions.OperationalError)
+PENDUKUNG_PUTUS = (
+    OperationalError,
+    InterfaceError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    kombu.exceptions.OperationalError,
+)
 
 
 def pendukung_putus(galat: BaseException | None) -> bool:
@@ -56,13 +66,15 @@ def _minta_json(request) -> bool:
 def galat_server(request, *args, **kwargs):
     galat = sys.exc_info()[1]
     putus = pendukung_putus(galat)
-    status, pesan, judul = ((503, PESAN_TERGANGGU, "Layanan sedang terganggu") if putus
-                            else (500, PESAN_GALAT, "Terjadi kesalahan"))
+    status, pesan, judul = (
+        (503, PESAN_TERGANGGU, "Layanan sedang terganggu") if putus else (500, PESAN_GALAT, "Terjadi kesalahan")
+    )
     if putus:
         logger.warning("layanan pendukung tidak dapat dihubungi: %s %s: %r", request.method, request.path, galat)
     if _minta_json(request):
-        respons = JsonResponse({"detail": pesan, "kode": "layanan_terganggu" if putus else "galat_server"},
-                               status=status)
+        respons = JsonResponse(
+            {"detail": pesan, "kode": "layanan_terganggu" if putus else "galat_server"}, status=status
+        )
     else:
         isi = loader.render_to_string("galat.html", {"judul": judul, "pesan": pesan, "status": status})
         respons = HttpResponse(isi, status=status)

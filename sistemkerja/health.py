@@ -1,5 +1,6 @@
 """Liveness/readiness for the container healthcheck and load balancers: the database and, where
 configured, Redis (the shared cache and the Celery broker)."""
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection

@@ -11,6 +11,7 @@ registering here and never by editing another app:
 A card or section is a template and a function `konteks(request, **objek) -> dict | None` giving its
 context (None: the card is not shown to this reader). Entries are shown in `urutan` order.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

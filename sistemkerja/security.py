@@ -2,6 +2,7 @@
 
 Nothing here holds a business rule; it adapts third-party security tools to this project's pages.
 """
+
 import ipaddress
 
 from axes.backends import AxesStandaloneBackend
@@ -12,8 +13,10 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 
-PESAN_TERKUNCI = ("Terlalu banyak percobaan masuk yang gagal. Demi keamanan, akun ini dikunci sementara "
-                  "dari alamat Anda; coba lagi setelah {menit} menit atau hubungi Admin Organisasi.")
+PESAN_TERKUNCI = (
+    "Terlalu banyak percobaan masuk yang gagal. Demi keamanan, akun ini dikunci sementara "
+    "dari alamat Anda; coba lagi setelah {menit} menit atau hubungi Admin Organisasi."
+)
 
 # Pages whose third-party UI (Swagger UI, Redoc) injects <style> elements at run time.
 HALAMAN_GAYA_SISIPAN = {"api-docs", "api-redoc"}

@@ -1,4 +1,5 @@
 """Values written the Indonesian way, for pages, the admin and letters alike."""
+
 import datetime as dt
 
 from django.conf import settings

@@ -1,4 +1,5 @@
 """Fixed actors and a small instansi that shows all six patterns (SPEC §3)."""
+
 import datetime as dt
 from types import SimpleNamespace
 
@@ -61,8 +62,20 @@ def struktur(db):
     s.kelurahan = u(s.kecamatan, "kel-cepokomulyo", J.KELURAHAN, T.PENGAWAS, True, "Kelurahan Cepokomulyo")
 
     mulai = dt.date(2020, 1, 1)
-    for nama in ["setda", "asisten", "bag_org", "dinas", "bidang", "upt5", "upt6", "dpmptsp", "sek_dpmptsp",
-                 "kecamatan", "seksi", "kelurahan"]:
+    for nama in [
+        "setda",
+        "asisten",
+        "bag_org",
+        "dinas",
+        "bidang",
+        "upt5",
+        "upt6",
+        "dpmptsp",
+        "sek_dpmptsp",
+        "kecamatan",
+        "seksi",
+        "kelurahan",
+    ]:
         setattr(s, f"kepala_{nama}", f.kepala(getattr(s, nama), mulai=mulai))
     s.analis = f.pegawai(s.bag_org, jabatan_=f.jabatan(), nama="Analis Organisasi", mulai=mulai)
     s.staf_bidang = f.pegawai(s.bidang, nama="Staf Bidang", mulai=mulai)

@@ -1,4 +1,5 @@
 """Factories shared by every app's tests. Staff get valid, unique NIPs."""
+
 import datetime as dt
 import itertools
 
@@ -37,14 +38,21 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-def jabatan(nama: str = "Analis Kebijakan Ahli Muda", jenis: str = JenisJabatan.FUNGSIONAL,
-            jenjang: str = "ahli_muda", tingkat: str = "") -> Jabatan:
+def jabatan(
+    nama: str = "Analis Kebijakan Ahli Muda",
+    jenis: str = JenisJabatan.FUNGSIONAL,
+    jenjang: str = "ahli_muda",
+    tingkat: str = "",
+) -> Jabatan:
     return services.jabatan_dapatkan(nama=nama, jenis=jenis, jenjang=jenjang, tingkat=tingkat)
 
 
 def jabatan_struktural(tingkat: str) -> Jabatan:
-    nama = {Tingkat.JPT_PRATAMA: "Kepala Dinas", Tingkat.ADMINISTRATOR: "Kepala Bidang",
-            Tingkat.PENGAWAS: "Kepala Seksi"}[tingkat]
+    nama = {
+        Tingkat.JPT_PRATAMA: "Kepala Dinas",
+        Tingkat.ADMINISTRATOR: "Kepala Bidang",
+        Tingkat.PENGAWAS: "Kepala Seksi",
+    }[tingkat]
     return services.jabatan_dapatkan(nama=nama, jenis=JenisJabatan.STRUKTURAL, tingkat=tingkat)
 
 
@@ -57,21 +65,46 @@ def instansi(kode: str = "kab-uji", nama: str = "Pemerintah Kabupaten Uji") -> I
 
 
 def unit(induk: Unit, kode: str, jenis: str, tingkat: str, mandiri: bool = False, nama: str | None = None) -> Unit:
-    return services.unit_buat(pelaku=None, induk=induk, kode=kode, nama=nama or kode.replace("-", " ").title(),
-                              jenis=jenis, tingkat=tingkat, mandiri=mandiri)
+    return services.unit_buat(
+        pelaku=None,
+        induk=induk,
+        kode=kode,
+        nama=nama or kode.replace("-", " ").title(),
+        jenis=jenis,
+        tingkat=tingkat,
+        mandiri=mandiri,
+    )
 
 
-def pegawai(unit: Unit, *, jabatan_: Jabatan | None = None, nama: str | None = None, jenis_asn: str = "pns",
-            mulai: dt.date = dt.date(2020, 1, 1), email: str = "") -> Pegawai:
+def pegawai(
+    unit: Unit,
+    *,
+    jabatan_: Jabatan | None = None,
+    nama: str | None = None,
+    jenis_asn: str = "pns",
+    mulai: dt.date = dt.date(2020, 1, 1),
+    email: str = "",
+) -> Pegawai:
     nip = nip_baru(jenis_asn=jenis_asn)
-    return services.pegawai_daftarkan(pelaku=None, nip=nip, nama=nama or f"Pegawai {nip[-3:]}", jenis_asn=jenis_asn,
-                                      unit=unit, jabatan=jabatan_ or jabatan_pelaksana(), mulai=mulai, email=email)
+    return services.pegawai_daftarkan(
+        pelaku=None,
+        nip=nip,
+        nama=nama or f"Pegawai {nip[-3:]}",
+        jenis_asn=jenis_asn,
+        unit=unit,
+        jabatan=jabatan_ or jabatan_pelaksana(),
+        mulai=mulai,
+        email=email,
+    )
 
 
 def kepala(unit: Unit, *, nama: str | None = None, mulai: dt.date = dt.date(2020, 1, 1)) -> Pegawai:
     """A definitive head placed in the unit they lead."""
-    jab = (jabatan("Pejabat Fungsional Ahli Madya", jenjang="ahli_madya") if unit.tingkat == Tingkat.FUNGSIONAL
-           else jabatan_struktural(unit.tingkat))
+    jab = (
+        jabatan("Pejabat Fungsional Ahli Madya", jenjang="ahli_madya")
+        if unit.tingkat == Tingkat.FUNGSIONAL
+        else jabatan_struktural(unit.tingkat)
+    )
     p = pegawai(unit, jabatan_=jab, nama=nama or f"Kepala {unit.nama}", mulai=mulai)
     services.pejabat_tetapkan(pelaku=None, unit=unit, pegawai=p, jenis=JenisPeran.DEFINITIF, mulai=mulai)
     return p
@@ -81,8 +114,13 @@ def kunci_token(user, cakupan=None, **kwargs) -> str:
     """A live API token for `user` (every scope unless `cakupan` says otherwise); returns its key."""
     from sistemkerja import registry
 
-    _, kunci = services.token_buat(pelaku=None, user=user, nama=kwargs.pop("nama", "uji"),
-                                   cakupan=[k for k, _ in registry.daftar_cakupan()] if cakupan is None else cakupan, **kwargs)
+    _, kunci = services.token_buat(
+        pelaku=None,
+        user=user,
+        nama=kwargs.pop("nama", "uji"),
+        cakupan=[k for k, _ in registry.daftar_cakupan()] if cakupan is None else cakupan,
+        **kwargs,
+    )
     return kunci
 
 

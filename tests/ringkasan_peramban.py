@@ -3,6 +3,7 @@
 A pytest plugin registered by tests/conftest.py; under xdist the controller receives every report, so
 the line is printed once, by the process with the terminal.
 """
+
 HITUNG = {"passed": 0, "failed": 0, "skipped": 0}
 ALASAN: set[str] = set()
 
@@ -24,8 +25,7 @@ def pytest_runtest_logreport(report):
 def pytest_terminal_summary(terminalreporter):
     if not any(HITUNG.values()):
         return
-    baris = (f"browser: {HITUNG['passed']} journeys passed, {HITUNG['failed']} failed, "
-             f"{HITUNG['skipped']} skipped")
+    baris = f"browser: {HITUNG['passed']} journeys passed, {HITUNG['failed']} failed, {HITUNG['skipped']} skipped"
     if ALASAN:
         baris += " (" + "; ".join(sorted(ALASAN)) + ")"
     terminalreporter.write_line(baris)

@@ -4,6 +4,7 @@ A token is made here for an application account with the scopes it was granted; 
 on the page after saving. It is never edited: filling in a reason for revocation and saving revokes it.
 The access log is read-only.
 """
+
 from __future__ import annotations
 
 from django import forms
@@ -22,18 +23,21 @@ class HanyaSuperuser:
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
 
-    has_view_permission = has_change_permission = has_add_permission = (
-        lambda self, request, obj=None: request.user.is_active and request.user.is_superuser)
+    has_view_permission = has_change_permission = has_add_permission = lambda self, request, obj=None: (
+        request.user.is_active and request.user.is_superuser
+    )
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 class TokenBaruForm(FormTransisi):
-    cakupan = forms.MultipleChoiceField(label="Cakupan", choices=registry.daftar_cakupan,
-                                        widget=forms.CheckboxSelectMultiple)
-    kedaluwarsa = forms.SplitDateTimeField(label="Kedaluwarsa", required=False, widget=AdminSplitDateTime,
-                                           help_text="Kosong: berlaku sampai dicabut.")
+    cakupan = forms.MultipleChoiceField(
+        label="Cakupan", choices=registry.daftar_cakupan, widget=forms.CheckboxSelectMultiple
+    )
+    kedaluwarsa = forms.SplitDateTimeField(
+        label="Kedaluwarsa", required=False, widget=AdminSplitDateTime, help_text="Kosong: berlaku sampai dicabut."
+    )
 
     class Meta:
         model = TokenApi
@@ -49,8 +53,7 @@ class TokenCabutForm(FormTransisi):
 
 @admin.register(TokenApi)
 class TokenApiAdmin(HanyaSuperuser, AdminCakupan):
-    list_display = ["nama", "awalan", "user", "daftar_cakupan", "dibuat", "kedaluwarsa", "terakhir_dipakai",
-                    "status"]
+    list_display = ["nama", "awalan", "user", "daftar_cakupan", "dibuat", "kedaluwarsa", "terakhir_dipakai", "status"]
     list_filter = [("dicabut", admin.EmptyFieldListFilter)]
     search_fields = ["nama", "awalan", "user__username"]
     list_select_related = ["user"]
@@ -71,8 +74,18 @@ class TokenApiAdmin(HanyaSuperuser, AdminCakupan):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        tetap = ["user", "nama", "awalan", "daftar_cakupan", "dibuat", "dibuat_oleh", "kedaluwarsa",
-                 "terakhir_dipakai", "dicabut", "dicabut_oleh"]
+        tetap = [
+            "user",
+            "nama",
+            "awalan",
+            "daftar_cakupan",
+            "dibuat",
+            "dibuat_oleh",
+            "kedaluwarsa",
+            "terakhir_dipakai",
+            "dicabut",
+            "dicabut_oleh",
+        ]
         return tetap + (["alasan_cabut"] if obj.dicabut else [])
 
     def get_fields(self, request, obj=None):
@@ -86,11 +99,20 @@ class TokenApiAdmin(HanyaSuperuser, AdminCakupan):
             if d.get("alasan_cabut", "").strip():
                 self.salin(obj, self.transisi(services.token_cabut, request, token=obj, alasan=d["alasan_cabut"]))
             return
-        token, kunci = self.transisi(services.token_buat, request, user=d["user"], nama=d["nama"],
-                                   cakupan=d["cakupan"], kedaluwarsa=d.get("kedaluwarsa"))
+        token, kunci = self.transisi(
+            services.token_buat,
+            request,
+            user=d["user"],
+            nama=d["nama"],
+            cakupan=d["cakupan"],
+            kedaluwarsa=d.get("kedaluwarsa"),
+        )
         self.salin(obj, token)
-        messages.warning(request, f"Kunci token “{token.nama}”: {kunci} — salin sekarang; kunci ini tidak "
-                                  "disimpan dan tidak dapat ditampilkan lagi.")
+        messages.warning(
+            request,
+            f"Kunci token “{token.nama}”: {kunci} — salin sekarang; kunci ini tidak "
+            "disimpan dan tidak dapat ditampilkan lagi.",
+        )
 
 
 @admin.register(AksesDataPribadi)

@@ -3,6 +3,7 @@
 Every queryset passes through `restrict(user, "change")`; an object outside the scope is not found.
 Writes and history are `sistemkerja.admin`'s.
 """
+
 from __future__ import annotations
 
 from sistemkerja.admin import AdminTransisi, InlineTransisi

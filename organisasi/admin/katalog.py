@@ -1,13 +1,14 @@
 """Instansi, the position catalogue, and the placement history (read-only)."""
+
 from __future__ import annotations
 
 from django.contrib import admin
 
+from sistemkerja.admin import kolom_tanggal
+
 from .. import services
 from ..forms_admin import InstansiForm, JabatanForm
 from ..models import Instansi, Jabatan, Penempatan, Unit
-from sistemkerja.admin import kolom_tanggal
-
 from .dasar import AdminCakupan, jalur_kelola
 from .pegawai import cari_nip
 
@@ -74,8 +75,14 @@ class JabatanAdmin(AdminCakupan):
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
-        jabatan = self.transisi(lambda pelaku, **kw: services.jabatan_dapatkan(**kw), request, nama=d["nama"],
-                              jenis=d["jenis"], jenjang=d.get("jenjang", ""), tingkat=d.get("tingkat", ""))
+        jabatan = self.transisi(
+            lambda pelaku, **kw: services.jabatan_dapatkan(**kw),
+            request,
+            nama=d["nama"],
+            jenis=d["jenis"],
+            jenjang=d.get("jenjang", ""),
+            tingkat=d.get("tingkat", ""),
+        )
         self.salin(obj, jabatan)
 
 

@@ -4,6 +4,7 @@ The preview runs `services.mutasi_kolektif` in a transaction that is rolled back
 it shows exactly what the confirmation will do, line by line. The confirmation runs
 only the data that was previewed (a fingerprint of the inputs travels with the form).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,16 +21,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
 
-from sistemkerja.berkas import kirim_berkas
-
-from .. import services
-from sistemkerja.errors import GalatDomain
-from ..forms_admin import LampiranSkForm, MutasiKolektifForm, urai_baris_mutasi
-from ..models import MutasiKolektif, Pegawai, Penempatan, Unit
 from sistemkerja.admin import kolom_tanggal
+from sistemkerja.berkas import kirim_berkas
+from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import galat_ke_dict, tempel_galat
 from sistemkerja.teks import tanggal_id
 
+from .. import services
+from ..forms_admin import LampiranSkForm, MutasiKolektifForm, urai_baris_mutasi
+from ..models import MutasiKolektif, Pegawai, Penempatan, Unit
 from .dasar import CakupanInlineMixin, CakupanMixin, jalur_kelola
 
 _DAFTAR = re.compile(r"daftar\[(\d+)\]")
@@ -57,12 +57,18 @@ class PenempatanMutasiInline(CakupanInlineMixin, admin.TabularInline):
 
 @admin.register(MutasiKolektif)
 class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
-    list_display = ["nomor_sk", "tanggal_sk_tampil", "berlaku_mulai_tampil", "perihal", "jumlah",
-                    "dibuat_oleh"]
+    list_display = ["nomor_sk", "tanggal_sk_tampil", "berlaku_mulai_tampil", "perihal", "jumlah", "dibuat_oleh"]
     list_select_related = ["dibuat_oleh"]
     search_fields = ["nomor_sk", "perihal"]
-    fields = readonly_fields = ["nomor_sk", "tanggal_sk_tampil", "berlaku_mulai_tampil", "perihal",
-                                "dibuat_oleh", "dibuat", "berkas_sk_tampil"]
+    fields = readonly_fields = [
+        "nomor_sk",
+        "tanggal_sk_tampil",
+        "berlaku_mulai_tampil",
+        "perihal",
+        "dibuat_oleh",
+        "dibuat",
+        "berkas_sk_tampil",
+    ]
     inlines = [PenempatanMutasiInline]
 
     def batasi(self, request, qs):
@@ -91,16 +97,21 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
     @admin.display(description="berkas SK")
     def berkas_sk_tampil(self, obj):
         if obj.berkas_sk:
-            return format_html('<a href="{}">Unduh SK (PDF)</a>',
-                               reverse("admin:organisasi_mutasikolektif_sk_unduh", args=[obj.pk]))
-        return format_html('Belum dilampirkan. <a href="{}">Lampirkan SK (PDF)</a>',
-                           reverse("admin:organisasi_mutasikolektif_sk", args=[obj.pk]))
+            return format_html(
+                '<a href="{}">Unduh SK (PDF)</a>', reverse("admin:organisasi_mutasikolektif_sk_unduh", args=[obj.pk])
+            )
+        return format_html(
+            'Belum dilampirkan. <a href="{}">Lampirkan SK (PDF)</a>',
+            reverse("admin:organisasi_mutasikolektif_sk", args=[obj.pk]),
+        )
 
     def get_urls(self):
         lihat = self.admin_site.admin_view
-        return [path("<int:pk>/sk/", lihat(self.sk_view), name="organisasi_mutasikolektif_sk"),
-                path("<int:pk>/sk/unduh/", lihat(self.sk_unduh_view), name="organisasi_mutasikolektif_sk_unduh"),
-                *super().get_urls()]
+        return [
+            path("<int:pk>/sk/", lihat(self.sk_view), name="organisasi_mutasikolektif_sk"),
+            path("<int:pk>/sk/unduh/", lihat(self.sk_unduh_view), name="organisasi_mutasikolektif_sk_unduh"),
+            *super().get_urls(),
+        ]
 
     def _mutasi_terjangkau(self, request, pk) -> MutasiKolektif:
         mutasi = self.batasi(request, MutasiKolektif.objects.filter(pk=pk)).first()
@@ -126,9 +137,18 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
             else:
                 messages.success(request, f"Berkas SK {mutasi.nomor_sk} dilampirkan.")
                 return redirect(reverse("admin:organisasi_mutasikolektif_change", args=[mutasi.pk]))
-        return TemplateResponse(request, "admin/organisasi/mutasikolektif/lampiran_sk.html", {
-            **self.admin_site.each_context(request), "opts": self.opts, "title": f"Lampirkan SK {mutasi.nomor_sk}",
-            "form": form, "mutasi": mutasi, "media": self.media + form.media})
+        return TemplateResponse(
+            request,
+            "admin/organisasi/mutasikolektif/lampiran_sk.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": f"Lampirkan SK {mutasi.nomor_sk}",
+                "form": form,
+                "mutasi": mutasi,
+                "media": self.media + form.media,
+            },
+        )
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):
@@ -145,8 +165,11 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
         if "_konfirmasi" in request.POST and request.POST.get("sidik") == sidik:
             mutasi = self._jalankan(request, form, baris, coba=False)
             if mutasi is not None:
-                messages.success(request, f"Mutasi kolektif SK {mutasi.nomor_sk} dicatat: {len(baris)} "
-                                          f"pegawai ditempatkan mulai {tanggal_id(mutasi.berlaku_mulai)}.")
+                messages.success(
+                    request,
+                    f"Mutasi kolektif SK {mutasi.nomor_sk} dicatat: {len(baris)} "
+                    f"pegawai ditempatkan mulai {tanggal_id(mutasi.berlaku_mulai)}.",
+                )
                 return redirect(reverse("admin:organisasi_mutasikolektif_change", args=[mutasi.pk]))
         else:
             self._jalankan(request, form, baris, coba=True)
@@ -156,8 +179,7 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
     def _awal(self, request) -> dict:
         """Lines pre-filled from the Pegawai list's action "Mutasi ke unit…"."""
         nip = [n for n in request.GET.get("nip", "").split(",") if n]
-        pegawai = (Pegawai.objects.restrict(request.user, "change").select_related("jabatan")
-                   .filter(nip__in=nip))
+        pegawai = Pegawai.objects.restrict(request.user, "change").select_related("jabatan").filter(nip__in=nip)
         return {"baris": "\n".join(f"{p.nip};;{p.jabatan.nama if p.jabatan_id else ''}" for p in pegawai)}
 
     def _jalankan(self, request, form, baris, *, coba: bool):
@@ -168,9 +190,13 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
         try:
             with transaction.atomic():
                 mutasi = services.mutasi_kolektif(
-                    pelaku=request.user, nomor_sk=d["nomor_sk"], tanggal_sk=d["tanggal_sk"],
-                    berlaku_mulai=d["berlaku_mulai"], perihal=d.get("perihal", ""),
-                    daftar=[services.BarisMutasi(b.pegawai, b.unit, b.jabatan) for b in baris])
+                    pelaku=request.user,
+                    nomor_sk=d["nomor_sk"],
+                    tanggal_sk=d["tanggal_sk"],
+                    berlaku_mulai=d["berlaku_mulai"],
+                    perihal=d.get("perihal", ""),
+                    daftar=[services.BarisMutasi(b.pegawai, b.unit, b.jabatan) for b in baris],
+                )
                 if coba:
                     transaction.set_rollback(True)
             return mutasi
@@ -184,13 +210,28 @@ class MutasiKolektifAdmin(CakupanMixin, admin.ModelAdmin):
             return None
 
     def _halaman(self, request, form, **konteks):
-        return TemplateResponse(request, "admin/organisasi/mutasikolektif/formulir.html", {
-            **self.admin_site.each_context(request), "opts": self.opts, "title": "Mutasi kolektif",
-            "form": form, "media": self.media + form.media, **konteks})
+        return TemplateResponse(
+            request,
+            "admin/organisasi/mutasikolektif/formulir.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": "Mutasi kolektif",
+                "form": form,
+                "media": self.media + form.media,
+                **konteks,
+            },
+        )
 
 
 def _sidik(d: dict) -> str:
     """A fingerprint of what was previewed, so a confirmation runs exactly that."""
-    bagian = [d["nomor_sk"], str(d["tanggal_sk"]), str(d["berlaku_mulai"]), d.get("perihal", ""),
-              d.get("unit_tujuan", ""), d["baris"].replace("\r\n", "\n").strip()]
+    bagian = [
+        d["nomor_sk"],
+        str(d["tanggal_sk"]),
+        str(d["berlaku_mulai"]),
+        d.get("perihal", ""),
+        d.get("unit_tujuan", ""),
+        d["baris"].replace("\r\n", "\n").strip(),
+    ]
     return hashlib.sha256("\x1f".join(bagian).encode()).hexdigest()

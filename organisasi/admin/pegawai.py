@@ -1,4 +1,5 @@
 """Staff: register, change personal data, and the Pindahkan / Berhentikan pages; all through services."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -10,14 +11,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from sistemkerja.errors import GalatDomain
+from sistemkerja.forms import tempel_galat
+from sistemkerja.teks import tanggal_id
+
 from .. import nip as nip_mod
 from .. import services
-from sistemkerja.errors import GalatDomain
 from ..forms_admin import BerhentikanForm, PegawaiTambahForm, PegawaiUbahForm, PindahkanForm
 from ..models import Pegawai
-from sistemkerja.teks import tanggal_id
-from sistemkerja.forms import tempel_galat
-
 from .dasar import AdminCakupan
 
 
@@ -32,8 +33,7 @@ def cari_nip(queryset, kata: str, kolom: str = "nip"):
 class PegawaiAdmin(AdminCakupan):
     list_display = ["nip_tampil", "nama", "jenis_asn", "jabatan", "unit", "aktif"]
     list_select_related = ["jabatan", "unit"]
-    list_filter = [("unit__instansi", admin.RelatedOnlyFieldListFilter), "jenis_asn", "jabatan__jenis",
-                   "aktif"]
+    list_filter = [("unit__instansi", admin.RelatedOnlyFieldListFilter), "jenis_asn", "jabatan__jenis", "aktif"]
     search_fields = ["nama", "nip"]
     search_help_text = "Cari nama atau NIP (boleh dengan spasi)."
     actions = ["mutasi_ke_unit"]
@@ -63,8 +63,7 @@ class PegawaiAdmin(AdminCakupan):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        return ["nip_tampil", "jenis_asn", "jenis_kelamin", "lahir", "unit", "jabatan", "aktif", "akun",
-                "penempatan"]
+        return ["nip_tampil", "jenis_asn", "jenis_kelamin", "lahir", "unit", "jabatan", "aktif", "akun", "penempatan"]
 
     @admin.display(description="NIP", ordering="nip")
     def nip_tampil(self, obj):
@@ -77,17 +76,31 @@ class PegawaiAdmin(AdminCakupan):
     @admin.display(description="riwayat penempatan")
     def penempatan(self, obj):
         baris = obj.riwayat_penempatan.select_related("unit", "jabatan").order_by("-mulai")
-        return " · ".join(f"{p.unit.nama}, {p.jabatan.nama}: {tanggal_id(p.mulai)} s.d. "
-                          f"{tanggal_id(p.selesai) if p.selesai else 'sekarang'}"
-                          + (f" (SK {p.nomor_sk})" if p.nomor_sk else "") for p in baris) or "—"
+        return (
+            " · ".join(
+                f"{p.unit.nama}, {p.jabatan.nama}: {tanggal_id(p.mulai)} s.d. "
+                f"{tanggal_id(p.selesai) if p.selesai else 'sekarang'}" + (f" (SK {p.nomor_sk})" if p.nomor_sk else "")
+                for p in baris
+            )
+            or "—"
+        )
 
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
         if not change:
-            baru = self.transisi(services.pegawai_daftarkan, request, nip=d["nip"], nama=d["nama"],
-                               jenis_asn=d.get("jenis_asn") or None, unit=d["unit"], jabatan=d["jabatan"],
-                               mulai=d.get("mulai"), golongan=d.get("golongan", ""), email=d.get("email", ""),
-                               nomor_sk=d.get("nomor_sk", ""))
+            baru = self.transisi(
+                services.pegawai_daftarkan,
+                request,
+                nip=d["nip"],
+                nama=d["nama"],
+                jenis_asn=d.get("jenis_asn") or None,
+                unit=d["unit"],
+                jabatan=d["jabatan"],
+                mulai=d.get("mulai"),
+                golongan=d.get("golongan", ""),
+                email=d.get("email", ""),
+                nomor_sk=d.get("nomor_sk", ""),
+            )
         else:
             ubah = {k: d[k] for k in ("nama", "golongan", "email") if k in form.changed_data}
             baru = self.transisi(services.pegawai_ubah, request, pegawai=obj, **ubah)
@@ -103,10 +116,16 @@ class PegawaiAdmin(AdminCakupan):
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path("<path:object_id>/pindahkan/", self.admin_site.admin_view(self.pindahkan_view),
-                 name=f"{info[0]}_{info[1]}_pindahkan"),
-            path("<path:object_id>/berhentikan/", self.admin_site.admin_view(self.berhentikan_view),
-                 name=f"{info[0]}_{info[1]}_berhentikan"),
+            path(
+                "<path:object_id>/pindahkan/",
+                self.admin_site.admin_view(self.pindahkan_view),
+                name=f"{info[0]}_{info[1]}_pindahkan",
+            ),
+            path(
+                "<path:object_id>/berhentikan/",
+                self.admin_site.admin_view(self.berhentikan_view),
+                name=f"{info[0]}_{info[1]}_berhentikan",
+            ),
         ] + super().get_urls()
 
     def _pegawai_aktif(self, request, object_id) -> Pegawai:
@@ -116,14 +135,23 @@ class PegawaiAdmin(AdminCakupan):
         return pegawai
 
     def _halaman_aksi(self, request, pegawai, form, judul: str, tombol: str):
-        return TemplateResponse(request, "admin/organisasi/pegawai/aksi.html", {
-            **self.admin_site.each_context(request), "opts": self.opts, "original": pegawai, "form": form,
-            "title": judul, "tombol": tombol, "media": self.media + form.media})
+        return TemplateResponse(
+            request,
+            "admin/organisasi/pegawai/aksi.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": pegawai,
+                "form": form,
+                "title": judul,
+                "tombol": tombol,
+                "media": self.media + form.media,
+            },
+        )
 
     def pindahkan_view(self, request, object_id):
         pegawai = self._pegawai_aktif(request, object_id)
-        form = PindahkanForm(request.POST or None, pengguna=request.user,
-                             initial={"jabatan": pegawai.jabatan_id})
+        form = PindahkanForm(request.POST or None, pengguna=request.user, initial={"jabatan": pegawai.jabatan_id})
         if request.method == "POST" and form.is_valid():
             try:
                 services.pegawai_pindahkan(pelaku=request.user, pegawai=pegawai, **form.cleaned_data)
@@ -131,8 +159,11 @@ class PegawaiAdmin(AdminCakupan):
                 tempel_galat(form, e)
             else:
                 d = form.cleaned_data
-                messages.success(request, f"{pegawai.nama} ditempatkan di {d['unit'].nama} sebagai "
-                                          f"{d['jabatan'].nama} mulai {tanggal_id(d['mulai'])}.")
+                messages.success(
+                    request,
+                    f"{pegawai.nama} ditempatkan di {d['unit'].nama} sebagai "
+                    f"{d['jabatan'].nama} mulai {tanggal_id(d['mulai'])}.",
+                )
                 return redirect(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk]))
         return self._halaman_aksi(request, pegawai, form, f"Pindahkan {pegawai}", "Pindahkan")
 
@@ -146,7 +177,6 @@ class PegawaiAdmin(AdminCakupan):
                 tempel_galat(form, e)
             else:
                 tanggal = tanggal_id(form.cleaned_data["tanggal"])
-                messages.success(request, f"{pegawai.nama} diberhentikan per {tanggal}; akunnya "
-                                          "dinonaktifkan.")
+                messages.success(request, f"{pegawai.nama} diberhentikan per {tanggal}; akunnya dinonaktifkan.")
                 return redirect(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk]))
         return self._halaman_aksi(request, pegawai, form, f"Berhentikan {pegawai}", "Berhentikan")

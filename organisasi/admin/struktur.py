@@ -3,6 +3,7 @@
 Only the Admin Organisasi (whole-tree scope) may use them: a file can touch any instansi.
 The uploaded data waits in the session between the preview and the confirmation.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,9 +30,16 @@ def boleh_impor(user) -> bool:
 
 
 def _halaman(model_admin, request, **konteks) -> TemplateResponse:
-    return TemplateResponse(request, "admin/organisasi/impor_struktur.html", {
-        **model_admin.admin_site.each_context(request), "opts": model_admin.opts,
-        "title": "Impor struktur organisasi", **konteks})
+    return TemplateResponse(
+        request,
+        "admin/organisasi/impor_struktur.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "title": "Impor struktur organisasi",
+            **konteks,
+        },
+    )
 
 
 def impor_view(model_admin, request):
@@ -46,12 +54,22 @@ def impor_view(model_admin, request):
     try:
         ringkasan = pertukaran.pratinjau(data, pelaku=request.user)
     except ValidationError as e:
-        return _halaman(model_admin, request, form=ImporStrukturForm(), galat=e.messages,
-                        nama_berkas=form.cleaned_data["berkas"].name)
+        return _halaman(
+            model_admin,
+            request,
+            form=ImporStrukturForm(),
+            galat=e.messages,
+            nama_berkas=form.cleaned_data["berkas"].name,
+        )
     token = uuid.uuid4().hex
     request.session[KUNCI_SESI] = {"token": token, "data": data, "nama": form.cleaned_data["berkas"].name}
-    return _halaman(model_admin, request, ringkasan=pertukaran.ringkasan_teks(ringkasan), token=token,
-                    nama_berkas=form.cleaned_data["berkas"].name)
+    return _halaman(
+        model_admin,
+        request,
+        ringkasan=pertukaran.ringkasan_teks(ringkasan),
+        token=token,
+        nama_berkas=form.cleaned_data["berkas"].name,
+    )
 
 
 def _konfirmasi(model_admin, request):
@@ -62,11 +80,14 @@ def _konfirmasi(model_admin, request):
     try:
         ringkasan = pertukaran.impor(simpanan["data"], pelaku=request.user)
     except ValidationError as e:
-        return _halaman(model_admin, request, form=ImporStrukturForm(), galat=e.messages,
-                        nama_berkas=simpanan.get("nama"))
+        return _halaman(
+            model_admin, request, form=ImporStrukturForm(), galat=e.messages, nama_berkas=simpanan.get("nama")
+        )
     del request.session[KUNCI_SESI]
-    messages.success(request, f"Struktur dari {simpanan.get('nama')} diimpor. "
-                     + "; ".join(pertukaran.ringkasan_teks(ringkasan)) + ".")
+    messages.success(
+        request,
+        f"Struktur dari {simpanan.get('nama')} diimpor. " + "; ".join(pertukaran.ringkasan_teks(ringkasan)) + ".",
+    )
     return redirect(reverse("admin:organisasi_unit_changelist"))
 
 

@@ -1,4 +1,5 @@
 """Units, with their heads, Plt/Plh and delegations inline; the structure import/export pages hang here."""
+
 from __future__ import annotations
 
 from django.contrib import admin
@@ -6,16 +7,16 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.urls import path
 
+from sistemkerja.admin import GagalTransisi, kolom_tanggal
+from sistemkerja.errors import GalatDomain
+from sistemkerja.forms import galat_ke_dict
+
 from .. import services
 from ..choices import NAMA_POLA, JenisUnit
-from sistemkerja.errors import GalatDomain
 from ..forms_admin import PejabatUnitForm, UnitForm, unit_terjangkau
 from ..models import PejabatUnit, Unit
 from ..selectors import PetaPejabat, hari_ini
 from . import struktur
-from sistemkerja.admin import GagalTransisi, kolom_tanggal
-from sistemkerja.forms import galat_ke_dict
-
 from .dasar import AdminCakupan, InlineCakupan
 
 
@@ -43,13 +44,25 @@ def simpan_pejabat(request, unit: Unit, formset) -> None:
         d = form.cleaned_data
         try:
             if form.instance.pk is None:
-                formset.new_objects.append(services.pejabat_tetapkan(
-                    pelaku=request.user, unit=unit, pegawai=d["pegawai"], jenis=d["jenis"], mulai=d["mulai"],
-                    selesai=d.get("selesai"), nomor_sk=d.get("nomor_sk", ""),
-                    keterangan=d.get("keterangan", "")))
+                formset.new_objects.append(
+                    services.pejabat_tetapkan(
+                        pelaku=request.user,
+                        unit=unit,
+                        pegawai=d["pegawai"],
+                        jenis=d["jenis"],
+                        mulai=d["mulai"],
+                        selesai=d.get("selesai"),
+                        nomor_sk=d.get("nomor_sk", ""),
+                        keterangan=d.get("keterangan", ""),
+                    )
+                )
             elif "selesai" in form.changed_data:
-                formset.changed_objects.append((services.pejabat_akhiri(
-                    pelaku=request.user, pejabat=form.instance, selesai=d["selesai"]), ["selesai"]))
+                formset.changed_objects.append(
+                    (
+                        services.pejabat_akhiri(pelaku=request.user, pejabat=form.instance, selesai=d["selesai"]),
+                        ["selesai"],
+                    )
+                )
         except (ValidationError, GalatDomain) as e:
             raise GagalTransisi({"inline": {PejabatUnit._meta.model_name: {i: galat_ke_dict(e)}}}) from e
 
@@ -62,8 +75,9 @@ class PejabatUnitInline(InlineCakupan):
     extra = 1
     ordering = ["-mulai", "-id"]
     verbose_name = "pejabat"
-    verbose_name_plural = ("pejabat: definitif, Plt/Plh dan pendelegasian (baris yang sudah ditetapkan hanya "
-                           "dapat diakhiri lebih awal)")
+    verbose_name_plural = (
+        "pejabat: definitif, Plt/Plh dan pendelegasian (baris yang sudah ditetapkan hanya dapat diakhiri lebih awal)"
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("pegawai")
@@ -73,8 +87,7 @@ class PejabatUnitInline(InlineCakupan):
 class UnitAdmin(AdminCakupan):
     form = UnitForm
     list_display = ["kode", "nama", "jenis", "tingkat", "pola_tampil", "pimpinan_saat_ini", "aktif"]
-    list_filter = [("instansi", admin.RelatedOnlyFieldListFilter), "jenis", "tingkat", "mandiri", PolaFilter,
-                   "aktif"]
+    list_filter = [("instansi", admin.RelatedOnlyFieldListFilter), "jenis", "tingkat", "mandiri", PolaFilter, "aktif"]
     search_fields = ["kode", "nama"]
     autocomplete_fields = ["induk"]
     inlines = [PejabatUnitInline]
@@ -88,8 +101,11 @@ class UnitAdmin(AdminCakupan):
 
     def get_queryset(self, request):
         berlaku = PejabatUnit.objects.pada(hari_ini()).select_related("pegawai")
-        return super().get_queryset(request).prefetch_related(
-            Prefetch("pejabat", queryset=berlaku, to_attr="pejabat_berlaku"))
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("pejabat", queryset=berlaku, to_attr="pejabat_berlaku"))
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "induk":
@@ -103,8 +119,18 @@ class UnitAdmin(AdminCakupan):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["kode", "nama", "induk", "jenis", "tingkat", "mandiri"]
-        return ["kode", "instansi", "nama", "induk", "jenis", "tingkat", "mandiri", "aktif", "pola_tampil",
-                "catatan_pola"]
+        return [
+            "kode",
+            "instansi",
+            "nama",
+            "induk",
+            "jenis",
+            "tingkat",
+            "mandiri",
+            "aktif",
+            "pola_tampil",
+            "catatan_pola",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         return ["kode", "instansi", "pola_tampil", "catatan_pola"] if obj else ["pola_tampil"]
@@ -129,9 +155,19 @@ class UnitAdmin(AdminCakupan):
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
         if not change:
-            self.salin(obj, self.transisi(services.unit_buat, request, induk=d["induk"], kode=d["kode"],
-                                        nama=d["nama"], jenis=d["jenis"], tingkat=d["tingkat"],
-                                        mandiri=d["mandiri"]))
+            self.salin(
+                obj,
+                self.transisi(
+                    services.unit_buat,
+                    request,
+                    induk=d["induk"],
+                    kode=d["kode"],
+                    nama=d["nama"],
+                    jenis=d["jenis"],
+                    tingkat=d["tingkat"],
+                    mandiri=d["mandiri"],
+                ),
+            )
             return
         unit = Unit.objects.get(pk=obj.pk)
         if "induk" in form.changed_data:
@@ -151,10 +187,16 @@ class UnitAdmin(AdminCakupan):
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path("impor/", self.admin_site.admin_view(lambda r: struktur.impor_view(self, r)),
-                 name=f"{info[0]}_{info[1]}_impor"),
-            path("ekspor/", self.admin_site.admin_view(lambda r: struktur.ekspor_view(self, r)),
-                 name=f"{info[0]}_{info[1]}_ekspor"),
+            path(
+                "impor/",
+                self.admin_site.admin_view(lambda r: struktur.impor_view(self, r)),
+                name=f"{info[0]}_{info[1]}_impor",
+            ),
+            path(
+                "ekspor/",
+                self.admin_site.admin_view(lambda r: struktur.ekspor_view(self, r)),
+                name=f"{info[0]}_{info[1]}_ekspor",
+            ),
         ] + super().get_urls()
 
 
@@ -181,12 +223,19 @@ class PejabatUnitAdmin(AdminCakupan):
     def save_model(self, request, obj, form, change):
         d = form.cleaned_data
         if not change:
-            self.salin(obj, self.transisi(
-                services.pejabat_tetapkan, request, unit=d["unit"], pegawai=d["pegawai"], jenis=d["jenis"],
-                mulai=d["mulai"], selesai=d.get("selesai"), nomor_sk=d.get("nomor_sk", ""),
-                keterangan=d.get("keterangan", "")))
+            self.salin(
+                obj,
+                self.transisi(
+                    services.pejabat_tetapkan,
+                    request,
+                    unit=d["unit"],
+                    pegawai=d["pegawai"],
+                    jenis=d["jenis"],
+                    mulai=d["mulai"],
+                    selesai=d.get("selesai"),
+                    nomor_sk=d.get("nomor_sk", ""),
+                    keterangan=d.get("keterangan", ""),
+                ),
+            )
         elif "selesai" in form.changed_data:
             self.salin(obj, self.transisi(services.pejabat_akhiri, request, pejabat=obj, selesai=d["selesai"]))
-
-
-

@@ -8,6 +8,7 @@ A token carries scopes (`choices.CakupanToken`); every API view names the scope 
 (`cakupan_token`) and `CakupanTokenDiperlukan` refuses a token without it. A browser session is the
 person themselves and needs no scope; what anyone sees is still limited by `restrict`.
 """
+
 import datetime as dt
 import re
 

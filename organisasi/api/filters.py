@@ -1,4 +1,5 @@
 """Query filters of the organisasi API (django-filter): they only narrow an already restricted queryset."""
+
 import django_filters as df
 from django import forms
 from django.core.exceptions import ValidationError
@@ -73,8 +74,7 @@ class UnitFilter(FilterSetKetat):
     tingkat = df.ChoiceFilter(choices=Tingkat.choices, label="Tingkat pimpinan")
     jenis = df.ChoiceFilter(choices=JenisUnit.choices, label="Jenis unit")
     mandiri = BooleanFilter(label="Unit Organisasi mandiri")
-    pola = df.TypedChoiceFilter(choices=sorted(NAMA_POLA.items()), coerce=int,
-                                label="Pola mekanisme kerja (1–6)")
+    pola = df.TypedChoiceFilter(choices=sorted(NAMA_POLA.items()), coerce=int, label="Pola mekanisme kerja (1–6)")
     aktif = BooleanFilter(label="Aktif")
     q = TeksFilter(method="filter_q", label="Cari pada nama atau kode")
 
@@ -94,8 +94,7 @@ class PegawaiFilter(FilterSetKetat):
     unit = TeksFilter(field_name="unit__kode", label="Kode unit saat ini")
     instansi = TeksFilter(field_name="unit__instansi__kode", label="Kode instansi")
     jenis_asn = df.ChoiceFilter(choices=JenisAsn.choices, label="Jenis ASN")
-    jenis_jabatan = df.ChoiceFilter(field_name="jabatan__jenis", choices=JenisJabatan.choices,
-                                    label="Jenis jabatan")
+    jenis_jabatan = df.ChoiceFilter(field_name="jabatan__jenis", choices=JenisJabatan.choices, label="Jenis jabatan")
     di_bawah = TeksFilter(method="filter_di_bawah", label="Kode unit: pegawai di seluruh subpohonnya")
     aktif = BooleanFilter(label="Aktif")
     q = TeksFilter(method="filter_q", label="Cari pada nama atau NIP (spasi pada NIP boleh)")

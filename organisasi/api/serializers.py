@@ -6,6 +6,7 @@ benchmarked and a tree of 1,500 nodes must not pay for 1,500 serializer
 instances; the serializer classes below document those shapes for the OpenAPI
 schema and are kept field for field in step (tests check responses against it).
 """
+
 from django.contrib.auth import authenticate
 from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.utils import extend_schema_field
@@ -23,11 +24,11 @@ POLA = sorted(NAMA_POLA.items())
 
 # --- plain translation functions (hot paths) -----------------------------------------------------
 
+
 def orang(pegawai, sebagai: str) -> dict:
     """A person in a head's role: `{"nip", "nama", "jabatan", "sebagai"}`."""
     jabatan = pegawai.jabatan if pegawai.jabatan_id else None
-    return {"nip": pegawai.nip, "nama": pegawai.nama, "jabatan": jabatan.nama if jabatan else None,
-            "sebagai": sebagai}
+    return {"nip": pegawai.nip, "nama": pegawai.nama, "jabatan": jabatan.nama if jabatan else None, "sebagai": sebagai}
 
 
 def pejabat_json(pejabat) -> dict | None:
@@ -59,13 +60,18 @@ def kedudukan_json(k) -> dict:
 
 # --- shapes for the schema -----------------------------------------------------------------------
 
+
 class PejabatSerializer(serializers.Serializer):
     nip = serializers.CharField(help_text="NIP, 18 digit tanpa spasi.")
     nama = serializers.CharField()
     jabatan = serializers.CharField(allow_null=True, help_text="Nama jabatan orang itu saat ini.")
-    sebagai = serializers.ChoiceField(choices=SEBAGAI, help_text=(
-        "definitif, plt, plh, delegasi (kewenangan PPK didelegasikan), atau atasan "
-        "(jabatan kosong tanpa Plt/Plh: pimpinan di atasnya yang bertindak)."))
+    sebagai = serializers.ChoiceField(
+        choices=SEBAGAI,
+        help_text=(
+            "definitif, plt, plh, delegasi (kewenangan PPK didelegasikan), atau atasan "
+            "(jabatan kosong tanpa Plt/Plh: pimpinan di atasnya yang bertindak)."
+        ),
+    )
 
 
 class PejabatKedudukanSerializer(PejabatSerializer):
@@ -91,8 +97,7 @@ SimpulPohonSerializer._declared_fields["anak"] = serializers.ListField(child=Sim
 class KedudukanSerializer(serializers.Serializer):
     nip = serializers.CharField()
     tanggal = serializers.DateField()
-    unit = serializers.CharField(allow_null=True,
-                                 help_text="Kode unit tempat pegawai berkedudukan pada tanggal itu.")
+    unit = serializers.CharField(allow_null=True, help_text="Kode unit tempat pegawai berkedudukan pada tanggal itu.")
     jabatan = serializers.CharField(allow_null=True)
     unit_organisasi = serializers.CharField(allow_null=True)
     ppk = PejabatKedudukanSerializer(allow_null=True, help_text="Pejabat Penilai Kinerja.")
@@ -103,9 +108,11 @@ class KedudukanSerializer(serializers.Serializer):
 
 # --- units ---------------------------------------------------------------------------------------
 
+
 class UnitSerializer(serializers.ModelSerializer):
-    induk = serializers.SlugRelatedField(slug_field="kode", read_only=True, allow_null=True,
-                                         help_text="Kode unit induk; null untuk akar instansi.")
+    induk = serializers.SlugRelatedField(
+        slug_field="kode", read_only=True, allow_null=True, help_text="Kode unit induk; null untuk akar instansi."
+    )
     instansi = serializers.SlugRelatedField(slug_field="kode", read_only=True)
     tingkat = serializers.SerializerMethodField()
     pola = serializers.SerializerMethodField()
@@ -113,21 +120,25 @@ class UnitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Unit
-        fields = ["kode", "nama", "jenis", "tingkat", "mandiri", "aktif", "induk", "instansi", "pola",
-                  "pimpinan"]
+        fields = ["kode", "nama", "jenis", "tingkat", "mandiri", "aktif", "induk", "instansi", "pola", "pimpinan"]
 
     @extend_schema_field(serializers.ChoiceField(choices=Tingkat.choices, allow_null=True))
     def get_tingkat(self, unit) -> str | None:
         return unit.tingkat or None
 
-    @extend_schema_field(serializers.ChoiceField(
-        choices=POLA, allow_null=True, help_text="Pola 1–6; null untuk subunit atau unit tanpa pola."))
+    @extend_schema_field(
+        serializers.ChoiceField(
+            choices=POLA, allow_null=True, help_text="Pola 1–6; null untuk subunit atau unit tanpa pola."
+        )
+    )
     def get_pola(self, unit) -> int | None:
         return unit.pola
 
-    @extend_schema_field(PejabatSerializer(
-        allow_null=True,
-        help_text="Yang memimpin hari ini: Plt/Plh yang berlaku, jika tidak ada pejabat definitif."))
+    @extend_schema_field(
+        PejabatSerializer(
+            allow_null=True, help_text="Yang memimpin hari ini: Plt/Plh yang berlaku, jika tidak ada pejabat definitif."
+        )
+    )
     def get_pimpinan(self, unit):
         return baris_pejabat_json(self.context["peta"].pimpinan(unit.pk))
 
@@ -142,28 +153,47 @@ class UnitDetailSerializer(UnitSerializer):
     def get_nama_pola(self, unit) -> str | None:
         return NAMA_POLA.get(unit.pola)
 
-    @extend_schema_field(serializers.CharField(
-        allow_null=True,
-        help_text="Kode Unit Organisasi tempat unit ini berada (dirinya sendiri bila mandiri)."))
+    @extend_schema_field(
+        serializers.CharField(
+            allow_null=True, help_text="Kode Unit Organisasi tempat unit ini berada (dirinya sendiri bila mandiri)."
+        )
+    )
     def get_unit_organisasi(self, unit) -> str | None:
         return self.context.get("unit_organisasi")
 
 
 # --- staff ---------------------------------------------------------------------------------------
 
+
 class PegawaiSerializer(serializers.ModelSerializer):
-    jabatan = serializers.SlugRelatedField(slug_field="nama", read_only=True, allow_null=True,
-                                           help_text="Nama jabatan saat ini.")
+    jabatan = serializers.SlugRelatedField(
+        slug_field="nama", read_only=True, allow_null=True, help_text="Nama jabatan saat ini."
+    )
     jenis_jabatan = serializers.SerializerMethodField()
     jenjang = serializers.SerializerMethodField()
-    unit = serializers.SlugRelatedField(slug_field="kode", read_only=True, allow_null=True,
-                                        help_text="Kode unit saat ini; null bila tidak berkedudukan.")
+    unit = serializers.SlugRelatedField(
+        slug_field="kode",
+        read_only=True,
+        allow_null=True,
+        help_text="Kode unit saat ini; null bila tidak berkedudukan.",
+    )
     unit_nama = serializers.SerializerMethodField()
 
     class Meta:
         model = Pegawai
-        fields = ["nip", "nip_tampil", "nama", "jenis_asn", "golongan", "jabatan", "jenis_jabatan", "jenjang",
-                  "unit", "unit_nama", "aktif"]
+        fields = [
+            "nip",
+            "nip_tampil",
+            "nama",
+            "jenis_asn",
+            "golongan",
+            "jabatan",
+            "jenis_jabatan",
+            "jenjang",
+            "unit",
+            "unit_nama",
+            "aktif",
+        ]
 
     @extend_schema_field(serializers.ChoiceField(choices=JenisJabatan.choices, allow_null=True))
     def get_jenis_jabatan(self, p) -> str | None:
@@ -179,18 +209,38 @@ class PegawaiSerializer(serializers.ModelSerializer):
 
 # The columns and the answer of PegawaiSerializer from `values()`, for the staff list (no model instances:
 # building three per row cost more than the query); a test holds the two answers equal.
-KOLOM_PEGAWAI = ("nip", "nama", "jenis_asn", "golongan", "jabatan__nama", "jabatan__jenis", "jabatan__jenjang",
-                 "unit__kode", "unit__nama", "aktif")
+KOLOM_PEGAWAI = (
+    "nip",
+    "nama",
+    "jenis_asn",
+    "golongan",
+    "jabatan__nama",
+    "jabatan__jenis",
+    "jabatan__jenjang",
+    "unit__kode",
+    "unit__nama",
+    "aktif",
+)
 
 
 def pegawai_json(b: dict) -> dict:
-    return {"nip": b["nip"], "nip_tampil": nip_mod.tampilkan(b["nip"]), "nama": b["nama"], "jenis_asn": b["jenis_asn"],
-            "golongan": b["golongan"], "jabatan": b["jabatan__nama"], "jenis_jabatan": b["jabatan__jenis"],
-            "jenjang": b["jabatan__jenjang"] or None, "unit": b["unit__kode"], "unit_nama": b["unit__nama"],
-            "aktif": b["aktif"]}
+    return {
+        "nip": b["nip"],
+        "nip_tampil": nip_mod.tampilkan(b["nip"]),
+        "nama": b["nama"],
+        "jenis_asn": b["jenis_asn"],
+        "golongan": b["golongan"],
+        "jabatan": b["jabatan__nama"],
+        "jenis_jabatan": b["jabatan__jenis"],
+        "jenjang": b["jabatan__jenjang"] or None,
+        "unit": b["unit__kode"],
+        "unit_nama": b["unit__nama"],
+        "aktif": b["aktif"],
+    }
 
 
 # --- the caller ----------------------------------------------------------------------------------
+
 
 class PeranUnitSerializer(serializers.Serializer):
     unit = serializers.CharField(help_text="Kode unit.")
@@ -207,15 +257,16 @@ class SayaSerializer(serializers.Serializer):
     pegawai = PegawaiSerializer(allow_null=True)
     peran = serializers.ListField(
         child=serializers.ChoiceField(choices=PERAN),
-        help_text=("pimpinan: memimpin sebuah Unit Organisasi hari ini; "
-                   "ppk: memegang kewenangan PPK sebuah unit hari ini."))
-    memimpin = PeranUnitSerializer(many=True,
-                                   help_text="Unit yang dipimpin hari ini (definitif, Plt atau Plh).")
-    kewenangan_ppk = PeranUnitSerializer(many=True,
-                                         help_text="Unit yang kewenangan PPK-nya dipegang hari ini.")
+        help_text=(
+            "pimpinan: memimpin sebuah Unit Organisasi hari ini; ppk: memegang kewenangan PPK sebuah unit hari ini."
+        ),
+    )
+    memimpin = PeranUnitSerializer(many=True, help_text="Unit yang dipimpin hari ini (definitif, Plt atau Plh).")
+    kewenangan_ppk = PeranUnitSerializer(many=True, help_text="Unit yang kewenangan PPK-nya dipegang hari ini.")
 
 
 # --- token ---------------------------------------------------------------------------------------
+
 
 class TeksBebasField(serializers.CharField):
     """Any text, NUL included: a credential that cannot exist is a failed sign-in, not a 400."""
@@ -240,24 +291,34 @@ def cakupan_baca() -> list[str]:
 class TokenMasukSerializer(serializers.Serializer):
     username = TeksBebasField(write_only=True, help_text="NIP (spasi boleh) atau nama pengguna.")
     password = TeksBebasField(write_only=True, trim_whitespace=False, style={"input_type": "password"})
-    nama = serializers.CharField(write_only=True, required=False, max_length=100,
-                                 help_text="Keperluan token (bawaan: Token pribadi).")
+    nama = serializers.CharField(
+        write_only=True, required=False, max_length=100, help_text="Keperluan token (bawaan: Token pribadi)."
+    )
     cakupan = serializers.ListField(
-        child=CakupanField(), required=False, allow_empty=False,
-        write_only=True, help_text="Cakupan yang diminta (bawaan: semua cakupan baca).")
+        child=CakupanField(),
+        required=False,
+        allow_empty=False,
+        write_only=True,
+        help_text="Cakupan yang diminta (bawaan: semua cakupan baca).",
+    )
 
     def validate(self, attrs):
         username = attrs["username"].strip()
         if nip_mod.bersihkan(username).isdigit():
             username = nip_mod.bersihkan(username)
         # No account holds a NUL, and PostgreSQL refuses one in a query.
-        user = None if "\x00" in username + attrs["password"] else authenticate(
-            request=self.context.get("request"), username=username, password=attrs["password"])
+        user = (
+            None
+            if "\x00" in username + attrs["password"]
+            else authenticate(request=self.context.get("request"), username=username, password=attrs["password"])
+        )
         if user is None:
-            raise exceptions.AuthenticationFailed(
-                "NIP/nama pengguna atau kata sandi salah, atau akun tidak aktif.")
-        return {"user": user, "nama": attrs.get("nama") or "Token pribadi",
-                "cakupan": attrs.get("cakupan") or cakupan_baca()}
+            raise exceptions.AuthenticationFailed("NIP/nama pengguna atau kata sandi salah, atau akun tidak aktif.")
+        return {
+            "user": user,
+            "nama": attrs.get("nama") or "Token pribadi",
+            "cakupan": attrs.get("cakupan") or cakupan_baca(),
+        }
 
 
 class TokenSerializer(serializers.Serializer):

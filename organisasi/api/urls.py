@@ -1,4 +1,5 @@
 """`/api/v1/` routes of the organisasi API, its token endpoint, the OpenAPI schema and its docs."""
+
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter

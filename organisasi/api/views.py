@@ -4,6 +4,7 @@ Every object a caller can reach comes through `restrict(user, "view")`, so an
 object outside the caller's scope is a 404, exactly like one that does not exist.
 Reads beyond a plain lookup go through `selectors`.
 """
+
 import datetime as dt
 import re
 
@@ -24,12 +25,19 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from sistemkerja.api import (
-    GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, GalatSerializer, Halaman, ambil_atau_404, galat_objek,
+    GALAT_AUTH,
+    GALAT_DAFTAR,
+    GALAT_FIELD,
+    CatatAksesDataPribadi,
+    GalatSerializer,
+    Halaman,
+    ambil_atau_404,
+    galat_objek,
     param_path,
 )
 
-from .. import nip as nip_mod
 from .. import cache as cache_struktur
+from .. import nip as nip_mod
 from .. import selectors, services
 from ..choices import CakupanToken, JenisUnit
 from ..models import Pegawai, TokenApi, Unit
@@ -43,6 +51,7 @@ KODE_SAH = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
 
 
 # --- framework plumbing --------------------------------------------------------------------------
+
 
 class TokenThrottle(AnonRateThrottle):
     """Limits token requests per address when settings set DEFAULT_THROTTLE_RATES["token"]; off otherwise."""
@@ -66,13 +75,15 @@ class JawabanTersimpan:
 
     def _tersimpan(self, nama: str, hitung, parameter=()):
         request = self.request
-        if (set(request.query_params) - {"format", *parameter} or request.accepted_renderer.format != "json"
-                or ";" in request.accepted_media_type):
+        if (
+            set(request.query_params) - {"format", *parameter}
+            or request.accepted_renderer.format != "json"
+            or ";" in request.accepted_media_type
+        ):
             return Response(hitung())
 
         def render():
-            return request.accepted_renderer.render(hitung(), request.accepted_media_type,
-                                                    self.get_renderer_context())
+            return request.accepted_renderer.render(hitung(), request.accepted_media_type, self.get_renderer_context())
 
         isi = cache_struktur.ambil_atau_hitung(request.user, ("json", nama, request.build_absolute_uri()), render)
         return HttpResponse(isi, content_type="application/json")
@@ -91,17 +102,33 @@ PARAM_NIP = param_path("nip", "NIP 18 digit (spasi di antara kelompok boleh).")
 def skema_baca(nama: str, *, daftar, satu, param: OpenApiParameter, keterangan: str):
     """The documented responses of a read-only list and detail."""
     return extend_schema_view(
-        list=extend_schema(summary=f"Daftar {nama} dalam cakupan Anda", description=keterangan,
-                           responses={200: daftar(many=True), **GALAT_DAFTAR}),
-        retrieve=extend_schema(summary=f"Satu {nama}", description=keterangan, parameters=[param],
-                               responses={200: satu, **galat_objek(nama.capitalize())}))
+        list=extend_schema(
+            summary=f"Daftar {nama} dalam cakupan Anda",
+            description=keterangan,
+            responses={200: daftar(many=True), **GALAT_DAFTAR},
+        ),
+        retrieve=extend_schema(
+            summary=f"Satu {nama}",
+            description=keterangan,
+            parameters=[param],
+            responses={200: satu, **galat_objek(nama.capitalize())},
+        ),
+    )
 
 
 # --- units ---------------------------------------------------------------------------------------
 
-@skema_baca("unit", daftar=s.UnitSerializer, satu=s.UnitDetailSerializer, param=PARAM_KODE, keterangan=(
-    "Unit struktur organisasi dalam cakupan pemanggil, urut pohon. `pimpinan`: yang memimpin hari ini "
-    "(Plt/Plh yang berlaku, jika tidak ada pejabat definitif); null bila jabatan kosong."))
+
+@skema_baca(
+    "unit",
+    daftar=s.UnitSerializer,
+    satu=s.UnitDetailSerializer,
+    param=PARAM_KODE,
+    keterangan=(
+        "Unit struktur organisasi dalam cakupan pemanggil, urut pohon. `pimpinan`: yang memimpin hari ini "
+        "(Plt/Plh yang berlaku, jika tidak ada pejabat definitif); null bila jabatan kosong."
+    ),
+)
 class UnitViewSet(BacaAPI):
     cakupan_token = CakupanToken.STRUKTUR_BACA
     serializer_class = s.UnitSerializer
@@ -131,20 +158,30 @@ class UnitViewSet(BacaAPI):
             unit = self.get_object()
             konteks = {
                 "peta": selectors.PetaPejabat.muat([unit.pk], selectors.hari_ini()),
-                "unit_organisasi": (Unit.objects.leluhur_dari(unit).filter(mandiri=True)
-                                    .exclude(jenis=JenisUnit.INSTANSI).order_by("-depth")
-                                    .values_list("kode", flat=True).first()),
+                "unit_organisasi": (
+                    Unit.objects.leluhur_dari(unit)
+                    .filter(mandiri=True)
+                    .exclude(jenis=JenisUnit.INSTANSI)
+                    .order_by("-depth")
+                    .values_list("kode", flat=True)
+                    .first()
+                ),
             }
             return s.UnitDetailSerializer(unit, context=konteks).data
 
         return self._tersimpan("unit-satu", hitung)
 
     @extend_schema(
-        summary="Pohon unit di bawah unit ini (termasuk dirinya)", parameters=[PARAM_KODE], filters=False,
-        description=("Seluruh subpohon dalam satu permintaan sebagai JSON bersarang; pada unit akar "
-                     "instansi, seluruh instansi. `pimpinan` tiap simpul: yang memimpin hari ini, atau "
-                     "null."),
-        responses={200: s.SimpulPohonSerializer, **galat_objek("Unit")})
+        summary="Pohon unit di bawah unit ini (termasuk dirinya)",
+        parameters=[PARAM_KODE],
+        filters=False,
+        description=(
+            "Seluruh subpohon dalam satu permintaan sebagai JSON bersarang; pada unit akar "
+            "instansi, seluruh instansi. `pimpinan` tiap simpul: yang memimpin hari ini, atau "
+            "null."
+        ),
+        responses={200: s.SimpulPohonSerializer, **galat_objek("Unit")},
+    )
     @action(detail=True, pagination_class=None, filterset_class=None)
     def pohon(self, request, *args, **kwargs):
         return self._tersimpan("unit-pohon", lambda: selectors.pohon_ringkas(self.get_object(), selectors.hari_ini()))
@@ -152,8 +189,14 @@ class UnitViewSet(BacaAPI):
 
 # --- staff ---------------------------------------------------------------------------------------
 
-@skema_baca("pegawai", daftar=s.PegawaiSerializer, satu=s.PegawaiSerializer, param=PARAM_NIP,
-            keterangan="Pegawai dalam cakupan pemanggil, urut nama, dengan unit dan jabatan saat ini.")
+
+@skema_baca(
+    "pegawai",
+    daftar=s.PegawaiSerializer,
+    satu=s.PegawaiSerializer,
+    param=PARAM_NIP,
+    keterangan="Pegawai dalam cakupan pemanggil, urut nama, dengan unit dan jabatan saat ini.",
+)
 class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
     cakupan_token = CakupanToken.PEGAWAI_BACA
     serializer_class = s.PegawaiSerializer
@@ -161,8 +204,11 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
     lookup_field = "nip"
 
     def get_queryset(self):
-        return (Pegawai.objects.restrict(self.request.user, "view").select_related("unit", "jabatan")
-                .order_by("nama", "nip"))
+        return (
+            Pegawai.objects.restrict(self.request.user, "view")
+            .select_related("unit", "jabatan")
+            .order_by("nama", "nip")
+        )
 
     def get_object(self):
         return ambil_atau_404(self._dalam_cakupan(self.get_queryset()), "Pegawai tidak ditemukan.")
@@ -187,12 +233,19 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
         description=(
             "Menurut Perbup Malang 132/2023 Lampiran B.1 dan D. `sebagai`: definitif, plt, plh, delegasi "
             "(kewenangan PPK didelegasikan) atau atasan (jabatan kosong tanpa Plt/Plh: pimpinan di atasnya "
-            "bertindak). `rantai_evaluasi` dimulai dari PPK dan diakhiri Pimpinan Unit Organisasi."),
-        parameters=[PARAM_NIP, OpenApiParameter("tanggal", OpenApiTypes.DATE,
-                                                description="Tanggal (YYYY-MM-DD); bawaan hari ini.")],
+            "bertindak). `rantai_evaluasi` dimulai dari PPK dan diakhiri Pimpinan Unit Organisasi."
+        ),
+        parameters=[
+            PARAM_NIP,
+            OpenApiParameter("tanggal", OpenApiTypes.DATE, description="Tanggal (YYYY-MM-DD); bawaan hari ini."),
+        ],
         filters=False,
-        responses={200: s.KedudukanSerializer, 400: OpenApiResponse(GALAT_FIELD, "Tanggal tidak sah."),
-                   **galat_objek("Pegawai")})
+        responses={
+            200: s.KedudukanSerializer,
+            400: OpenApiResponse(GALAT_FIELD, "Tanggal tidak sah."),
+            **galat_objek("Pegawai"),
+        },
+    )
     @action(detail=True, pagination_class=None, filterset_class=None)
     def kedudukan(self, request, *args, **kwargs):
         return Response(self._kedudukan())
@@ -236,32 +289,47 @@ def baca_tanggal(request):
 
 # --- the caller ----------------------------------------------------------------------------------
 
+
 class SayaView(OrganisasiAPI, APIView):
     cakupan_token = SEMUA_TOKEN  # the caller's own record
+
     @extend_schema(
-        summary="Data pegawai dan peran pemanggil", responses={200: s.SayaSerializer, **GALAT_AUTH},
-        description=("Peran: admin_organisasi, klien_api, pimpinan (memimpin Unit Organisasi hari ini), ppk "
-                     "(memegang kewenangan PPK hari ini), pegawai. `pegawai` null bila akun tidak terhubung "
-                     "dengan data pegawai."))
+        summary="Data pegawai dan peran pemanggil",
+        responses={200: s.SayaSerializer, **GALAT_AUTH},
+        description=(
+            "Peran: admin_organisasi, klien_api, pimpinan (memimpin Unit Organisasi hari ini), ppk "
+            "(memegang kewenangan PPK hari ini), pegawai. `pegawai` null bila akun tidak terhubung "
+            "dengan data pegawai."
+        ),
+    )
     def get(self, request):
         user = request.user
         pegawai = pegawai_dari_user(user)
         memimpin, ppk = selectors.peran_unit_hari_ini(pegawai)
-        peran = [nama for nama, ya in (
-            ("admin_organisasi", adalah_admin_organisasi(user)),
-            ("klien_api", Group.objects.filter(user=user, name=GRUP_KLIEN_API).exists()),
-            ("pimpinan", any(m["unit_organisasi"] for m in memimpin)),
-            ("ppk", bool(ppk)),
-            ("pegawai", pegawai is not None),
-        ) if ya]
-        return Response({
-            "username": user.get_username(),
-            "pegawai": s.PegawaiSerializer(pegawai).data if pegawai is not None else None,
-            "peran": peran, "memimpin": memimpin, "kewenangan_ppk": ppk,
-        })
+        peran = [
+            nama
+            for nama, ya in (
+                ("admin_organisasi", adalah_admin_organisasi(user)),
+                ("klien_api", Group.objects.filter(user=user, name=GRUP_KLIEN_API).exists()),
+                ("pimpinan", any(m["unit_organisasi"] for m in memimpin)),
+                ("ppk", bool(ppk)),
+                ("pegawai", pegawai is not None),
+            )
+            if ya
+        ]
+        return Response(
+            {
+                "username": user.get_username(),
+                "pegawai": s.PegawaiSerializer(pegawai).data if pegawai is not None else None,
+                "peran": peran,
+                "memimpin": memimpin,
+                "kewenangan_ppk": ppk,
+            }
+        )
 
 
 # --- tokens --------------------------------------------------------------------------------------
+
 
 class TokenView(APIView):
     """POST exchanges NIP (or username) and password for a new token; DELETE revokes the token used."""
@@ -278,26 +346,34 @@ class TokenView(APIView):
         return "Token"  # wrong credentials are a 401 (DRF makes it a 403 without an authenticator)
 
     @extend_schema(
-        summary="Minta token API", auth=[], request=s.TokenMasukSerializer,
-        description=("Tukar NIP (spasi boleh) atau nama pengguna dan kata sandi dengan token baru; kirim "
-                     "token sebagai `Authorization: Token <token>`. Kunci hanya ditampilkan sekali (yang "
-                     "disimpan hanya sidiknya) dan berlaku sampai `kedaluwarsa` atau sampai dicabut."),
-        responses={200: s.TokenSerializer,
-                   400: OpenApiResponse(GALAT_FIELD, "NIP atau kata sandi tidak diisi, cakupan tidak dikenal."),
-                   401: OpenApiResponse(GalatSerializer, "NIP/nama pengguna atau kata sandi salah."),
-                   429: OpenApiResponse(GalatSerializer, "Terlalu banyak percobaan.")})
+        summary="Minta token API",
+        auth=[],
+        request=s.TokenMasukSerializer,
+        description=(
+            "Tukar NIP (spasi boleh) atau nama pengguna dan kata sandi dengan token baru; kirim "
+            "token sebagai `Authorization: Token <token>`. Kunci hanya ditampilkan sekali (yang "
+            "disimpan hanya sidiknya) dan berlaku sampai `kedaluwarsa` atau sampai dicabut."
+        ),
+        responses={
+            200: s.TokenSerializer,
+            400: OpenApiResponse(GALAT_FIELD, "NIP atau kata sandi tidak diisi, cakupan tidak dikenal."),
+            401: OpenApiResponse(GalatSerializer, "NIP/nama pengguna atau kata sandi salah."),
+            429: OpenApiResponse(GalatSerializer, "Terlalu banyak percobaan."),
+        },
+    )
     def post(self, request):
         masuk = s.TokenMasukSerializer(data=request.data, context={"request": request})
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
         masa = dt.timedelta(days=settings.TOKEN_MASA_BERLAKU_HARI)
-        token, kunci = services.token_buat(pelaku=d["user"], user=d["user"], nama=d["nama"],
-                                           cakupan=d["cakupan"], kedaluwarsa=timezone.now() + masa)
-        return Response({"token": kunci, "awalan": token.awalan, "cakupan": token.cakupan,
-                         "kedaluwarsa": token.kedaluwarsa})
+        token, kunci = services.token_buat(
+            pelaku=d["user"], user=d["user"], nama=d["nama"], cakupan=d["cakupan"], kedaluwarsa=timezone.now() + masa
+        )
+        return Response(
+            {"token": kunci, "awalan": token.awalan, "cakupan": token.cakupan, "kedaluwarsa": token.kedaluwarsa}
+        )
 
-    @extend_schema(summary="Cabut token yang dipakai permintaan ini", request=None,
-                   responses={204: None, **GALAT_AUTH})
+    @extend_schema(summary="Cabut token yang dipakai permintaan ini", request=None, responses={204: None, **GALAT_AUTH})
     def delete(self, request):
         if not isinstance(request.auth, TokenApi):
             raise exceptions.NotAuthenticated("Kirim token yang akan dicabut: Authorization: Token <token>.")

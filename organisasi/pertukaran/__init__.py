@@ -13,6 +13,7 @@ collected too, and any error rolls everything back. Records match by kode
 The summary is `{jenis: {"dibuat": n, "diubah": n, "tetap": n}}` for instansi, unit,
 jabatan, pegawai, plt and delegasi.
 """
+
 from django.db import transaction
 
 from .baris import JENIS_HASIL
@@ -36,8 +37,10 @@ def pratinjau(data: dict, *, pelaku=None) -> dict:
 
 def ringkasan_teks(hasil: dict) -> list[str]:
     """One line per kind: `pegawai: 2 dibuat, 0 diubah, 5 tetap`."""
-    return [f"{jenis}: {h['dibuat']} dibuat, {h['diubah']} diubah, {h['tetap']} tetap"
-            for jenis, h in ((j, hasil[j]) for j in JENIS_HASIL)]
+    return [
+        f"{jenis}: {h['dibuat']} dibuat, {h['diubah']} diubah, {h['tetap']} tetap"
+        for jenis, h in ((j, hasil[j]) for j in JENIS_HASIL)
+    ]
 
 
 __all__ = ["impor", "pratinjau", "ekspor", "ringkasan_teks"]

@@ -1,4 +1,5 @@
 """Reading a structure file: every check that needs no write, with all errors collected (see `baris`)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -62,8 +63,10 @@ class BacaanBerkas:
         for p in terbuka.select_related("unit"):
             self.definitif_per_unit[p.unit_id] = p
             self.definitif_per_pegawai[p.pegawai_id].append(p)
-        self.peran_db = {(p.unit_id, p.pegawai_id, p.jenis, p.mulai): p
-                         for p in PejabatUnit.objects.exclude(jenis=JenisPeran.DEFINITIF)}
+        self.peran_db = {
+            (p.unit_id, p.pegawai_id, p.jenis, p.mulai): p
+            for p in PejabatUnit.objects.exclude(jenis=JenisPeran.DEFINITIF)
+        }
 
     def pegawai_segar(self, nips) -> dict[str, Pegawai]:
         """Staff as they are now (after moves), with their position, for appointing heads."""
@@ -94,10 +97,18 @@ class BacaanBerkas:
     def baca_unit(self, i: int, baris) -> None:
         label = f"unit[{i}] {mentah(baris, 'kode')}"
         p = Pembaca(baris, label, self.galat, "unit")
-        r = SimpleNamespace(label=label, urutan=i, kode=p.kode("kode"), nama=p.teks("nama"),
-                            jenis=p.pilihan("jenis", JenisUnit), tingkat=p.pilihan("tingkat", Tingkat),
-                            induk=p.teks("induk", 64), mandiri=p.benar_salah("mandiri", False),
-                            aktif=p.benar_salah("aktif", True), kedalaman=0)
+        r = SimpleNamespace(
+            label=label,
+            urutan=i,
+            kode=p.kode("kode"),
+            nama=p.teks("nama"),
+            jenis=p.pilihan("jenis", JenisUnit),
+            tingkat=p.pilihan("tingkat", Tingkat),
+            induk=p.teks("induk", 64),
+            mandiri=p.benar_salah("mandiri", False),
+            aktif=p.benar_salah("aktif", True),
+            kedalaman=0,
+        )
         if r.jenis == JenisUnit.INSTANSI:
             p.salah("jenis", "Jenis instansi hanya untuk akar instansi; cantumkan di daftar instansi.")
         if r.kode is None:
@@ -128,7 +139,7 @@ class BacaanBerkas:
                     self._letak_memo[k] = (self.kode_instansi[u.instansi_id], 1)
                 else:
                     jejak.append(k)
-                    k = self.kode_per_path[u.path[:-Unit.steplen]]
+                    k = self.kode_per_path[u.path[: -Unit.steplen]]
             else:
                 return ""  # an unknown induk, reported on the row that names it
         instansi, kedalaman = self._letak_memo[k]
@@ -154,8 +165,11 @@ class BacaanBerkas:
             lama = self.unit_db.get(r.kode)
             if lama is not None and self.kode_instansi.get(lama.instansi_id) != r.instansi_kode:
                 milik = self.kode_instansi[lama.instansi_id]
-                self.galat.tambah(r.label, "induk", f"Unit ini milik instansi {milik} dan tidak dapat "
-                                                    f"dipindahkan ke instansi {r.instansi_kode}.")
+                self.galat.tambah(
+                    r.label,
+                    "induk",
+                    f"Unit ini milik instansi {milik} dan tidak dapat dipindahkan ke instansi {r.instansi_kode}.",
+                )
 
     def _tingkat_unit(self, kode: str) -> str:
         if kode in self.unit:
@@ -188,11 +202,13 @@ class BacaanBerkas:
             return
         lama = self.pegawai_db.get(r.nip)
         if lama is not None and lama.jenis_asn != r.jenis_asn:
-            p.salah("jenis_asn", f"Terdaftar sebagai {lama.get_jenis_asn_display()}; jenis ASN tidak dapat "
-                                 "diubah.")
+            p.salah("jenis_asn", f"Terdaftar sebagai {lama.get_jenis_asn_display()}; jenis ASN tidak dapat diubah.")
         if lama is not None and not lama.aktif and r.aktif:
-            p.salah("aktif", "Pegawai ini sudah diberhentikan; pengaktifan kembali tidak dapat dilakukan "
-                             "melalui impor (isi \"aktif\": false).")
+            p.salah(
+                "aktif",
+                "Pegawai ini sudah diberhentikan; pengaktifan kembali tidak dapat dilakukan "
+                'melalui impor (isi "aktif": false).',
+            )
         self.pegawai[r.nip] = r
 
     def _baca_identitas(self, p: Pembaca, r) -> None:
@@ -265,24 +281,35 @@ class BacaanBerkas:
         else:
             ada = self.jabatan_db.get(r.kunci_jabatan)
             if ada is not None and ada.tingkat and r.tingkat_jabatan and ada.tingkat != r.tingkat_jabatan:
-                p.salah("tingkat_jabatan", f"Jabatan {nama} sudah terdaftar dengan tingkat "
-                                           f"{Tingkat(ada.tingkat).label}.")
+                p.salah(
+                    "tingkat_jabatan", f"Jabatan {nama} sudah terdaftar dengan tingkat {Tingkat(ada.tingkat).label}."
+                )
             dari_unit = self._tingkat_unit(r.memimpin) if r.memimpin else ""
-            tingkat = (r.tingkat_jabatan or (ada.tingkat if ada else "")
-                       or self._jabatan_berkas.get(r.kunci_jabatan)
-                       or (dari_unit if dari_unit in TINGKAT_STRUKTURAL else ""))
+            tingkat = (
+                r.tingkat_jabatan
+                or (ada.tingkat if ada else "")
+                or self._jabatan_berkas.get(r.kunci_jabatan)
+                or (dari_unit if dari_unit in TINGKAT_STRUKTURAL else "")
+            )
             if not tingkat:
                 self._tanpa_tingkat.append(r)
             elif self._jabatan_berkas.setdefault(r.kunci_jabatan, tingkat) != tingkat:
-                p.salah("tingkat_jabatan", f"Jabatan {nama} tercantum dengan tingkat lain di baris "
-                                           "sebelumnya.")
+                p.salah("tingkat_jabatan", f"Jabatan {nama} tercantum dengan tingkat lain di baris sebelumnya.")
             r.tingkat_jabatan = r.tingkat_pimpin = tingkat
         tingkat_unit = self._tingkat_unit(r.memimpin) if r.memimpin else ""
         if tingkat_unit and r.tingkat_pimpin != tingkat_unit:
-            dijabat = (Tingkat(r.tingkat_pimpin).label if r.tingkat_pimpin
-                       else "struktural tanpa tingkat" if jenis == JenisJabatan.STRUKTURAL else "pelaksana")
-            p.salah("memimpin", f"Jabatan {nama} ({dijabat}) tidak setingkat dengan pimpinan {r.memimpin} "
-                                f"({Tingkat(tingkat_unit).label}).")
+            dijabat = (
+                Tingkat(r.tingkat_pimpin).label
+                if r.tingkat_pimpin
+                else "struktural tanpa tingkat"
+                if jenis == JenisJabatan.STRUKTURAL
+                else "pelaksana"
+            )
+            p.salah(
+                "memimpin",
+                f"Jabatan {nama} ({dijabat}) tidak setingkat dengan pimpinan {r.memimpin} "
+                f"({Tingkat(tingkat_unit).label}).",
+            )
 
     def lengkapi_tingkat(self) -> None:
         """A struktural row without a level takes the one a later row gives the same position."""
@@ -293,15 +320,19 @@ class BacaanBerkas:
 
     def baca_peran(self, i: int, baris, jenis_baris: str) -> None:
         kolom_unit, kolom_nip = ("unit", "nip") if jenis_baris == "plt" else ("dari_unit", "kepada_nip")
-        label = (f"{jenis_baris}[{i}] unit {mentah(baris, kolom_unit)} "
-                 f"NIP {nip_mod.bersihkan(mentah(baris, kolom_nip))}")
+        label = f"{jenis_baris}[{i}] unit {mentah(baris, kolom_unit)} NIP {nip_mod.bersihkan(mentah(baris, kolom_nip))}"
         p = Pembaca(baris, label, self.galat, jenis_baris)
-        r = SimpleNamespace(label=label, jenis_hasil=jenis_baris, unit=p.teks(kolom_unit, 64),
-                            nip=nip_mod.bersihkan(p.teks(kolom_nip, 30) or ""),
-                            mulai=p.tanggal("mulai"), selesai=p.tanggal("selesai"),
-                            nomor_sk=p.teks("nomor_sk", 120) or "",
-                            keterangan=p.teks("keterangan", 300) or "",
-                            peta_kolom={"unit": kolom_unit, "pegawai": kolom_nip})
+        r = SimpleNamespace(
+            label=label,
+            jenis_hasil=jenis_baris,
+            unit=p.teks(kolom_unit, 64),
+            nip=nip_mod.bersihkan(p.teks(kolom_nip, 30) or ""),
+            mulai=p.tanggal("mulai"),
+            selesai=p.tanggal("selesai"),
+            nomor_sk=p.teks("nomor_sk", 120) or "",
+            keterangan=p.teks("keterangan", 300) or "",
+            peta_kolom={"unit": kolom_unit, "pegawai": kolom_nip},
+        )
         r.jenis = JenisPeran.DELEGASI
         if jenis_baris == "plt":
             r.jenis = p.pilihan("jenis", JenisPeran, boleh=[JenisPeran.PLT, JenisPeran.PLH])
@@ -331,8 +362,7 @@ def _nip_rujukan(daftar: dict) -> set[str]:
 def baca_berkas(data, galat: Galat) -> BacaanBerkas:
     """Check a whole file; problems are collected in `galat` (the caller decides when to stop)."""
     if not isinstance(data, dict):
-        galat.tambah("berkas", None, "Isi berkas harus berupa objek JSON dengan kunci "
-                                     + ", ".join(KOLOM) + ".")
+        galat.tambah("berkas", None, "Isi berkas harus berupa objek JSON dengan kunci " + ", ".join(KOLOM) + ".")
         galat.periksa()
     b = BacaanBerkas(galat)
     for k in sorted(set(data) - set(KOLOM)):

@@ -4,6 +4,7 @@ Each message names the record and the field, e.g.
 `pegawai[3] NIP 199001012015032001: nip: Tanggal lahir pada NIP …` (indexes count from 0,
 as in the JSON list).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,17 +12,19 @@ import datetime as dt
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_slug
 
-from ..choices import Tingkat
 from sistemkerja.errors import GalatDomain
+
+from ..choices import Tingkat
 
 JENIS_HASIL = ("instansi", "unit", "jabatan", "pegawai", "plt", "delegasi")
 # (required, optional) fields per kind of row
 KOLOM = {
     "instansi": ({"kode", "nama"}, {"kode_wilayah", "tempat", "alamat"}),
     "unit": ({"kode", "nama", "jenis", "induk", "tingkat"}, {"mandiri", "aktif"}),
-    "pegawai": ({"nip", "nama", "jabatan", "jenis_jabatan", "unit"},
-                {"jenis_asn", "jenjang", "tingkat_jabatan", "memimpin", "golongan", "email", "mulai",
-                 "nomor_sk", "aktif"}),
+    "pegawai": (
+        {"nip", "nama", "jabatan", "jenis_jabatan", "unit"},
+        {"jenis_asn", "jenjang", "tingkat_jabatan", "memimpin", "golongan", "email", "mulai", "nomor_sk", "aktif"},
+    ),
     "plt": ({"unit", "nip", "jenis", "mulai", "selesai"}, {"nomor_sk", "keterangan"}),
     "delegasi": ({"dari_unit", "kepada_nip", "mulai", "selesai"}, {"nomor_sk", "keterangan"}),
 }
@@ -32,7 +35,7 @@ def dalam_potongan(urutan, ukuran: int = 500):
     """Slices small enough for an `IN (…)` on any database."""
     urutan = list(urutan)
     for i in range(0, len(urutan), ukuran):
-        yield urutan[i:i + ukuran]
+        yield urutan[i : i + ukuran]
 
 
 class Galat:

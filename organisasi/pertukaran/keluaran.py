@@ -1,4 +1,5 @@
 """Writing the current structure in the exchange shape (what impor reads back unchanged)."""
+
 from __future__ import annotations
 
 from ..choices import JenisPeran, JenisUnit
@@ -19,10 +20,14 @@ def ekspor(*, instansi=None) -> dict:
         "instansi": [_instansi(i) for i in semua_instansi],
         "unit": [_unit(u, kode_per_path) for u in unit if u.jenis != JenisUnit.INSTANSI],
         "pegawai": _pegawai(semua_instansi),
-        "plt": [{"unit": p.unit.kode, "nip": p.pegawai.nip, "jenis": p.jenis, **_masa(p)}
-                for p in _peran_berjalan(semua_instansi, [JenisPeran.PLT, JenisPeran.PLH])],
-        "delegasi": [{"dari_unit": p.unit.kode, "kepada_nip": p.pegawai.nip, **_masa(p)}
-                     for p in _peran_berjalan(semua_instansi, [JenisPeran.DELEGASI])],
+        "plt": [
+            {"unit": p.unit.kode, "nip": p.pegawai.nip, "jenis": p.jenis, **_masa(p)}
+            for p in _peran_berjalan(semua_instansi, [JenisPeran.PLT, JenisPeran.PLH])
+        ],
+        "delegasi": [
+            {"dari_unit": p.unit.kode, "kepada_nip": p.pegawai.nip, **_masa(p)}
+            for p in _peran_berjalan(semua_instansi, [JenisPeran.DELEGASI])
+        ],
     }
 
 
@@ -31,50 +36,77 @@ def _tanpa_kosong(**kolom) -> dict:
 
 
 def _instansi(i: Instansi) -> dict:
-    return {"kode": i.kode, "nama": i.nama,
-            **_tanpa_kosong(kode_wilayah=i.kode_wilayah, tempat=i.tempat, alamat=i.alamat)}
+    return {
+        "kode": i.kode,
+        "nama": i.nama,
+        **_tanpa_kosong(kode_wilayah=i.kode_wilayah, tempat=i.tempat, alamat=i.alamat),
+    }
 
 
 def _unit(u: Unit, kode_per_path: dict[str, str]) -> dict:
-    baris = {"kode": u.kode, "nama": u.nama, "jenis": u.jenis, "induk": kode_per_path[u.path[:-Unit.steplen]],
-             "tingkat": u.tingkat, "mandiri": u.mandiri}
+    baris = {
+        "kode": u.kode,
+        "nama": u.nama,
+        "jenis": u.jenis,
+        "induk": kode_per_path[u.path[: -Unit.steplen]],
+        "tingkat": u.tingkat,
+        "mandiri": u.mandiri,
+    }
     if not u.aktif:
         baris["aktif"] = False
     return baris
 
 
 def _masa(p: PejabatUnit) -> dict:
-    return {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat(),
-            **_tanpa_kosong(nomor_sk=p.nomor_sk, keterangan=p.keterangan)}
+    return {
+        "mulai": p.mulai.isoformat(),
+        "selesai": p.selesai.isoformat(),
+        **_tanpa_kosong(nomor_sk=p.nomor_sk, keterangan=p.keterangan),
+    }
 
 
 def _peran_berjalan(semua_instansi, jenis: list[str]):
-    return (PejabatUnit.objects
-            .filter(unit__instansi__in=semua_instansi, jenis__in=jenis, selesai__gte=hari_ini())
-            .select_related("unit", "pegawai").order_by("unit__path", "mulai", "id"))
+    return (
+        PejabatUnit.objects.filter(unit__instansi__in=semua_instansi, jenis__in=jenis, selesai__gte=hari_ini())
+        .select_related("unit", "pegawai")
+        .order_by("unit__path", "mulai", "id")
+    )
 
 
 def _pegawai(semua_instansi) -> list[dict]:
     """Each person's latest placement decides where (and whether) they are exported; ordered by NIP."""
     terakhir: dict[int, Penempatan] = {}
-    for p in (Penempatan.objects.filter(pegawai__riwayat_penempatan__unit__instansi__in=semua_instansi)
-              .select_related("pegawai", "unit", "jabatan").order_by("pegawai_id", "-mulai", "-id")
-              .distinct()):
+    for p in (
+        Penempatan.objects.filter(pegawai__riwayat_penempatan__unit__instansi__in=semua_instansi)
+        .select_related("pegawai", "unit", "jabatan")
+        .order_by("pegawai_id", "-mulai", "-id")
+        .distinct()
+    ):
         terakhir.setdefault(p.pegawai_id, p)
-    memimpin = dict(PejabatUnit.objects.filter(jenis=JenisPeran.DEFINITIF, selesai__isnull=True)
-                    .order_by("mulai").values_list("pegawai_id", "unit__kode"))
+    memimpin = dict(
+        PejabatUnit.objects.filter(jenis=JenisPeran.DEFINITIF, selesai__isnull=True)
+        .order_by("mulai")
+        .values_list("pegawai_id", "unit__kode")
+    )
     id_instansi = {i.pk for i in semua_instansi}
     hasil = []
     for p in sorted(terakhir.values(), key=lambda p: p.pegawai.nip):
         if p.unit.instansi_id not in id_instansi:
             continue
         g, j = p.pegawai, p.jabatan
-        baris = {"nip": g.nip, "nama": g.nama, "jenis_asn": g.jenis_asn,
-                 **_tanpa_kosong(golongan=g.golongan, email=g.email),
-                 "jabatan": j.nama, "jenis_jabatan": j.jenis,
-                 **_tanpa_kosong(jenjang=j.jenjang, tingkat_jabatan=j.tingkat),
-                 "unit": p.unit.kode, **_tanpa_kosong(memimpin=memimpin.get(g.pk)),
-                 "mulai": p.mulai.isoformat(), **_tanpa_kosong(nomor_sk=p.nomor_sk)}
+        baris = {
+            "nip": g.nip,
+            "nama": g.nama,
+            "jenis_asn": g.jenis_asn,
+            **_tanpa_kosong(golongan=g.golongan, email=g.email),
+            "jabatan": j.nama,
+            "jenis_jabatan": j.jenis,
+            **_tanpa_kosong(jenjang=j.jenjang, tingkat_jabatan=j.tingkat),
+            "unit": p.unit.kode,
+            **_tanpa_kosong(memimpin=memimpin.get(g.pk)),
+            "mulai": p.mulai.isoformat(),
+            **_tanpa_kosong(nomor_sk=p.nomor_sk),
+        }
         if not g.aktif:
             baris["aktif"] = False
         hasil.append(baris)

@@ -7,6 +7,7 @@ can hold; a head's term at the start of their placement, but not before the unit
 Plt terms (in the database or in the file) end, nor before today when someone else heads it now. A person
 moved by the file without a date moves today.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +16,10 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from sistemkerja.errors import GalatDomain
+
 from .. import services
 from ..choices import JenisJabatan, JenisPeran
-from sistemkerja.errors import GalatDomain
 from ..models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
 from ..selectors import hari_ini
 from .baca import baca_berkas
@@ -105,8 +107,17 @@ class Penulis:
             return
         lama = b.unit_db.get(r.kode)
         if lama is None:
-            baru = self._coba(r.label, services.unit_buat, induk=induk, kode=r.kode, nama=r.nama,
-                              jenis=r.jenis, tingkat=r.tingkat, mandiri=r.mandiri, hitung_pola=False)
+            baru = self._coba(
+                r.label,
+                services.unit_buat,
+                induk=induk,
+                kode=r.kode,
+                nama=r.nama,
+                jenis=r.jenis,
+                tingkat=r.tingkat,
+                mandiri=r.mandiri,
+                hitung_pola=False,
+            )
             if baru is not None and not r.aktif:
                 baru = self._coba(r.label, services.unit_ubah, unit=baru, aktif=False, hitung_pola=False)
             if baru is not None:
@@ -115,15 +126,25 @@ class Penulis:
             return
         self._tandai("unit", r.kode, "tetap")
         if lama.induk_id != induk.pk:
-            if self._coba(r.label, services.unit_pindahkan, unit=lama,
-                          induk_baru=Unit.objects.get(pk=induk.pk), hitung_pola=False) is not None:
+            if (
+                self._coba(
+                    r.label,
+                    services.unit_pindahkan,
+                    unit=lama,
+                    induk_baru=Unit.objects.get(pk=induk.pk),
+                    hitung_pola=False,
+                )
+                is not None
+            ):
                 b.muat_unit()
                 self._tandai("unit", r.kode, "diubah")
             lama = b.unit_db[r.kode]
-        berubah = {k: getattr(r, k) for k in ("nama", "jenis", "tingkat", "mandiri", "aktif")
-                   if getattr(lama, k) != getattr(r, k)}
-        if berubah and self._coba(r.label, services.unit_ubah, unit=lama, hitung_pola=False,
-                                  **berubah) is not None:
+        berubah = {
+            k: getattr(r, k)
+            for k in ("nama", "jenis", "tingkat", "mandiri", "aktif")
+            if getattr(lama, k) != getattr(r, k)
+        }
+        if berubah and self._coba(r.label, services.unit_ubah, unit=lama, hitung_pola=False, **berubah) is not None:
             self._tandai("unit", r.kode, "diubah")
 
     # --- positions and staff ---
@@ -135,9 +156,16 @@ class Penulis:
         if kunci not in b.jabatan_db:
             nama, jenis, jenjang = kunci
             tingkat = r.tingkat_jabatan if jenis == JenisJabatan.STRUKTURAL else ""
-            jabatan = self._coba(r.label, lambda pelaku, **kw: services.jabatan_dapatkan(**kw),
-                                 {"nama": "jabatan", "jenis": "jenis_jabatan", "tingkat": "tingkat_jabatan"},
-                                 nama=nama, jenis=jenis, jenjang=jenjang, tingkat=tingkat, boleh_tanpa_tingkat=True)
+            jabatan = self._coba(
+                r.label,
+                lambda pelaku, **kw: services.jabatan_dapatkan(**kw),
+                {"nama": "jabatan", "jenis": "jenis_jabatan", "tingkat": "tingkat_jabatan"},
+                nama=nama,
+                jenis=jenis,
+                jenjang=jenjang,
+                tingkat=tingkat,
+                boleh_tanpa_tingkat=True,
+            )
             if jabatan is None:
                 return None
             b.jabatan_db[kunci] = jabatan
@@ -146,8 +174,9 @@ class Penulis:
         jabatan = b.jabatan_db[kunci]
         if jabatan.jenis == JenisJabatan.STRUKTURAL and not jabatan.tingkat and r.tingkat_jabatan:
             # a struktural position recorded without a level (the audit lists it) takes the one the file gives
-            jabatan = self._coba(r.label, _isi_tingkat, {"tingkat": "tingkat_jabatan"}, jabatan=jabatan,
-                                 tingkat=r.tingkat_jabatan)
+            jabatan = self._coba(
+                r.label, _isi_tingkat, {"tingkat": "tingkat_jabatan"}, jabatan=jabatan, tingkat=r.tingkat_jabatan
+            )
             if jabatan is None:
                 return None
             self._tandai("jabatan", nama_kunci, "diubah")
@@ -161,9 +190,19 @@ class Penulis:
         lama = b.pegawai_db.get(r.nip)
         if lama is None:
             mulai = r.mulai or self._awal_orang_baru(r)
-            baru = self._coba(r.label, services.pegawai_daftarkan, nip=r.nip, nama=r.nama,
-                              jenis_asn=r.jenis_asn, unit=unit, jabatan=jabatan, mulai=mulai,
-                              golongan=r.golongan or "", email=r.email or "", nomor_sk=r.nomor_sk or "")
+            baru = self._coba(
+                r.label,
+                services.pegawai_daftarkan,
+                nip=r.nip,
+                nama=r.nama,
+                jenis_asn=r.jenis_asn,
+                unit=unit,
+                jabatan=jabatan,
+                mulai=mulai,
+                golongan=r.golongan or "",
+                email=r.email or "",
+                nomor_sk=r.nomor_sk or "",
+            )
             if baru is None:
                 return
             b.pegawai_db[r.nip] = baru
@@ -172,15 +211,26 @@ class Penulis:
         else:
             self._perbarui_pegawai(r, lama, unit, jabatan)
         if not r.aktif and b.pegawai_db[r.nip].aktif:
-            if self._coba(r.label, services.pegawai_berhentikan, pegawai=b.pegawai_db[r.nip],
-                          tanggal=self.hari, alasan=ALASAN_BERHENTI) is not None:
+            if (
+                self._coba(
+                    r.label,
+                    services.pegawai_berhentikan,
+                    pegawai=b.pegawai_db[r.nip],
+                    tanggal=self.hari,
+                    alasan=ALASAN_BERHENTI,
+                )
+                is not None
+            ):
                 self._tandai("pegawai", r.nip, "diubah")
 
     def _perbarui_pegawai(self, r, lama: Pegawai, unit: Unit, jabatan: Jabatan) -> None:
         """Personal data through pegawai_ubah (fields left out stay as they are); a new place is a move."""
         self._tandai("pegawai", r.nip, "tetap")
-        berubah = {k: getattr(r, k) for k in ("nama", "golongan", "email")
-                   if getattr(r, k) is not None and getattr(lama, k) != getattr(r, k)}
+        berubah = {
+            k: getattr(r, k)
+            for k in ("nama", "golongan", "email")
+            if getattr(r, k) is not None and getattr(lama, k) != getattr(r, k)
+        }
         if berubah and self._coba(r.label, services.pegawai_ubah, pegawai=lama, **berubah) is not None:
             self._tandai("pegawai", r.nip, "diubah")
         sekarang = self.bacaan.penempatan_db.get(lama.pk)
@@ -188,8 +238,18 @@ class Penulis:
             if sekarang is not None:
                 self.awal_penempatan[r.nip] = sekarang.mulai
             return
-        if self._coba(r.label, services.pegawai_pindahkan, pegawai=lama, unit=unit, jabatan=jabatan,
-                      mulai=r.mulai or self.hari, nomor_sk=r.nomor_sk or "") is not None:
+        if (
+            self._coba(
+                r.label,
+                services.pegawai_pindahkan,
+                pegawai=lama,
+                unit=unit,
+                jabatan=jabatan,
+                mulai=r.mulai or self.hari,
+                nomor_sk=r.nomor_sk or "",
+            )
+            is not None
+        ):
             self.awal_penempatan[r.nip] = r.mulai or self.hari
             self._tandai("pegawai", r.nip, "diubah")
 
@@ -214,9 +274,9 @@ class Penulis:
                 sesudah(r.unit, r.selesai)
         per_id = {b.unit_db[k].pk: k for k in kode if k in b.unit_db}
         for potong in dalam_potongan(per_id):
-            for unit_id, selesai in (PejabatUnit.objects.filter(
-                    unit_id__in=potong, jenis__in=[JenisPeran.DEFINITIF, JenisPeran.PLT])
-                    .values_list("unit_id", "selesai")):
+            for unit_id, selesai in PejabatUnit.objects.filter(
+                unit_id__in=potong, jenis__in=[JenisPeran.DEFINITIF, JenisPeran.PLT]
+            ).values_list("unit_id", "selesai"):
                 sesudah(per_id[unit_id], selesai)
 
     def _awal_orang_baru(self, r) -> dt.date:
@@ -243,8 +303,17 @@ class Penulis:
                 if peran.unit.kode == r.memimpin:
                     continue
                 akhir = max((r.mulai or self.hari) - dt.timedelta(days=1), kemarin, peran.mulai)
-                if self._coba(r.label, services.pejabat_akhiri, {"selesai": "memimpin"}, pejabat=peran,
-                              selesai=akhir, catatan="impor struktur: tidak lagi memimpin") is not None:
+                if (
+                    self._coba(
+                        r.label,
+                        services.pejabat_akhiri,
+                        {"selesai": "memimpin"},
+                        pejabat=peran,
+                        selesai=akhir,
+                        catatan="impor struktur: tidak lagi memimpin",
+                    )
+                    is not None
+                ):
                     self._tandai("pegawai", r.nip, "diubah")
         for r in aktif:
             if not r.memimpin:
@@ -253,9 +322,19 @@ class Penulis:
             sekarang = b.definitif_per_unit.get(unit.pk)
             if sekarang is not None and sekarang.pegawai_id == segar[r.nip].pk:
                 continue
-            if self._coba(r.label, services.pejabat_tetapkan, {"pegawai": "memimpin", "unit": "memimpin"},
-                          unit=unit, pegawai=segar[r.nip], jenis=JenisPeran.DEFINITIF,
-                          mulai=r.mulai or self._awal_pimpinan(r), nomor_sk=r.nomor_sk or "") is not None:
+            if (
+                self._coba(
+                    r.label,
+                    services.pejabat_tetapkan,
+                    {"pegawai": "memimpin", "unit": "memimpin"},
+                    unit=unit,
+                    pegawai=segar[r.nip],
+                    jenis=JenisPeran.DEFINITIF,
+                    mulai=r.mulai or self._awal_pimpinan(r),
+                    nomor_sk=r.nomor_sk or "",
+                )
+                is not None
+            ):
                 self._tandai("pegawai", r.nip, "diubah")
 
     def _tulis_peran(self, r) -> None:
@@ -266,17 +345,43 @@ class Penulis:
             return
         lama = b.peran_db.get((unit.pk, pegawai.pk, r.jenis, r.mulai))
         if lama is None:
-            if self._coba(r.label, services.pejabat_tetapkan, r.peta_kolom, unit=unit, pegawai=pegawai,
-                          jenis=r.jenis, mulai=r.mulai, selesai=r.selesai, nomor_sk=r.nomor_sk,
-                          keterangan=r.keterangan) is not None:
+            if (
+                self._coba(
+                    r.label,
+                    services.pejabat_tetapkan,
+                    r.peta_kolom,
+                    unit=unit,
+                    pegawai=pegawai,
+                    jenis=r.jenis,
+                    mulai=r.mulai,
+                    selesai=r.selesai,
+                    nomor_sk=r.nomor_sk,
+                    keterangan=r.keterangan,
+                )
+                is not None
+            ):
                 self._tandai(r.jenis_hasil, r.label, "dibuat")
         elif lama.selesai == r.selesai:
             self._tandai(r.jenis_hasil, r.label, "tetap")
         elif lama.selesai is not None and r.selesai < lama.selesai:
-            if self._coba(r.label, services.pejabat_akhiri, r.peta_kolom, pejabat=lama, selesai=r.selesai,
-                          catatan="impor struktur") is not None:
+            if (
+                self._coba(
+                    r.label,
+                    services.pejabat_akhiri,
+                    r.peta_kolom,
+                    pejabat=lama,
+                    selesai=r.selesai,
+                    catatan="impor struktur",
+                )
+                is not None
+            ):
                 self._tandai(r.jenis_hasil, r.label, "diubah")
         else:
-            self.galat.tambah(r.label, "selesai", (
-                f"Sudah tercatat berakhir {lama.selesai:%d-%m-%Y}; masa yang sudah ditetapkan tidak dapat "
-                "diperpanjang. Tetapkan baris baru yang dimulai sesudahnya."))
+            self.galat.tambah(
+                r.label,
+                "selesai",
+                (
+                    f"Sudah tercatat berakhir {lama.selesai:%d-%m-%Y}; masa yang sudah ditetapkan tidak dapat "
+                    "diperpanjang. Tetapkan baris baru yang dimulai sesudahnya."
+                ),
+            )

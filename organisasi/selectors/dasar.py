@@ -1,4 +1,5 @@
 """What every read shares: who acts in a head's role, a person's kedudukan, the role holders on a date."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,8 +46,12 @@ class PetaPejabat:
     @classmethod
     def muat(cls, unit_ids: Iterable[int], tanggal: dt.date) -> PetaPejabat:
         # order_by(): the model's default ordering joins Unit only to sort rows we re-sort anyway
-        return cls(PejabatUnit.objects.pada(tanggal).filter(unit_id__in=list(unit_ids))
-                   .select_related("pegawai", "pegawai__jabatan").order_by())
+        return cls(
+            PejabatUnit.objects.pada(tanggal)
+            .filter(unit_id__in=list(unit_ids))
+            .select_related("pegawai", "pegawai__jabatan")
+            .order_by()
+        )
 
     def _pertama(self, unit_id: int, urutan: tuple[str, ...]) -> PejabatUnit | None:
         peran = self._per_unit.get(unit_id, {})
@@ -80,5 +85,10 @@ def pola_rantai(tingkat: Iterable[str]) -> int | None:
 
 def penempatan_pada(tanggal: dt.date, *q, **saring) -> Penempatan | None:
     """The placement in force on a date for the person matched by `q`/`saring` (e.g. pegawai__nip=)."""
-    return (Penempatan.objects.pada(tanggal).filter(*q, **saring)
-            .select_related("pegawai", "unit", "jabatan").order_by("-mulai").first())
+    return (
+        Penempatan.objects.pada(tanggal)
+        .filter(*q, **saring)
+        .select_related("pegawai", "unit", "jabatan")
+        .order_by("-mulai")
+        .first()
+    )

@@ -6,6 +6,7 @@ the Pimpinan Unit Organisasi. Roles honour delegation > Plt/Plh > definitive; a 
 nobody acting is covered by the next head up (`atasan`). The six patterns are a lookup of the chain's
 levels (choices.POLA_MENURUT_RANTAI), not six branches.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,9 @@ from .dasar import Kedudukan, Pejabat, PetaPejabat, hari_ini, penempatan_pada, p
 from .sql import leluhur_dan_pejabat
 
 
-def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: list[Unit],
-                    peta: PetaPejabat, tanggal: dt.date) -> Kedudukan:
+def susun_kedudukan(
+    *, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: list[Unit], peta: PetaPejabat, tanggal: dt.date
+) -> Kedudukan:
     """Pure: resolve PPK, chain, Pimpinan and pattern from the node's ancestors (root first)."""
     kosong = Kedudukan(pegawai, tanggal, unit, jabatan, None, None, None, (), None)
     if unit is None:
@@ -35,7 +37,7 @@ def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: li
         baris = peta.ppk(simpul[i].pk) if peran == "ppk" else peta.pimpinan(simpul[i].pk)
         if baris is not None and baris.pegawai_id != pegawai.pk:
             return Pejabat(baris.pegawai, baris.jenis, simpul[i])
-        for atas in simpul[i + 1:]:  # vacant: the next head up acts
+        for atas in simpul[i + 1 :]:  # vacant: the next head up acts
             baris = peta.pimpinan(atas.pk)
             if baris is not None and baris.pegawai_id != pegawai.pk:
                 return Pejabat(baris.pegawai, SEBAGAI_ATASAN, atas)
@@ -55,7 +57,7 @@ def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: li
         tambah(pemegang(i, "pimpinan"))
     pimpinan = pemegang(akhir, "pimpinan")
     if mulai == 0:
-        pola = pola_rantai(s.tingkat for s in simpul[mulai:akhir + 1])
+        pola = pola_rantai(s.tingkat for s in simpul[mulai : akhir + 1])
     else:  # a head works within the mechanism of the Unit Organisasi they belong to
         milik = next((s for s in simpul if s.adalah_unit_organisasi), None)
         pola = milik.pola if milik else None
@@ -64,11 +66,13 @@ def susun_kedudukan(*, pegawai: Pegawai, unit: Unit | None, jabatan, leluhur: li
 
 def kedudukan_dari_penempatan(pegawai: Pegawai, penempatan: Penempatan | None, tanggal: dt.date) -> Kedudukan:
     if penempatan is None:
-        return susun_kedudukan(pegawai=pegawai, unit=None, jabatan=None, leluhur=[], peta=PetaPejabat([]),
-                               tanggal=tanggal)
+        return susun_kedudukan(
+            pegawai=pegawai, unit=None, jabatan=None, leluhur=[], peta=PetaPejabat([]), tanggal=tanggal
+        )
     leluhur, peta = leluhur_dan_pejabat(penempatan.unit, tanggal)
-    return susun_kedudukan(pegawai=pegawai, unit=penempatan.unit, jabatan=penempatan.jabatan,
-                           leluhur=leluhur, peta=peta, tanggal=tanggal)
+    return susun_kedudukan(
+        pegawai=pegawai, unit=penempatan.unit, jabatan=penempatan.jabatan, leluhur=leluhur, peta=peta, tanggal=tanggal
+    )
 
 
 def kedudukan_pada(pegawai: Pegawai, tanggal: dt.date | None = None) -> Kedudukan:
@@ -85,9 +89,13 @@ def kedudukan_banyak(penempatan: Iterable[Penempatan], tanggal: dt.date) -> dict
     peta = PetaPejabat.muat([u.pk for u in unit_per_jalur.values()], tanggal)
     return {
         p.pegawai_id: susun_kedudukan(
-            pegawai=p.pegawai, unit=p.unit, jabatan=p.jabatan,
+            pegawai=p.pegawai,
+            unit=p.unit,
+            jabatan=p.jabatan,
             leluhur=[unit_per_jalur[j] for j in p.unit.jalur_leluhur() if j in unit_per_jalur],
-            peta=peta, tanggal=tanggal)
+            peta=peta,
+            tanggal=tanggal,
+        )
         for p in penempatan
     }
 
@@ -128,6 +136,12 @@ def peran_unit_hari_ini(pegawai) -> tuple[list[dict], list[dict]]:
     for unit in sorted({b.unit for b in baris}, key=lambda u: u.path):
         for daftar, pemegang in ((memimpin, peta.pimpinan(unit.pk)), (ppk, peta.ppk(unit.pk))):
             if pemegang is not None and pemegang.pegawai_id == pegawai.pk:
-                daftar.append({"unit": unit.kode, "nama": unit.nama, "sebagai": pemegang.jenis,
-                               "unit_organisasi": unit.adalah_unit_organisasi})
+                daftar.append(
+                    {
+                        "unit": unit.kode,
+                        "nama": unit.nama,
+                        "sebagai": pemegang.jenis,
+                        "unit_organisasi": unit.adalah_unit_organisasi,
+                    }
+                )
     return memimpin, ppk

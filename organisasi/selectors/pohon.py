@@ -1,4 +1,5 @@
 """The tree: a unit's subtree with who leads each node, and the pattern of a Unit Organisasi."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,8 +56,12 @@ def pohon(unit: Unit, *, tanggal: dt.date | None = None) -> dict:
     """The subtree under a unit as nested dicts: three queries for any size."""
     tanggal = tanggal or hari_ini()
     simpul = list(Unit.objects.subpohon(unit))
-    peta = PetaPejabat(PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
-                       .select_related("pegawai", "pegawai__jabatan").order_by())
+    peta = PetaPejabat(
+        PejabatUnit.objects.pada(tanggal)
+        .filter(unit__path__startswith=unit.path)
+        .select_related("pegawai", "pegawai__jabatan")
+        .order_by()
+    )
     per_path: dict[str, dict] = {}
     akar = None
     for u in simpul:  # ordered by path: a parent always comes before its children
@@ -81,20 +86,39 @@ def pohon_ringkas(unit: Unit, tanggal) -> dict:
     it only reads `unit_id`, `jenis` and `mulai`, which the named rows carry.
     """
     peta = PetaPejabat(
-        PejabatUnit.objects.pada(tanggal).filter(unit__path__startswith=unit.path)
-        .values_list("unit_id", "jenis", "mulai", "pegawai__nip", "pegawai__nama", "pegawai__jabatan__nama",
-                     named=True))
+        PejabatUnit.objects.pada(tanggal)
+        .filter(unit__path__startswith=unit.path)
+        .values_list("unit_id", "jenis", "mulai", "pegawai__nip", "pegawai__nama", "pegawai__jabatan__nama", named=True)
+    )
     per_path: dict[str, dict] = {}
     akar = None
-    for pk, path, kode, nama, jenis, tingkat, mandiri, aktif, pola in (
-            Unit.objects.subpohon(unit).values_list(*KOLOM_SIMPUL)):
+    for pk, path, kode, nama, jenis, tingkat, mandiri, aktif, pola in Unit.objects.subpohon(unit).values_list(
+        *KOLOM_SIMPUL
+    ):
         b = peta.pimpinan(pk)
-        pimpinan = None if b is None else {"nip": b.pegawai__nip, "nama": b.pegawai__nama,
-                                           "jabatan": b.pegawai__jabatan__nama, "sebagai": b.jenis}
-        simpul = {"kode": kode, "nama": nama, "jenis": jenis, "tingkat": tingkat or None, "mandiri": mandiri,
-                  "aktif": aktif, "pola": pola, "pimpinan": pimpinan, "anak": []}
+        pimpinan = (
+            None
+            if b is None
+            else {
+                "nip": b.pegawai__nip,
+                "nama": b.pegawai__nama,
+                "jabatan": b.pegawai__jabatan__nama,
+                "sebagai": b.jenis,
+            }
+        )
+        simpul = {
+            "kode": kode,
+            "nama": nama,
+            "jenis": jenis,
+            "tingkat": tingkat or None,
+            "mandiri": mandiri,
+            "aktif": aktif,
+            "pola": pola,
+            "pimpinan": pimpinan,
+            "anak": [],
+        }
         per_path[path] = simpul
-        induk = per_path.get(path[:-Unit.steplen])
+        induk = per_path.get(path[: -Unit.steplen])
         if induk is None:
             akar = simpul
         else:

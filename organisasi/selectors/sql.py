@@ -7,6 +7,7 @@ under an alias `<model>__<field>`, and rows are read by those names (`_baris`), 
 Rows become model instances whose other fields are deferred: reading one of those loads it, so nothing
 downstream can read a silently empty value. Tests check both answers against the ORM.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,23 @@ from .dasar import PetaPejabat, penempatan_pada
 
 # The fields each read needs, by model; `nama` of the SQL alias each model gets.
 KOLOM = {
-    "u": (Unit, ("id", "path", "depth", "kode", "nama", "jenis", "tingkat", "mandiri", "instansi_id", "induk_id",
-                 "aktif", "pola")),
+    "u": (
+        Unit,
+        (
+            "id",
+            "path",
+            "depth",
+            "kode",
+            "nama",
+            "jenis",
+            "tingkat",
+            "mandiri",
+            "instansi_id",
+            "induk_id",
+            "aktif",
+            "pola",
+        ),
+    ),
     "pj": (PejabatUnit, ("id", "unit_id", "pegawai_id", "jenis", "mulai", "selesai")),
     "pg": (Pegawai, ("id", "nip", "nama", "jenis_asn", "golongan", "jabatan_id", "unit_id", "aktif")),
     "jb": (Jabatan, ("id", "nama", "jenis", "tingkat", "jenjang")),
@@ -32,8 +48,7 @@ KOLOM = {
 def _kolom(alias: str) -> str:
     """`alias.column AS "alias__field"` for each field of the alias's model."""
     model, nama = KOLOM[alias]
-    return ", ".join(f'{alias}.{model._meta.get_field(n.removesuffix("_id")).column} AS "{alias}__{n}"'
-                     for n in nama)
+    return ", ".join(f'{alias}.{model._meta.get_field(n.removesuffix("_id")).column} AS "{alias}__{n}"' for n in nama)
 
 
 def _tabel(model) -> str:
@@ -69,13 +84,15 @@ def _model(alias: str, baris: dict) -> Model | None:
 def _sql_leluhur(kedalaman: int) -> str:
     """The nodes on `kedalaman` paths with the roles in force on them on a date, their holders and
     the holders' positions (the position's name only is used)."""
-    return (f"SELECT {_kolom('u')}, {_kolom('pj')}, pg.nip AS pg__nip, pg.nama AS pg__nama, "
-            f"pg.jabatan_id AS pg__jabatan_id, jb.id AS jb__id, jb.nama AS jb__nama FROM {_tabel(Unit)} u "
-            f"LEFT JOIN {_tabel(PejabatUnit)} pj ON pj.unit_id = u.id AND pj.mulai <= %s "
-            f"AND (pj.selesai IS NULL OR pj.selesai >= %s) "
-            f"LEFT JOIN {_tabel(Pegawai)} pg ON pg.id = pj.pegawai_id "
-            f"LEFT JOIN {_tabel(Jabatan)} jb ON jb.id = pg.jabatan_id "
-            f"WHERE u.path IN ({', '.join(['%s'] * kedalaman)})")
+    return (
+        f"SELECT {_kolom('u')}, {_kolom('pj')}, pg.nip AS pg__nip, pg.nama AS pg__nama, "
+        f"pg.jabatan_id AS pg__jabatan_id, jb.id AS jb__id, jb.nama AS jb__nama FROM {_tabel(Unit)} u "
+        f"LEFT JOIN {_tabel(PejabatUnit)} pj ON pj.unit_id = u.id AND pj.mulai <= %s "
+        f"AND (pj.selesai IS NULL OR pj.selesai >= %s) "
+        f"LEFT JOIN {_tabel(Pegawai)} pg ON pg.id = pj.pegawai_id "
+        f"LEFT JOIN {_tabel(Jabatan)} jb ON jb.id = pg.jabatan_id "
+        f"WHERE u.path IN ({', '.join(['%s'] * kedalaman)})"
+    )
 
 
 def leluhur_dan_pejabat(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaPejabat]:
@@ -89,8 +106,11 @@ def leluhur_dan_pejabat(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaP
         if p is None:
             continue
         p.unit = u
-        p.pegawai = Pegawai.from_db(connection.alias, ["id", "nip", "nama", "jabatan_id"],
-                                    [b["pj__pegawai_id"], b["pg__nip"], b["pg__nama"], b["pg__jabatan_id"]])
+        p.pegawai = Pegawai.from_db(
+            connection.alias,
+            ["id", "nip", "nama", "jabatan_id"],
+            [b["pj__pegawai_id"], b["pg__nip"], b["pg__nama"], b["pg__jabatan_id"]],
+        )
         if b["jb__id"] is not None:
             p.pegawai.jabatan = Jabatan.from_db(connection.alias, ["id", "nama"], [b["jb__id"], b["jb__nama"]])
         peran.append(p)
@@ -99,11 +119,13 @@ def leluhur_dan_pejabat(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaP
 
 @lru_cache(maxsize=1)
 def _sql_penempatan_nip() -> str:
-    return (f"SELECT {_kolom('pn')}, {_kolom('pg')}, {_kolom('u')}, {_kolom('jb')} FROM {_tabel(Penempatan)} pn "
-            f"JOIN {_tabel(Pegawai)} pg ON pg.id = pn.pegawai_id JOIN {_tabel(Unit)} u ON u.id = pn.unit_id "
-            f"JOIN {_tabel(Jabatan)} jb ON jb.id = pn.jabatan_id "
-            f"WHERE pg.nip = %s AND pn.mulai <= %s AND (pn.selesai IS NULL OR pn.selesai >= %s) "
-            f"ORDER BY pn.mulai DESC, pn.id DESC LIMIT 1")
+    return (
+        f"SELECT {_kolom('pn')}, {_kolom('pg')}, {_kolom('u')}, {_kolom('jb')} FROM {_tabel(Penempatan)} pn "
+        f"JOIN {_tabel(Pegawai)} pg ON pg.id = pn.pegawai_id JOIN {_tabel(Unit)} u ON u.id = pn.unit_id "
+        f"JOIN {_tabel(Jabatan)} jb ON jb.id = pn.jabatan_id "
+        f"WHERE pg.nip = %s AND pn.mulai <= %s AND (pn.selesai IS NULL OR pn.selesai >= %s) "
+        f"ORDER BY pn.mulai DESC, pn.id DESC LIMIT 1"
+    )
 
 
 def penempatan_menurut_nip(tanggal: dt.date, nip: str, *, cakupan: Q | None) -> Penempatan | None:

@@ -1,4 +1,5 @@
 """Shared by every service: the history note, validation before save, the actor's right."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from sistemkerja.errors import BukanWewenang
+
 from ..models import Unit
 from ..permissions import cakupan_jalur
 

@@ -1,4 +1,5 @@
 """API tokens (made, revoked) and the log of personal data read through the API."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sistemkerja import registry
-
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+
 from ..models import AksesDataPribadi, TokenApi
 from ._dasar import _simpan, akun_pelaku
 
@@ -31,8 +32,9 @@ def _boleh_mengelola_token(pelaku, user) -> bool:
     return pelaku is None or pelaku.is_superuser or pelaku.pk == user.pk
 
 
-def token_buat(*, pelaku, user, nama: str, cakupan: list[str], kedaluwarsa: dt.datetime | None = None,
-               kunci: str | None = None) -> tuple[TokenApi, str]:
+def token_buat(
+    *, pelaku, user, nama: str, cakupan: list[str], kedaluwarsa: dt.datetime | None = None, kunci: str | None = None
+) -> tuple[TokenApi, str]:
     """A new token for `user`; returns it with its key, which is not stored and cannot be shown again.
 
     The owner makes tokens for themselves (`POST /api/v1/token/`); a superuser for anyone (admin).
@@ -55,9 +57,15 @@ def token_buat(*, pelaku, user, nama: str, cakupan: list[str], kedaluwarsa: dt.d
         raise ValidationError(galat)
     for _ in range(3):  # a prefix collision (1 in 2^40 per pair) just draws again
         k = kunci or secrets.token_hex(24)
-        token = TokenApi(user=user, nama=nama.strip(), awalan=k[:PANJANG_AWALAN], sidik=sidik_kunci(k),
-                         cakupan=sorted(set(cakupan)), kedaluwarsa=kedaluwarsa,
-                         dibuat_oleh=akun_pelaku(pelaku))
+        token = TokenApi(
+            user=user,
+            nama=nama.strip(),
+            awalan=k[:PANJANG_AWALAN],
+            sidik=sidik_kunci(k),
+            cakupan=sorted(set(cakupan)),
+            kedaluwarsa=kedaluwarsa,
+            dibuat_oleh=akun_pelaku(pelaku),
+        )
         try:
             with transaction.atomic():
                 _simpan(token, pelaku, "token_buat")
@@ -100,13 +108,20 @@ def token_cabut_semua(*, pelaku, user, alasan: str) -> int:
     return len(tokens)
 
 
-def akses_data_pribadi_catat(*, user, token: TokenApi | None, alamat_ip: str | None, metode: str, path: str,
-                             nip: list[str]) -> None:
+def akses_data_pribadi_catat(
+    *, user, token: TokenApi | None, alamat_ip: str | None, metode: str, path: str, nip: list[str]
+) -> None:
     """One row per request that returned staff records (UU 27/2022): who, when, from where, whose.
 
     Written in the request, in its transaction if it has one, so the row is committed before the answer
     leaves; an answer whose row cannot be written is an error, never an unlogged read."""
     AksesDataPribadi.objects.create(
-        user_id=user.pk, username=user.get_username()[:150], token_id=token.pk if token is not None else None,
-        alamat_ip=alamat_ip or None, metode=metode[:8], path=path[:500], subjek=" ".join(nip),
-        jumlah_subjek=len(nip))
+        user_id=user.pk,
+        username=user.get_username()[:150],
+        token_id=token.pk if token is not None else None,
+        alamat_ip=alamat_ip or None,
+        metode=metode[:8],
+        path=path[:500],
+        subjek=" ".join(nip),
+        jumlah_subjek=len(nip),
+    )

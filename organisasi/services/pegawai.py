@@ -1,4 +1,5 @@
 """Positions, staff, their placements (one or many at once) and their accounts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,21 +12,39 @@ from django.db import transaction
 from django.db.models import F
 
 from sistemkerja.berkas import nama_acak, periksa_berkas
+from sistemkerja.errors import TransisiTidakSah
 
 from .. import nip as nip_mod
 from ..choices import Golongan, JenisAsn, JenisJabatan, JenisUnit
-from sistemkerja.errors import TransisiTidakSah
 from ..models import Jabatan, MutasiKolektif, Pegawai, PejabatUnit, Penempatan, Unit
 from ..selectors import hari_ini
 from ._dasar import _simpan, akun_pelaku, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 from .akses import token_cabut_semua
 
-GOLONGAN_PPPK = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-                 "XV", "XVI", "XVII"]
+GOLONGAN_PPPK = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+]
 
 
-def jabatan_dapatkan(*, nama: str, jenis: str, jenjang: str = "", tingkat: str = "",
-                     boleh_tanpa_tingkat: bool = False) -> Jabatan:
+def jabatan_dapatkan(
+    *, nama: str, jenis: str, jenjang: str = "", tingkat: str = "", boleh_tanpa_tingkat: bool = False
+) -> Jabatan:
     """Find or create a position in the catalogue (positions are reference data). A struktural position
     needs its level, except from an import that cannot tell it (`boleh_tanpa_tingkat`): the audit lists
     such positions until the Bagian Organisasi fills the level in."""
@@ -35,8 +54,12 @@ def jabatan_dapatkan(*, nama: str, jenis: str, jenjang: str = "", tingkat: str =
         raise ValidationError({"jenjang": f"Jabatan fungsional {nama!r} memerlukan jenjang."})
     jabatan = Jabatan.objects.filter(nama=nama, jenis=jenis, jenjang=jenjang if jenis == "fungsional" else "").first()
     if jabatan is None:
-        jabatan = Jabatan(nama=nama, jenis=jenis, jenjang=jenjang if jenis == JenisJabatan.FUNGSIONAL else "",
-                          tingkat=tingkat if jenis == JenisJabatan.STRUKTURAL else "")
+        jabatan = Jabatan(
+            nama=nama,
+            jenis=jenis,
+            jenjang=jenjang if jenis == JenisJabatan.FUNGSIONAL else "",
+            tingkat=tingkat if jenis == JenisJabatan.STRUKTURAL else "",
+        )
         jabatan.full_clean(validate_constraints=False)
         jabatan.save()
     return jabatan
@@ -62,8 +85,7 @@ def akun_siapkan(*, pegawai: Pegawai):
         return akun
     akun = User.objects.filter(username=pegawai.nip).first()
     if akun is None:
-        akun = User(username=pegawai.nip, email=pegawai.email, first_name=pegawai.nama[:150],
-                    is_active=pegawai.aktif)
+        akun = User(username=pegawai.nip, email=pegawai.email, first_name=pegawai.nama[:150], is_active=pegawai.aktif)
         akun.set_unusable_password()
         akun.save()
     elif akun.is_active != pegawai.aktif:
@@ -75,9 +97,19 @@ def akun_siapkan(*, pegawai: Pegawai):
 
 
 @transaction.atomic
-def pegawai_daftarkan(*, pelaku, nip: str, nama: str, jenis_asn: str | None = None, unit: Unit,
-                      jabatan: Jabatan, mulai: dt.date | None = None, golongan: str = "", email: str = "",
-                      nomor_sk: str = "") -> Pegawai:
+def pegawai_daftarkan(
+    *,
+    pelaku,
+    nip: str,
+    nama: str,
+    jenis_asn: str | None = None,
+    unit: Unit,
+    jabatan: Jabatan,
+    mulai: dt.date | None = None,
+    golongan: str = "",
+    email: str = "",
+    nomor_sk: str = "",
+) -> Pegawai:
     """Register a new staff member with their first placement and an account."""
     try:
         terurai = nip_mod.urai(nip, jenis_asn)
@@ -88,9 +120,17 @@ def pegawai_daftarkan(*, pelaku, nip: str, nama: str, jenis_asn: str | None = No
     pastikan_wewenang(pelaku, unit)
     _validasi_golongan(terurai.jenis_asn, golongan)
     mulai = mulai or hari_ini()
-    pegawai = Pegawai(nip=terurai.nip, nama=nama.strip(), jenis_asn=terurai.jenis_asn, golongan=golongan,
-                      jenis_kelamin=terurai.jenis_kelamin, tanggal_lahir=terurai.tanggal_lahir, email=email,
-                      unit=unit if mulai <= hari_ini() else None, jabatan=jabatan if mulai <= hari_ini() else None)
+    pegawai = Pegawai(
+        nip=terurai.nip,
+        nama=nama.strip(),
+        jenis_asn=terurai.jenis_asn,
+        golongan=golongan,
+        jenis_kelamin=terurai.jenis_kelamin,
+        tanggal_lahir=terurai.tanggal_lahir,
+        email=email,
+        unit=unit if mulai <= hari_ini() else None,
+        jabatan=jabatan if mulai <= hari_ini() else None,
+    )
     _simpan(pegawai, pelaku, "pegawai_daftarkan")
     penempatan = Penempatan(pegawai=pegawai, unit=unit, jabatan=jabatan, mulai=mulai, nomor_sk=nomor_sk)
     _simpan(penempatan, pelaku, "pegawai_daftarkan")
@@ -111,8 +151,17 @@ def pegawai_ubah(*, pelaku, pegawai: Pegawai, **perubahan) -> Pegawai:
     return pegawai
 
 
-def _pindahkan(*, pelaku, pegawai: Pegawai, unit: Unit, jabatan: Jabatan, mulai: dt.date, nomor_sk: str,
-               mutasi: MutasiKolektif | None, alasan: str) -> Penempatan:
+def _pindahkan(
+    *,
+    pelaku,
+    pegawai: Pegawai,
+    unit: Unit,
+    jabatan: Jabatan,
+    mulai: dt.date,
+    nomor_sk: str,
+    mutasi: MutasiKolektif | None,
+    alasan: str,
+) -> Penempatan:
     pastikan_wewenang(pelaku, unit)
     if not pegawai.aktif:
         raise ValidationError({"pegawai": f"{pegawai.nama} sudah tidak aktif."})
@@ -122,8 +171,9 @@ def _pindahkan(*, pelaku, pegawai: Pegawai, unit: Unit, jabatan: Jabatan, mulai:
     if lama is not None:
         pastikan_wewenang(pelaku, lama.unit)
         if mulai <= lama.mulai:
-            raise ValidationError({"mulai": f"Tanggal mulai harus sesudah penempatan sekarang "
-                                            f"({lama.mulai:%d-%m-%Y})."})
+            raise ValidationError(
+                {"mulai": f"Tanggal mulai harus sesudah penempatan sekarang ({lama.mulai:%d-%m-%Y})."}
+            )
         if lama.unit_id == unit.pk and lama.jabatan_id == jabatan.pk:
             raise ValidationError({"unit": f"{pegawai.nama} sudah ditempatkan di {unit.nama} sebagai {jabatan}."})
         lama.selesai = mulai - dt.timedelta(days=1)
@@ -139,12 +189,21 @@ def _pindahkan(*, pelaku, pegawai: Pegawai, unit: Unit, jabatan: Jabatan, mulai:
 
 
 @transaction.atomic
-def pegawai_pindahkan(*, pelaku, pegawai: Pegawai, unit: Unit, jabatan: Jabatan, mulai: dt.date,
-                      nomor_sk: str = "") -> Penempatan:
+def pegawai_pindahkan(
+    *, pelaku, pegawai: Pegawai, unit: Unit, jabatan: Jabatan, mulai: dt.date, nomor_sk: str = ""
+) -> Penempatan:
     """Move one person to another unit and/or position from a date (mutasi, promosi)."""
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
-    return _pindahkan(pelaku=pelaku, pegawai=pegawai, unit=unit, jabatan=jabatan, mulai=mulai,
-                      nomor_sk=nomor_sk, mutasi=None, alasan="pegawai_pindahkan")
+    return _pindahkan(
+        pelaku=pelaku,
+        pegawai=pegawai,
+        unit=unit,
+        jabatan=jabatan,
+        mulai=mulai,
+        nomor_sk=nomor_sk,
+        mutasi=None,
+        alasan="pegawai_pindahkan",
+    )
 
 
 @dataclass(frozen=True)
@@ -155,8 +214,15 @@ class BarisMutasi:
 
 
 @transaction.atomic
-def mutasi_kolektif(*, pelaku, nomor_sk: str, tanggal_sk: dt.date, berlaku_mulai: dt.date,
-                    daftar: Iterable[BarisMutasi], perihal: str = "") -> MutasiKolektif:
+def mutasi_kolektif(
+    *,
+    pelaku,
+    nomor_sk: str,
+    tanggal_sk: dt.date,
+    berlaku_mulai: dt.date,
+    daftar: Iterable[BarisMutasi],
+    perihal: str = "",
+) -> MutasiKolektif:
     """Move many people in one decree; all or nothing, each move recorded with the decree."""
     daftar = list(daftar)
     if not nomor_sk.strip():
@@ -165,18 +231,30 @@ def mutasi_kolektif(*, pelaku, nomor_sk: str, tanggal_sk: dt.date, berlaku_mulai
         raise ValidationError({"daftar": "Daftar pegawai yang dimutasi kosong."})
     nip_ganda = {b.pegawai.nip for b in daftar if sum(1 for c in daftar if c.pegawai.pk == b.pegawai.pk) > 1}
     if nip_ganda:
-        raise ValidationError({"daftar": [f"NIP {nip_mod.tampilkan(n)} tercantum lebih dari sekali." for n in
-                                          sorted(nip_ganda)]})
-    mutasi = MutasiKolektif.objects.create(nomor_sk=nomor_sk.strip(), tanggal_sk=tanggal_sk,
-                                           berlaku_mulai=berlaku_mulai, perihal=perihal,
-                                           dibuat_oleh=akun_pelaku(pelaku))
+        raise ValidationError(
+            {"daftar": [f"NIP {nip_mod.tampilkan(n)} tercantum lebih dari sekali." for n in sorted(nip_ganda)]}
+        )
+    mutasi = MutasiKolektif.objects.create(
+        nomor_sk=nomor_sk.strip(),
+        tanggal_sk=tanggal_sk,
+        berlaku_mulai=berlaku_mulai,
+        perihal=perihal,
+        dibuat_oleh=akun_pelaku(pelaku),
+    )
     terkunci = {p.pk: p for p in Pegawai.objects.select_for_update().filter(pk__in=[b.pegawai.pk for b in daftar])}
     galat = {}
     for i, b in enumerate(daftar):
         try:
-            _pindahkan(pelaku=pelaku, pegawai=terkunci[b.pegawai.pk], unit=b.unit, jabatan=b.jabatan,
-                       mulai=berlaku_mulai, nomor_sk=mutasi.nomor_sk, mutasi=mutasi,
-                       alasan=f"mutasi_kolektif: SK {mutasi.nomor_sk}")
+            _pindahkan(
+                pelaku=pelaku,
+                pegawai=terkunci[b.pegawai.pk],
+                unit=b.unit,
+                jabatan=b.jabatan,
+                mulai=berlaku_mulai,
+                nomor_sk=mutasi.nomor_sk,
+                mutasi=mutasi,
+                alasan=f"mutasi_kolektif: SK {mutasi.nomor_sk}",
+            )
         except ValidationError as e:
             galat[f"daftar[{i}]"] = [f"{b.pegawai.nama} ({b.pegawai.nip_tampil}): {m}" for m in e.messages]
     if galat:
@@ -195,8 +273,9 @@ def mutasi_lampirkan_sk(*, pelaku, mutasi: MutasiKolektif, berkas) -> MutasiKole
     for unit in Unit.objects.filter(penempatan__mutasi=mutasi).distinct():
         pastikan_wewenang(pelaku, unit)
     if mutasi.berkas_sk:
-        raise TransisiTidakSah(f"Berkas SK {mutasi.nomor_sk} sudah dilampirkan; SK perbaikan dicatat sebagai "
-                               "mutasi baru.")
+        raise TransisiTidakSah(
+            f"Berkas SK {mutasi.nomor_sk} sudah dilampirkan; SK perbaikan dicatat sebagai mutasi baru."
+        )
     try:
         jenis = periksa_berkas(berkas, jenis={"pdf"}, maks_mb=BATAS_SK_MB)
     except ValidationError as e:
@@ -219,7 +298,8 @@ def pegawai_berhentikan(*, pelaku, pegawai: Pegawai, tanggal: dt.date, alasan: s
         pastikan_wewenang(pelaku, pegawai.unit)
     catatan = f"pegawai_berhentikan: {alasan.strip()}"
     for terbuka in list(Penempatan.objects.filter(pegawai=pegawai, selesai__isnull=True)) + list(
-            PejabatUnit.objects.filter(pegawai=pegawai, selesai__isnull=True)):
+        PejabatUnit.objects.filter(pegawai=pegawai, selesai__isnull=True)
+    ):
         terbuka.selesai = max(tanggal, terbuka.mulai)
         _simpan(terbuka, pelaku, catatan)
     pegawai.aktif, pegawai.unit, pegawai.jabatan = False, None, None
@@ -230,7 +310,6 @@ def pegawai_berhentikan(*, pelaku, pegawai: Pegawai, tanggal: dt.date, alasan: s
     return pegawai
 
 
-
 def sinkron_penempatan(*, tanggal: dt.date | None = None) -> int:
     """Bring each person's current unit/position in line with the placement in force today.
 
@@ -239,8 +318,12 @@ def sinkron_penempatan(*, tanggal: dt.date | None = None) -> int:
     """
     tanggal = tanggal or hari_ini()
     berubah = 0
-    for p in Penempatan.objects.pada(tanggal).select_related("pegawai").filter(pegawai__aktif=True).exclude(
-            pegawai__unit=F("unit"), pegawai__jabatan=F("jabatan")):
+    for p in (
+        Penempatan.objects.pada(tanggal)
+        .select_related("pegawai")
+        .filter(pegawai__aktif=True)
+        .exclude(pegawai__unit=F("unit"), pegawai__jabatan=F("jabatan"))
+    ):
         with transaction.atomic():
             pegawai = Pegawai.objects.select_for_update().get(pk=p.pegawai_id)
             pegawai.unit_id, pegawai.jabatan_id = p.unit_id, p.jabatan_id

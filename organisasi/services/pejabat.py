@@ -1,4 +1,5 @@
 """Heads of units: definitive heads, Plt/Plh and delegations of PPK authority, each over a date range."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..choices import JenisPeran, JenisUnit, Tingkat
 from sistemkerja.errors import TransisiTidakSah
+
+from ..choices import JenisPeran, JenisUnit, Tingkat
 from ..models import Pegawai, PejabatUnit, Unit
 from ._dasar import _rentang_bertumpang, _simpan, pastikan_wewenang
 
@@ -32,27 +34,49 @@ def _validasi_peran(*, unit: Unit, pegawai: Pegawai, jenis: str, mulai: dt.date,
         tingkat = pegawai.jabatan.tingkat_kepemimpinan if pegawai.jabatan_id else ""
         if tingkat != unit.tingkat:
             jabatan = pegawai.jabatan.nama if pegawai.jabatan_id else "tanpa jabatan"
-            raise ValidationError({"pegawai": (
-                f"Jabatan {pegawai.nama} ({jabatan}) tidak setingkat dengan pimpinan {unit.nama} "
-                f"({Tingkat(unit.tingkat).label}).")})
+            raise ValidationError(
+                {
+                    "pegawai": (
+                        f"Jabatan {pegawai.nama} ({jabatan}) tidak setingkat dengan pimpinan {unit.nama} "
+                        f"({Tingkat(unit.tingkat).label})."
+                    )
+                }
+            )
     if jenis in (JenisPeran.PLT, JenisPeran.PLH, JenisPeran.DELEGASI) and selesai is None:
-        raise ValidationError({"selesai": "Plt, Plh dan pendelegasian berlaku untuk jangka waktu tertentu: "
-                                          "isi tanggal selesai."})
-    definitif = _rentang_bertumpang(PejabatUnit.objects.filter(unit=unit, jenis=JenisPeran.DEFINITIF),
-                                    mulai, selesai)
+        raise ValidationError(
+            {"selesai": "Plt, Plh dan pendelegasian berlaku untuk jangka waktu tertentu: isi tanggal selesai."}
+        )
+    definitif = _rentang_bertumpang(PejabatUnit.objects.filter(unit=unit, jenis=JenisPeran.DEFINITIF), mulai, selesai)
     if jenis == JenisPeran.PLT and definitif.exists():
-        raise ValidationError({"jenis": f"{unit.nama} memiliki pejabat definitif pada rentang tanggal ini: "
-                                        "Plt mengisi jabatan yang kosong; gunakan Plh untuk pejabat yang berhalangan."})
+        raise ValidationError(
+            {
+                "jenis": f"{unit.nama} memiliki pejabat definitif pada rentang tanggal ini: "
+                "Plt mengisi jabatan yang kosong; gunakan Plh untuk pejabat yang berhalangan."
+            }
+        )
     if jenis == JenisPeran.PLH and not definitif.filter(mulai__lte=mulai).exists():
-        raise ValidationError({"jenis": f"{unit.nama} tidak memiliki pejabat definitif pada {mulai:%d-%m-%Y}: "
-                                        "gunakan Plt untuk jabatan yang kosong."})
+        raise ValidationError(
+            {
+                "jenis": f"{unit.nama} tidak memiliki pejabat definitif pada {mulai:%d-%m-%Y}: "
+                "gunakan Plt untuk jabatan yang kosong."
+            }
+        )
     if jenis == JenisPeran.DELEGASI and definitif.filter(pegawai=pegawai).exists():
         raise ValidationError({"pegawai": "Pejabat tidak dapat mendelegasikan kewenangan kepada dirinya sendiri."})
 
 
 @transaction.atomic
-def pejabat_tetapkan(*, pelaku, unit: Unit, pegawai: Pegawai, jenis: str, mulai: dt.date,
-                     selesai: dt.date | None = None, nomor_sk: str = "", keterangan: str = "") -> PejabatUnit:
+def pejabat_tetapkan(
+    *,
+    pelaku,
+    unit: Unit,
+    pegawai: Pegawai,
+    jenis: str,
+    mulai: dt.date,
+    selesai: dt.date | None = None,
+    nomor_sk: str = "",
+    keterangan: str = "",
+) -> PejabatUnit:
     """Appoint a definitive head, a Plt/Plh, or a PPK delegate for a unit over a date range.
 
     A new definitive head ends the previous definitive head and any Plt the day before.
@@ -65,10 +89,17 @@ def pejabat_tetapkan(*, pelaku, unit: Unit, pegawai: Pegawai, jenis: str, mulai:
     for lama in bentrok:
         digantikan = lama.mulai < mulai and lama.selesai is None and jenis == JenisPeran.DEFINITIF
         if not digantikan:
-            raise ValidationError({"mulai": (
-                f"Bertumpang dengan {lama.get_jenis_display()} {lama.pegawai.nama} "
-                f"({lama.mulai:%d-%m-%Y} s.d. {lama.selesai:%d-%m-%Y} )." if lama.selesai else
-                f"Bertumpang dengan {lama.get_jenis_display()} {lama.pegawai.nama} sejak {lama.mulai:%d-%m-%Y}.")})
+            raise ValidationError(
+                {
+                    "mulai": (
+                        f"Bertumpang dengan {lama.get_jenis_display()} {lama.pegawai.nama} "
+                        f"({lama.mulai:%d-%m-%Y} s.d. {lama.selesai:%d-%m-%Y} )."
+                        if lama.selesai
+                        else f"Bertumpang dengan {lama.get_jenis_display()} {lama.pegawai.nama} "
+                        f"sejak {lama.mulai:%d-%m-%Y}."
+                    )
+                }
+            )
         lama.selesai = sebelum
         _simpan(lama, pelaku, f"pejabat_tetapkan: digantikan {pegawai.nip}")
     if jenis == JenisPeran.DEFINITIF:
@@ -77,8 +108,9 @@ def pejabat_tetapkan(*, pelaku, unit: Unit, pegawai: Pegawai, jenis: str, mulai:
                 raise ValidationError({"mulai": f"Plt {plt.pegawai.nama} dimulai pada atau sesudah tanggal ini."})
             plt.selesai = sebelum
             _simpan(plt, pelaku, f"pejabat_tetapkan: Plt berakhir, definitif {pegawai.nip}")
-    baru = PejabatUnit(unit=unit, pegawai=pegawai, jenis=jenis, mulai=mulai, selesai=selesai, nomor_sk=nomor_sk,
-                       keterangan=keterangan)
+    baru = PejabatUnit(
+        unit=unit, pegawai=pegawai, jenis=jenis, mulai=mulai, selesai=selesai, nomor_sk=nomor_sk, keterangan=keterangan
+    )
     _simpan(baru, pelaku, f"pejabat_tetapkan: {jenis}")
     return baru
 
@@ -91,8 +123,7 @@ def pejabat_akhiri(*, pelaku, pejabat: PejabatUnit, selesai: dt.date, catatan: s
     if selesai < pejabat.mulai:
         raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
     if pejabat.selesai is not None and pejabat.selesai <= selesai:
-        raise TransisiTidakSah(f"Masa {pejabat.get_jenis_display()} ini sudah berakhir "
-                               f"{pejabat.selesai:%d-%m-%Y}.")
+        raise TransisiTidakSah(f"Masa {pejabat.get_jenis_display()} ini sudah berakhir {pejabat.selesai:%d-%m-%Y}.")
     pejabat.selesai = selesai
     _simpan(pejabat, pelaku, f"pejabat_akhiri: {catatan}".strip())
     return pejabat

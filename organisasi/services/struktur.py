@@ -1,21 +1,24 @@
 """Instansi and units: create, change, move, and the derived pattern of each Unit Organisasi."""
+
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..choices import JenisUnit
 from sistemkerja.errors import BukanWewenang
+
+from ..cache import naikkan_versi
+from ..choices import JenisUnit
 from ..models import Instansi, Unit
 from ..permissions import cakupan_jalur
-from ..cache import naikkan_versi
 from ..selectors import pola_unit_organisasi
 from ._dasar import _catat, _simpan, hanya_kolom, pastikan_wewenang, terapkan_perubahan
 
 
 @transaction.atomic
-def instansi_buat(*, pelaku, kode: str, nama: str, kode_wilayah: str = "", tempat: str = "",
-                  alamat: str = "") -> Instansi:
+def instansi_buat(
+    *, pelaku, kode: str, nama: str, kode_wilayah: str = "", tempat: str = "", alamat: str = ""
+) -> Instansi:
     if pelaku is not None and cakupan_jalur(pelaku, "change") is not None:
         raise BukanWewenang("Hanya Admin Organisasi yang dapat membuat instansi.")
     instansi = Instansi(kode=kode, nama=nama, kode_wilayah=kode_wilayah, tempat=tempat, alamat=alamat)
@@ -53,14 +56,24 @@ def _validasi_unit(*, jenis: str, tingkat: str, induk: Unit | None) -> None:
 
 
 @transaction.atomic
-def unit_buat(*, pelaku, induk: Unit, kode: str, nama: str, jenis: str, tingkat: str,
-              mandiri: bool = False, hitung_pola: bool = True) -> Unit:
+def unit_buat(
+    *,
+    pelaku,
+    induk: Unit,
+    kode: str,
+    nama: str,
+    jenis: str,
+    tingkat: str,
+    mandiri: bool = False,
+    hitung_pola: bool = True,
+) -> Unit:
     _validasi_unit(jenis=jenis, tingkat=tingkat, induk=induk)
     pastikan_wewenang(pelaku, induk)
     if Unit.objects.filter(kode=kode).exists():
         raise ValidationError({"kode": f"Kode unit {kode!r} sudah dipakai."})
-    unit = Unit(kode=kode, nama=nama, jenis=jenis, tingkat=tingkat, mandiri=mandiri, induk=induk,
-                instansi_id=induk.instansi_id)
+    unit = Unit(
+        kode=kode, nama=nama, jenis=jenis, tingkat=tingkat, mandiri=mandiri, induk=induk, instansi_id=induk.instansi_id
+    )
     _catat(unit, pelaku, "unit_buat")
     unit.full_clean(exclude=["path", "depth"], validate_unique=False, validate_constraints=False)
     unit = Unit.objects.add_child(induk, instance=unit)
@@ -77,8 +90,9 @@ def unit_ubah(*, pelaku, unit: Unit, hitung_pola: bool = True, **perubahan) -> U
     pastikan_wewenang(pelaku, unit)
     if unit.jenis == JenisUnit.INSTANSI:
         raise ValidationError({"jenis": "Unit akar instansi diubah melalui data instansi."})
-    _validasi_unit(jenis=perubahan.get("jenis", unit.jenis), tingkat=perubahan.get("tingkat", unit.tingkat),
-                   induk=unit.induk)
+    _validasi_unit(
+        jenis=perubahan.get("jenis", unit.jenis), tingkat=perubahan.get("tingkat", unit.tingkat), induk=unit.induk
+    )
     if terapkan_perubahan(unit, perubahan, pelaku=pelaku, transisi="unit_ubah") and hitung_pola:
         pola_hitung_ulang(instansi=unit.instansi)
     return unit
@@ -112,7 +126,7 @@ def pola_hitung_ulang(*, instansi: Instansi) -> int:
     semua = list(Unit.objects.filter(instansi=instansi).order_by("path"))
     berubah = []
     for i, u in enumerate(semua):
-        turunan = [u] + [v for v in semua[i + 1:] if v.path.startswith(u.path)] if u.adalah_unit_organisasi else []
+        turunan = [u] + [v for v in semua[i + 1 :] if v.path.startswith(u.path)] if u.adalah_unit_organisasi else []
         pola, alasan = pola_unit_organisasi(u, turunan)
         catatan = "\n".join(alasan)
         if (u.pola, u.catatan_pola) != (pola, catatan):
@@ -122,5 +136,3 @@ def pola_hitung_ulang(*, instansi: Instansi) -> int:
     if berubah:
         naikkan_versi()  # bulk_update sends no signals
     return len(berubah)
-
-

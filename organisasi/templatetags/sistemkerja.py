@@ -1,4 +1,5 @@
 """Display helpers for the browser pages: NIP grouping, pattern names, role badges, reachability."""
+
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
@@ -99,10 +100,16 @@ def nama_akun(user) -> str:
 # (htmx), or all at once (`?semua=1`). The markup is that of a nested <details> list: CSS and
 # static/js/sistemkerja.js rely on it.
 
+
 def _label_simpul(node) -> str:
     u, b = node["unit"], node["pimpinan"]
-    bagian = [format_html('<span class="simpul-label"><a class="simpul-nama" href="{}">{}</a>',
-                          reverse("unit_detail", args=[u.kode]), u.nama)]
+    bagian = [
+        format_html(
+            '<span class="simpul-label"><a class="simpul-nama" href="{}">{}</a>',
+            reverse("unit_detail", args=[u.kode]),
+            u.nama,
+        )
+    ]
     if u.adalah_unit_organisasi:
         bagian.append(' <span class="lencana lencana-uo" title="Unit Organisasi mandiri">UO</span>')
     if not u.aktif:
@@ -112,12 +119,18 @@ def _label_simpul(node) -> str:
             isi = '<span class="lencana lencana-kosong">kosong</span>'
         else:
             teks = lencana(b.jenis)
-            isi = format_html("{}{}", b.pegawai.nama, format_html(' <span class="lencana lencana-{}">{}</span>',
-                                                                   b.jenis, teks) if teks else "")
+            isi = format_html(
+                "{}{}",
+                b.pegawai.nama,
+                format_html(' <span class="lencana lencana-{}">{}</span>', b.jenis, teks) if teks else "",
+            )
         bagian.append(format_html('\n<span class="simpul-pimpinan">{}</span>', mark_safe(isi)))
     if u.adalah_unit_organisasi:
-        pola = (format_html("Pola {}: {}", u.pola, nama_pola(u.pola)) if u.pola
-                else '<span class="lencana lencana-peringatan">Tidak sesuai pola mana pun</span>')
+        pola = (
+            format_html("Pola {}: {}", u.pola, nama_pola(u.pola))
+            if u.pola
+            else '<span class="lencana lencana-peringatan">Tidak sesuai pola mana pun</span>'
+        )
         bagian.append(format_html('\n<span class="simpul-pola">{}</span>', mark_safe(pola)))
     bagian.append("</span>")
     return "".join(bagian)
@@ -148,9 +161,14 @@ def pohon_html(akar: list[dict], terbuka: set[str], *, semua: bool = True, akar_
             tumpukan.append(("tutup", "</ul></details></li>"))
             tumpukan.extend(("buka", anak) for anak in reversed(node["anak"]))
         else:
-            keluar.append(format_html(
-                '<details hx-get="{}" hx-trigger="toggle once" hx-target="find ul"><summary>{}</summary>\n'
-                '<ul><li class="simpul muat"><a href="{}">Lihat {} sub-unit</a></li></ul></details></li>',
-                url_cabang.replace("KODE", u.kode), mark_safe(_label_simpul(node)),
-                reverse("unit_detail", args=[u.kode]), len(node["anak"])))
+            keluar.append(
+                format_html(
+                    '<details hx-get="{}" hx-trigger="toggle once" hx-target="find ul"><summary>{}</summary>\n'
+                    '<ul><li class="simpul muat"><a href="{}">Lihat {} sub-unit</a></li></ul></details></li>',
+                    url_cabang.replace("KODE", u.kode),
+                    mark_safe(_label_simpul(node)),
+                    reverse("unit_detail", args=[u.kode]),
+                    len(node["anak"]),
+                )
+            )
     return mark_safe("".join(keluar))  # every piece of data above went through format_html

@@ -1,4 +1,5 @@
 """Penugasan API shapes (API.md, Penugasan). Serializers translate; the services decide."""
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -10,8 +11,8 @@ from ..choices import Alur, Sifat
 from ..models import Penugasan, Surat, TimKerja
 from ..selectors import PERLU_PEGAWAI, peringatan_tim
 
-
 # --- input ---------------------------------------------------------------------------------------------
+
 
 class NipField(serializers.CharField):
     """A NIP (spaces allowed) of an active person within the caller's reach, as a Pegawai.
@@ -56,8 +57,12 @@ class KandidatQuerySerializer(serializers.Serializer):
     unit_tujuan = serializers.CharField(help_text="Kode unit tempat calon berkedudukan.")
     mulai = serializers.DateField()
     selesai = serializers.DateField()
-    kompetensi = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
-                                       required=False, default=list, help_text="Id kompetensi (semua harus dimiliki).")
+    kompetensi = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+        required=False,
+        default=list,
+        help_text="Id kompetensi (semua harus dimiliki).",
+    )
 
     def validate(self, attrs):
         if attrs["selesai"] < attrs["mulai"]:
@@ -74,8 +79,12 @@ class TimBuatSerializer(TimPemilikSerializer):
     tujuan = serializers.CharField(required=False, allow_blank=True, default="")
     ketua = NipSemuaField()
     anggota = serializers.ListField(child=NipSemuaField(), required=False, default=list, max_length=200)
-    peran = serializers.DictField(child=serializers.CharField(max_length=200, allow_blank=True), required=False,
-                                  default=dict, help_text="Peran tiap anggota dalam tim, menurut NIP.")
+    peran = serializers.DictField(
+        child=serializers.CharField(max_length=200, allow_blank=True),
+        required=False,
+        default=dict,
+        help_text="Peran tiap anggota dalam tim, menurut NIP.",
+    )
     sifat = serializers.ChoiceField(choices=Sifat.choices)
     mulai = serializers.DateField()
     selesai = serializers.DateField()
@@ -83,19 +92,31 @@ class TimBuatSerializer(TimPemilikSerializer):
 
 class PenugasanBuatSerializer(serializers.Serializer):
     alur = serializers.ChoiceField(choices=Alur.choices)
-    unit_tujuan = KodeUnitField(help_text="Unit tempat pegawai yang diminta berkedudukan; untuk D dan E, unit "
-                                          "yang ingin dibantu pemohon.")
-    pegawai = serializers.ListField(child=NipField(), required=False, default=list, max_length=200,
-                                    help_text="A: yang ditunjuk; D, E: pemohon sendiri (boleh kosong); B, C: usulan.")
-    tim = serializers.PrimaryKeyRelatedField(queryset=TimKerja.objects.all(), required=False, allow_null=True,
-                                             error_messages={"does_not_exist": "Tim {pk_value} tidak ditemukan."})
+    unit_tujuan = KodeUnitField(
+        help_text="Unit tempat pegawai yang diminta berkedudukan; untuk D dan E, unit yang ingin dibantu pemohon."
+    )
+    pegawai = serializers.ListField(
+        child=NipField(),
+        required=False,
+        default=list,
+        max_length=200,
+        help_text="A: yang ditunjuk; D, E: pemohon sendiri (boleh kosong); B, C: usulan.",
+    )
+    tim = serializers.PrimaryKeyRelatedField(
+        queryset=TimKerja.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages={"does_not_exist": "Tim {pk_value} tidak ditemukan."},
+    )
 
     def validate_tim(self, tim):
         request = self.context.get("request")
-        if tim is not None and (request is None or not TimKerja.objects.restrict(request.user).filter(pk=tim.pk)
-                                .exists()):
+        if tim is not None and (
+            request is None or not TimKerja.objects.restrict(request.user).filter(pk=tim.pk).exists()
+        ):
             raise serializers.ValidationError(f"Tim {tim.pk} tidak ditemukan.")
         return tim
+
     maksud = serializers.CharField()
     kompetensi = serializers.CharField(required=False, allow_blank=True, default="")
     target = serializers.CharField()
@@ -110,8 +131,9 @@ class LanjutSerializer(serializers.Serializer):
 
 
 class TolakSerializer(serializers.Serializer):
-    alasan = serializers.CharField(error_messages={"required": "Alasan penolakan wajib diisi.",
-                                                   "blank": "Alasan penolakan wajib diisi."})
+    alasan = serializers.CharField(
+        error_messages={"required": "Alasan penolakan wajib diisi.", "blank": "Alasan penolakan wajib diisi."}
+    )
 
 
 class TarikSerializer(serializers.Serializer):
@@ -119,6 +141,7 @@ class TarikSerializer(serializers.Serializer):
 
 
 # --- output --------------------------------------------------------------------------------------------
+
 
 class AnggotaSerializer(serializers.Serializer):
     nip = serializers.CharField(source="pegawai.nip")
@@ -136,8 +159,19 @@ class TimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TimKerja
-        fields = ["id", "nama", "tujuan", "unit_pemilik", "ketua", "anggota", "anggota_rinci", "sifat", "mulai",
-                  "selesai", "peringatan"]
+        fields = [
+            "id",
+            "nama",
+            "tujuan",
+            "unit_pemilik",
+            "ketua",
+            "anggota",
+            "anggota_rinci",
+            "sifat",
+            "mulai",
+            "selesai",
+            "peringatan",
+        ]
 
     def _aktif(self, tim):
         return [a for a in tim.anggota.all() if a.selesai is None]
@@ -196,14 +230,36 @@ class PenugasanSerializer(serializers.ModelSerializer):
     tembusan = serializers.SerializerMethodField()
     riwayat = RiwayatSerializer(many=True, read_only=True)
     surat = SuratRingkasSerializer(many=True, read_only=True)
-    kompetensi_daftar = serializers.SlugRelatedField(source="kompetensi_diperlukan", slug_field="nama",
-                                                     many=True, read_only=True)
+    kompetensi_daftar = serializers.SlugRelatedField(
+        source="kompetensi_diperlukan", slug_field="nama", many=True, read_only=True
+    )
 
     class Meta:
         model = Penugasan
-        fields = ["id", "alur", "status", "pemohon", "unit_pemohon", "unit_tujuan", "tim", "pegawai", "usulan",
-                  "langkah", "tembusan", "riwayat", "surat", "maksud", "kompetensi", "kompetensi_daftar", "target",
-                  "mulai", "selesai", "batas_keputusan", "dibuat", "berakhir"]
+        fields = [
+            "id",
+            "alur",
+            "status",
+            "pemohon",
+            "unit_pemohon",
+            "unit_tujuan",
+            "tim",
+            "pegawai",
+            "usulan",
+            "langkah",
+            "tembusan",
+            "riwayat",
+            "surat",
+            "maksud",
+            "kompetensi",
+            "kompetensi_daftar",
+            "target",
+            "mulai",
+            "selesai",
+            "batas_keputusan",
+            "dibuat",
+            "berakhir",
+        ]
 
     def get_pegawai(self, p) -> list[str]:
         return [o.pegawai.nip for o in p.orang.all() if not o.usulan]
@@ -236,9 +292,24 @@ class SuratSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Surat
-        fields = ["id", "jenis", "nomor", "tanggal", "perihal", "kode_verifikasi", "status", "alasan_cabut",
-                  "penugasan", "unit_penerbit", "penandatangan", "kepada", "tembusan", "status_berkas", "pdf",
-                  "menggantikan"]
+        fields = [
+            "id",
+            "jenis",
+            "nomor",
+            "tanggal",
+            "perihal",
+            "kode_verifikasi",
+            "status",
+            "alasan_cabut",
+            "penugasan",
+            "unit_penerbit",
+            "penandatangan",
+            "kepada",
+            "tembusan",
+            "status_berkas",
+            "pdf",
+            "menggantikan",
+        ]
 
     def get_penandatangan(self, surat) -> dict:
         t = surat.isi.get("penandatangan", {})

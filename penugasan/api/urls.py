@@ -1,4 +1,5 @@
 """`/api/v1/` routes of penugasan (API.md, Penugasan)."""
+
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 

@@ -3,6 +3,7 @@
 Every object comes through `restrict(user, "view")`: one the caller may not know is a 404. Acting on
 a visible one that is not theirs is a 403 (the services decide), on an ended one a 409.
 """
+
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -13,8 +14,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from organisasi.api.auth import SEMUA_TOKEN
-from sistemkerja.api import GALAT_AUTH, GALAT_DAFTAR, GALAT_FIELD, CatatAksesDataPribadi, GalatSerializer, Halaman, galat_objek
 from organisasi.models import Pegawai, Unit
+from sistemkerja.api import (
+    GALAT_AUTH,
+    GALAT_DAFTAR,
+    GALAT_FIELD,
+    CatatAksesDataPribadi,
+    GalatSerializer,
+    Halaman,
+    galat_objek,
+)
 
 from .. import selectors, services
 from ..choices import CakupanToken, Status, StatusBerkas
@@ -23,8 +32,11 @@ from ..pdf import respon_pdf
 from . import serializers as s
 
 GALAT_TULIS = {400: OpenApiResponse(GALAT_FIELD, "Isian tidak sah."), **GALAT_AUTH}
-GALAT_LANGKAH = {**GALAT_TULIS, 404: OpenApiResponse(GalatSerializer, "Tidak ada atau di luar cakupan Anda."),
-                 409: OpenApiResponse(GalatSerializer, "Penugasan sudah berakhir.")}
+GALAT_LANGKAH = {
+    **GALAT_TULIS,
+    404: OpenApiResponse(GalatSerializer, "Tidak ada atau di luar cakupan Anda."),
+    409: OpenApiResponse(GalatSerializer, "Penugasan sudah berakhir."),
+}
 
 
 class CakupanMenurutMetode:
@@ -50,14 +62,20 @@ class NipDicatat(CatatAksesDataPribadi):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Tim kerja yang dapat Anda lihat", responses={200: s.TimSerializer(many=True),
-                                                                         **GALAT_DAFTAR}),
+    list=extend_schema(
+        summary="Tim kerja yang dapat Anda lihat", responses={200: s.TimSerializer(many=True), **GALAT_DAFTAR}
+    ),
     retrieve=extend_schema(summary="Satu tim kerja", responses={200: s.TimSerializer, **galat_objek("Tim")}),
-    create=extend_schema(summary="Bentuk tim kerja", request=s.TimBuatSerializer,
-                         description=("Oleh pimpinan unit pemilik kinerja (atau unit di atasnya) atau Bagian "
-                                      "Organisasi. `peringatan`: mis. ketua tim lintas unit bukan dari unit pemilik "
-                                      "kinerja (Pasal 6 ayat (3)); tidak menghalangi."),
-                         responses={201: s.TimSerializer, **GALAT_TULIS}),
+    create=extend_schema(
+        summary="Bentuk tim kerja",
+        request=s.TimBuatSerializer,
+        description=(
+            "Oleh pimpinan unit pemilik kinerja (atau unit di atasnya) atau Bagian "
+            "Organisasi. `peringatan`: mis. ketua tim lintas unit bukan dari unit pemilik "
+            "kinerja (Pasal 6 ayat (3)); tidak menghalangi."
+        ),
+        responses={201: s.TimSerializer, **GALAT_TULIS},
+    ),
 )
 class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.TimSerializer
@@ -67,8 +85,12 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
         return _satu(self.get_queryset(), self.kwargs["pk"], "Tim tidak ditemukan.")
 
     def get_queryset(self):
-        return (TimKerja.objects.restrict(self.request.user).select_related("unit_pemilik", "ketua__unit")
-                .prefetch_related("anggota__pegawai__unit").order_by("-mulai", "nama", "id"))
+        return (
+            TimKerja.objects.restrict(self.request.user)
+            .select_related("unit_pemilik", "ketua__unit")
+            .prefetch_related("anggota__pegawai__unit")
+            .order_by("-mulai", "nama", "id")
+        )
 
     def create(self, request, *args, **kwargs):
         # who may form a team for that unit, before any NIP is looked up
@@ -80,9 +102,16 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
         tim = services.tim_bentuk(
-            pelaku=request.user, nama=d["nama"], tujuan=d["tujuan"], unit_pemilik=d["unit_pemilik"], sifat=d["sifat"],
-            mulai=d["mulai"], selesai=d["selesai"], ketua=d["ketua"],
-            anggota=[(p, d["peran"].get(p.nip, "")) for p in d["anggota"]])
+            pelaku=request.user,
+            nama=d["nama"],
+            tujuan=d["tujuan"],
+            unit_pemilik=d["unit_pemilik"],
+            sifat=d["sifat"],
+            mulai=d["mulai"],
+            selesai=d["selesai"],
+            ketua=d["ketua"],
+            anggota=[(p, d["peran"].get(p.nip, "")) for p in d["anggota"]],
+        )
         return Response(s.TimSerializer(self.get_queryset().get(pk=tim.pk)).data, status=status.HTTP_201_CREATED)
 
 
@@ -97,24 +126,40 @@ def _satu(queryset, pk: str, pesan: str):
 
 
 def _penugasan_qs(user):
-    return (Penugasan.objects.restrict(user)
-            .select_related("pemohon", "unit_pemohon", "unit_tujuan")
-            .prefetch_related("orang__pegawai", "tembusan__pegawai", "riwayat__oleh",
-                              Prefetch("surat", queryset=Surat.objects.order_by("id")), "kompetensi_diperlukan"))
+    return (
+        Penugasan.objects.restrict(user)
+        .select_related("pemohon", "unit_pemohon", "unit_tujuan")
+        .prefetch_related(
+            "orang__pegawai",
+            "tembusan__pegawai",
+            "riwayat__oleh",
+            Prefetch("surat", queryset=Surat.objects.order_by("id")),
+            "kompetensi_diperlukan",
+        )
+    )
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Penugasan yang dapat Anda lihat", responses={200: s.PenugasanSerializer(many=True), **GALAT_DAFTAR},
-        parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=Status.values, description="Saring status."),
-                    OpenApiParameter("menunggu", OpenApiTypes.STR, enum=["saya"],
-                                     description="`saya`: hanya yang langkahnya menunggu Anda.")]),
-    retrieve=extend_schema(summary="Satu penugasan", responses={200: s.PenugasanSerializer,
-                                                                **galat_objek("Penugasan")}),
-    create=extend_schema(summary="Mulai alur penugasan (A–E)", request=s.PenugasanBuatSerializer,
-                         description="Pemanggil adalah pemohon. 403 bila tidak boleh memulai alur ini; 400 bila alur "
-                                     "tidak sesuai dengan unitnya (mis. B antar Perangkat Daerah).",
-                         responses={201: s.PenugasanSerializer, **GALAT_TULIS}),
+        summary="Penugasan yang dapat Anda lihat",
+        responses={200: s.PenugasanSerializer(many=True), **GALAT_DAFTAR},
+        parameters=[
+            OpenApiParameter("status", OpenApiTypes.STR, enum=Status.values, description="Saring status."),
+            OpenApiParameter(
+                "menunggu", OpenApiTypes.STR, enum=["saya"], description="`saya`: hanya yang langkahnya menunggu Anda."
+            ),
+        ],
+    ),
+    retrieve=extend_schema(
+        summary="Satu penugasan", responses={200: s.PenugasanSerializer, **galat_objek("Penugasan")}
+    ),
+    create=extend_schema(
+        summary="Mulai alur penugasan (A–E)",
+        request=s.PenugasanBuatSerializer,
+        description="Pemanggil adalah pemohon. 403 bila tidak boleh memulai alur ini; 400 bila alur "
+        "tidak sesuai dengan unitnya (mis. B antar Perangkat Daerah).",
+        responses={201: s.PenugasanSerializer, **GALAT_TULIS},
+    ),
 )
 class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.PenugasanSerializer
@@ -146,30 +191,45 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
         p = services.penugasan_ajukan(
-            pelaku=request.user, alur=d["alur"], unit_tujuan=d["unit_tujuan"], pegawai=d["pegawai"], tim=d.get("tim"),
-            maksud=d["maksud"], kompetensi=d["kompetensi"], target=d["target"], mulai=d["mulai"],
-            selesai=d["selesai"], batas_keputusan=d["batas_keputusan"])
+            pelaku=request.user,
+            alur=d["alur"],
+            unit_tujuan=d["unit_tujuan"],
+            pegawai=d["pegawai"],
+            tim=d.get("tim"),
+            maksud=d["maksud"],
+            kompetensi=d["kompetensi"],
+            target=d["target"],
+            mulai=d["mulai"],
+            selesai=d["selesai"],
+            batas_keputusan=d["batas_keputusan"],
+        )
         return self._jawab(p, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Calon pegawai di suatu unit, beban kerja paling ringan lebih dulu",
-        description=("Untuk pimpinan unit yang memilih pegawai (Lampiran B.2.d): pegawai berkedudukan di "
-                     "`unit_tujuan` yang memiliki semua `kompetensi`, dengan jumlah penugasan dan tim pada periode."),
-        parameters=[s.KandidatQuerySerializer], responses={200: s.KandidatSerializer(many=True), **GALAT_DAFTAR},
-        filters=False)
+        description=(
+            "Untuk pimpinan unit yang memilih pegawai (Lampiran B.2.d): pegawai berkedudukan di "
+            "`unit_tujuan` yang memiliki semua `kompetensi`, dengan jumlah penugasan dan tim pada periode."
+        ),
+        parameters=[s.KandidatQuerySerializer],
+        responses={200: s.KandidatSerializer(many=True), **GALAT_DAFTAR},
+        filters=False,
+    )
     @action(detail=False)
     def kandidat(self, request):
         if not selectors.boleh_memilih_pegawai(request.user):
             raise exceptions.PermissionDenied("Calon dan beban kerjanya hanya untuk pimpinan unit.")
-        masuk = s.KandidatQuerySerializer(data={**request.query_params.dict(),
-                                                "kompetensi": request.query_params.getlist("kompetensi")})
+        masuk = s.KandidatQuerySerializer(
+            data={**request.query_params.dict(), "kompetensi": request.query_params.getlist("kompetensi")}
+        )
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
         unit = Unit.objects.restrict(request.user).filter(kode=d["unit_tujuan"]).first()
         if unit is None:
             raise exceptions.NotFound("Unit tidak ditemukan atau di luar cakupan Anda.")
-        qs = selectors.kandidat(unit=unit, mulai=d["mulai"], selesai=d["selesai"], kompetensi=d["kompetensi"]
-                                ).filter(pk__in=Pegawai.objects.restrict(request.user).values("pk"))
+        qs = selectors.kandidat(unit=unit, mulai=d["mulai"], selesai=d["selesai"], kompetensi=d["kompetensi"]).filter(
+            pk__in=Pegawai.objects.restrict(request.user).values("pk")
+        )
         halaman = self.paginate_queryset(qs)
         return self.get_paginated_response(s.KandidatSerializer(halaman, many=True).data)
 
@@ -180,30 +240,51 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
         masuk.is_valid(raise_exception=True)
         return self._jawab(panggil(p, masuk.validated_data))
 
-    @extend_schema(summary="Lakukan langkah yang menunggu (setujui, disposisi, jawab, ajukan, tetapkan)",
-                   request=s.LanjutSerializer, responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
+    @extend_schema(
+        summary="Lakukan langkah yang menunggu (setujui, disposisi, jawab, ajukan, tetapkan)",
+        request=s.LanjutSerializer,
+        responses={200: s.PenugasanSerializer, **GALAT_LANGKAH},
+    )
     @action(detail=True, methods=["post"])
     def lanjut(self, request, pk=None):
-        return self._langkah(request, s.LanjutSerializer, lambda p, d: services.penugasan_lanjut(
-            pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]))
+        return self._langkah(
+            request,
+            s.LanjutSerializer,
+            lambda p, d: services.penugasan_lanjut(
+                pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]
+            ),
+        )
 
-    @extend_schema(summary="Tolak dengan alasan", request=s.TolakSerializer,
-                   responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
+    @extend_schema(
+        summary="Tolak dengan alasan",
+        request=s.TolakSerializer,
+        responses={200: s.PenugasanSerializer, **GALAT_LANGKAH},
+    )
     @action(detail=True, methods=["post"])
     def tolak(self, request, pk=None):
-        return self._langkah(request, s.TolakSerializer, lambda p, d: services.penugasan_tolak(
-            pelaku=request.user, penugasan=p, alasan=d["alasan"]))
+        return self._langkah(
+            request,
+            s.TolakSerializer,
+            lambda p, d: services.penugasan_tolak(pelaku=request.user, penugasan=p, alasan=d["alasan"]),
+        )
 
-    @extend_schema(summary="Tarik permohonan (oleh pemohon, selama berjalan)", request=s.TarikSerializer,
-                   responses={200: s.PenugasanSerializer, **GALAT_LANGKAH})
+    @extend_schema(
+        summary="Tarik permohonan (oleh pemohon, selama berjalan)",
+        request=s.TarikSerializer,
+        responses={200: s.PenugasanSerializer, **GALAT_LANGKAH},
+    )
     @action(detail=True, methods=["post"])
     def tarik(self, request, pk=None):
-        return self._langkah(request, s.TarikSerializer, lambda p, d: services.penugasan_tarik(
-            pelaku=request.user, penugasan=p, alasan=d["alasan"]))
+        return self._langkah(
+            request,
+            s.TarikSerializer,
+            lambda p, d: services.penugasan_tarik(pelaku=request.user, penugasan=p, alasan=d["alasan"]),
+        )
 
 
-@extend_schema_view(retrieve=extend_schema(summary="Metadata surat", responses={200: s.SuratSerializer,
-                                                                                 **galat_objek("Surat")}))
+@extend_schema_view(
+    retrieve=extend_schema(summary="Metadata surat", responses={200: s.SuratSerializer, **galat_objek("Surat")})
+)
 class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.RetrieveModelMixin):
     serializer_class = s.SuratSerializer
 
@@ -213,9 +294,15 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
     def get_object(self):
         return _satu(self.get_queryset(), self.kwargs["pk"], "Surat tidak ditemukan.")
 
-    @extend_schema(summary="Berkas PDF surat", description="202 dengan `Retry-After` selama PDF sedang dibuat.",
-                   responses={(200, "application/pdf"): bytes,
-                              202: OpenApiResponse(GalatSerializer, "Sedang dibuat."), **galat_objek("Surat")})
+    @extend_schema(
+        summary="Berkas PDF surat",
+        description="202 dengan `Retry-After` selama PDF sedang dibuat.",
+        responses={
+            (200, "application/pdf"): bytes,
+            202: OpenApiResponse(GalatSerializer, "Sedang dibuat."),
+            **galat_objek("Surat"),
+        },
+    )
     @action(detail=True, url_path="pdf")
     def pdf(self, request, pk=None):
         surat = self.get_object()
@@ -223,9 +310,11 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
             from ..tasks import render_ulang_bila_gagal
 
             render_ulang_bila_gagal(surat)
-            return Response({"detail": "PDF surat sedang dibuat; coba lagi sebentar.",
-                             "status_berkas": surat.status_berkas}, status=status.HTTP_202_ACCEPTED,
-                            headers={"Retry-After": "5"})
+            return Response(
+                {"detail": "PDF surat sedang dibuat; coba lagi sebentar.", "status_berkas": surat.status_berkas},
+                status=status.HTTP_202_ACCEPTED,
+                headers={"Retry-After": "5"},
+            )
         return respon_pdf(surat)
 
 
@@ -236,9 +325,14 @@ class VerifikasiView(APIView):
     permission_classes = [AllowAny]
     cakupan_token = SEMUA_TOKEN  # public: no token is needed or checked
 
-    @extend_schema(summary="Verifikasi surat (publik)", auth=[],
-                   responses={200: s.VerifikasiSerializer,
-                              404: OpenApiResponse(GalatSerializer, "Tidak ada surat dengan kode ini.")})
+    @extend_schema(
+        summary="Verifikasi surat (publik)",
+        auth=[],
+        responses={
+            200: s.VerifikasiSerializer,
+            404: OpenApiResponse(GalatSerializer, "Tidak ada surat dengan kode ini."),
+        },
+    )
     def get(self, request, kode):
         from ..selectors import verifikasi_surat
 

@@ -22,10 +22,10 @@ class Kompetensi(models.Model):
 class KompetensiPegawai(models.Model):
     """A competency in a person's profile."""
 
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="kompetensi",
-                                verbose_name="pegawai")
-    kompetensi = models.ForeignKey(Kompetensi, on_delete=models.PROTECT, related_name="pemilik",
-                                   verbose_name="kompetensi")
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="kompetensi", verbose_name="pegawai")
+    kompetensi = models.ForeignKey(
+        Kompetensi, on_delete=models.PROTECT, related_name="pemilik", verbose_name="kompetensi"
+    )
     bukti = models.CharField("bukti (sertifikat, pelatihan)", max_length=300, blank=True)
     dicatat = models.DateTimeField("dicatat", auto_now_add=True)
     history = HistoricalRecords(verbose_name="riwayat kompetensi pegawai")

@@ -14,14 +14,17 @@ POLA_NOMOR_BAWAAN = "800/{no}/{wilayah}.{kode}/{tahun}"
 class PolaNomorSurat(models.Model):
     """How a unit numbers its letters. A unit without one numbers in its Perangkat Daerah's book."""
 
-    unit = models.OneToOneField(Unit, on_delete=models.PROTECT, related_name="pola_nomor_surat",
-                                verbose_name="unit penerbit")
+    unit = models.OneToOneField(
+        Unit, on_delete=models.PROTECT, related_name="pola_nomor_surat", verbose_name="unit penerbit"
+    )
     pola = models.CharField(
-        "pola nomor", max_length=120, default=POLA_NOMOR_BAWAAN,
+        "pola nomor",
+        max_length=120,
+        default=POLA_NOMOR_BAWAAN,
         help_text="Tempat isian: {no} (wajib, nomor urut), {tahun}, {bulan} (angka Romawi), {kode} (kode surat "
-                  "unit), {wilayah} (kode wilayah instansi). Contoh: 800/{no}/35.07.{kode}/{tahun}.")
-    kode = models.CharField("kode surat unit", max_length=40, blank=True,
-                            help_text="Kosong: kode unit di sistem.")
+        "unit), {wilayah} (kode wilayah instansi). Contoh: 800/{no}/35.07.{kode}/{tahun}.",
+    )
+    kode = models.CharField("kode surat unit", max_length=40, blank=True, help_text="Kosong: kode unit di sistem.")
     history = HistoricalRecords(verbose_name="riwayat pola nomor surat")
 
     class Meta:
@@ -55,10 +58,12 @@ class PejabatBerwenang(models.Model):
     Without a row, the head of the instansi's Sekretariat Daerah (the Sekretaris Daerah).
     """
 
-    instansi = models.OneToOneField(Instansi, on_delete=models.PROTECT, related_name="pejabat_berwenang",
-                                    verbose_name="instansi")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
-                             verbose_name="unit yang pimpinannya berwenang")
+    instansi = models.OneToOneField(
+        Instansi, on_delete=models.PROTECT, related_name="pejabat_berwenang", verbose_name="instansi"
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="unit yang pimpinannya berwenang"
+    )
     history = HistoricalRecords(verbose_name="riwayat pejabat yang berwenang")
 
     class Meta:
@@ -78,29 +83,43 @@ class Surat(models.Model):
     """
 
     jenis = models.CharField("jenis", max_length=16, choices=JenisSurat.choices)
-    penugasan = models.ForeignKey("Penugasan", on_delete=models.PROTECT, related_name="surat",
-                                  verbose_name="penugasan")
-    unit_penerbit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
-                                      verbose_name="unit penerbit (buku nomor)")
+    penugasan = models.ForeignKey("Penugasan", on_delete=models.PROTECT, related_name="surat", verbose_name="penugasan")
+    unit_penerbit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="unit penerbit (buku nomor)"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     urut = models.PositiveIntegerField("nomor urut")
     nomor = models.CharField("nomor", max_length=120)
     tanggal = models.DateField("tanggal")
     perihal = models.CharField("perihal", max_length=300)
     kode_verifikasi = models.CharField("kode verifikasi", max_length=16, unique=True)
-    penandatangan = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="surat_ditandatangani",
-                                      verbose_name="penandatangan")
+    penandatangan = models.ForeignKey(
+        Pegawai, on_delete=models.PROTECT, related_name="surat_ditandatangani", verbose_name="penandatangan"
+    )
     isi = models.JSONField("isi surat", default=dict)
     status = models.CharField("status", max_length=16, choices=StatusSurat.choices, default=StatusSurat.BERLAKU)
     dicabut = models.DateTimeField("dicabut", null=True, blank=True)
-    dicabut_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+", verbose_name="dicabut oleh")
+    dicabut_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dicabut oleh",
+    )
     alasan_cabut = models.TextField("alasan pencabutan", blank=True)
-    menggantikan = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
-                                        related_name="pengganti", verbose_name="menggantikan surat")
+    menggantikan = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengganti",
+        verbose_name="menggantikan surat",
+    )
     berkas = models.FileField("berkas PDF", max_length=200, blank=True, editable=False)
-    status_berkas = models.CharField("status berkas", max_length=16, choices=StatusBerkas.choices,
-                                     default=StatusBerkas.MENUNGGU)
+    status_berkas = models.CharField(
+        "status berkas", max_length=16, choices=StatusBerkas.choices, default=StatusBerkas.MENUNGGU
+    )
     galat_berkas = models.TextField("galat pembuatan berkas", blank=True, editable=False)
     dibuat = models.DateTimeField("diterbitkan", auto_now_add=True)
     history = HistoricalRecords(verbose_name="riwayat surat", excluded_fields=["status_berkas", "galat_berkas"])
@@ -113,8 +132,9 @@ class Surat(models.Model):
         ordering = ["-tanggal", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["unit_penerbit", "tahun", "urut"], name="surat_nomor_unik_per_unit_tahun"),
-            models.CheckConstraint(name="surat_dicabut_dengan_alasan",
-                                   condition=Q(status=StatusSurat.BERLAKU) | ~Q(alasan_cabut="")),
+            models.CheckConstraint(
+                name="surat_dicabut_dengan_alasan", condition=Q(status=StatusSurat.BERLAKU) | ~Q(alasan_cabut="")
+            ),
         ]
 
     def __str__(self):
@@ -125,8 +145,9 @@ class PenerimaSurat(models.Model):
     """A person a letter is addressed to (kepada): it reaches their inbox."""
 
     surat = models.ForeignKey(Surat, on_delete=models.PROTECT, related_name="penerima", verbose_name="surat")
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="surat_diterima",
-                                verbose_name="penerima")
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.PROTECT, related_name="surat_diterima", verbose_name="penerima"
+    )
     dibaca = models.DateTimeField("dibaca", null=True, blank=True)
 
     class Meta:

@@ -1,4 +1,5 @@
 """Shared by the flow services: the actor, the history row, copies, notices and object permissions."""
+
 from __future__ import annotations
 
 from django.contrib.auth.models import Permission
@@ -6,11 +7,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from guardian.models import UserObjectPermission
 
-from sistemkerja.errors import BukanWewenang
 from organisasi.models import Pegawai
 from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
+from sistemkerja.errors import BukanWewenang
 
 from ..models import Penugasan, RiwayatPenugasan, Tembusan, TimKerja
 
@@ -23,27 +24,55 @@ def diri_pelaku(pelaku) -> Pegawai:
     return diri
 
 
-def catat_riwayat(p: Penugasan, *, langkah: str, aksi: str, oleh: Pegawai | None, pelaku=None, sebagai: str = "",
-                  status_dari: str = "", catatan: str = "") -> RiwayatPenugasan:
+def catat_riwayat(
+    p: Penugasan,
+    *,
+    langkah: str,
+    aksi: str,
+    oleh: Pegawai | None,
+    pelaku=None,
+    sebagai: str = "",
+    status_dari: str = "",
+    catatan: str = "",
+) -> RiwayatPenugasan:
     return RiwayatPenugasan.objects.create(
-        penugasan=p, langkah=langkah, aksi=aksi, oleh=oleh, akun=akun_pelaku(pelaku), sebagai=sebagai,
-        status_dari=status_dari, status_ke=p.status, langkah_ke=p.langkah, catatan=catatan)
+        penugasan=p,
+        langkah=langkah,
+        aksi=aksi,
+        oleh=oleh,
+        akun=akun_pelaku(pelaku),
+        sebagai=sebagai,
+        status_dari=status_dari,
+        status_ke=p.status,
+        langkah_ke=p.langkah,
+        catatan=catatan,
+    )
 
 
-def tembuskan(p: Penugasan, pejabat: list[tuple[Pejabat | None, str]], *, langkah: str, surat=None,
-              kecuali: set[int] = frozenset()) -> list[Tembusan]:
+def tembuskan(
+    p: Penugasan,
+    pejabat: list[tuple[Pejabat | None, str]],
+    *,
+    langkah: str,
+    surat=None,
+    kecuali: set[int] = frozenset(),
+) -> list[Tembusan]:
     """Deliver copies to the inboxes of the officials named (each once per step), with what they are."""
     dikirim, sudah = [], set(kecuali)
     for pj, sebagai in pejabat:
         if pj is None or pj.pegawai.pk in sudah:
             continue
         sudah.add(pj.pegawai.pk)
-        t, _ = Tembusan.objects.get_or_create(penugasan=p, pegawai=pj.pegawai, langkah=langkah,
-                                              defaults={"sebagai": sebagai, "surat": surat})
+        t, _ = Tembusan.objects.get_or_create(
+            penugasan=p, pegawai=pj.pegawai, langkah=langkah, defaults={"sebagai": sebagai, "surat": surat}
+        )
         dikirim.append(t)
     if dikirim:
-        beri_tahu([t.pegawai for t in dikirim], f"Tembusan penugasan #{p.pk}",
-                  f"Anda menerima tembusan penugasan #{p.pk} ({p.get_alur_display()}): {p.maksud[:200]}")
+        beri_tahu(
+            [t.pegawai for t in dikirim],
+            f"Tembusan penugasan #{p.pk}",
+            f"Anda menerima tembusan penugasan #{p.pk} ({p.get_alur_display()}): {p.maksud[:200]}",
+        )
     return dikirim
 
 
@@ -66,13 +95,20 @@ def _selaraskan(obj, codename: str, user_ids: set[int]) -> None:
         baris.filter(user_id__in=hapus).delete()
     if baru := user_ids - ada:
         UserObjectPermission.objects.bulk_create(
-            [UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
-             for u in sorted(baru)], ignore_conflicts=True)  # granted meanwhile by another transaction
+            [
+                UserObjectPermission(permission=izin, content_type=ct, object_pk=str(obj.pk), user_id=u)
+                for u in sorted(baru)
+            ],
+            ignore_conflicts=True,
+        )  # granted meanwhile by another transaction
 
 
 def _akun(pegawai_ids) -> set[int]:
-    return set(Pegawai.objects.filter(pk__in=set(pegawai_ids), akun__isnull=False, aktif=True)
-               .values_list("akun_id", flat=True))
+    return set(
+        Pegawai.objects.filter(pk__in=set(pegawai_ids), akun__isnull=False, aktif=True).values_list(
+            "akun_id", flat=True
+        )
+    )
 
 
 def izin_penugasan_selaraskan(p: Penugasan, pelaku_ids: list[int]) -> None:
@@ -81,10 +117,13 @@ def izin_penugasan_selaraskan(p: Penugasan, pelaku_ids: list[int]) -> None:
     See: the requester, the people named, the copies' recipients, everyone who acted and who acts
     now. Act: those who perform the waiting step today. Withdraw: the requester while it runs.
     """
-    terlibat = {p.pemohon_id, *pelaku_ids,
-                *p.orang.values_list("pegawai_id", flat=True),
-                *p.tembusan.values_list("pegawai_id", flat=True),
-                *p.riwayat.exclude(oleh=None).values_list("oleh_id", flat=True)}
+    terlibat = {
+        p.pemohon_id,
+        *pelaku_ids,
+        *p.orang.values_list("pegawai_id", flat=True),
+        *p.tembusan.values_list("pegawai_id", flat=True),
+        *p.riwayat.exclude(oleh=None).values_list("oleh_id", flat=True),
+    }
     _selaraskan(p, "view_penugasan", _akun(terlibat))
     _selaraskan(p, "putuskan_penugasan", _akun(pelaku_ids) if p.berjalan else set())
     _selaraskan(p, "tarik_penugasan", _akun([p.pemohon_id]) if p.berjalan else set())

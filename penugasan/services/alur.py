@@ -5,6 +5,7 @@ the actor is the one the step names (403), then changes it, records it in `Riway
 issues the letters the regulation names, delivers the copies, refreshes who acts next and their
 object permissions, and sends notices once it commits.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,18 +16,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from organisasi.choices import JenisPeran, JenisUnit
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import Pejabat, hari_ini, kedudukan_pada
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.teks import tanggal_id
 
 from ..choices import Aksi, Alur, JenisSurat, Langkah, Peran, Status
 from ..models import AnggotaTim, Kompetensi, PegawaiPenugasan, Penugasan, TimKerja
 from ..selectors import (
-    PERLU_PEGAWAI, URUTAN_LANGKAH, jalur_perangkat_daerah, kedudukan_simpul, pegawai_di_unit, pelaku_langkah,
+    PERLU_PEGAWAI,
+    URUTAN_LANGKAH,
+    jalur_perangkat_daerah,
+    kedudukan_simpul,
+    pegawai_di_unit,
+    pelaku_langkah,
     unit_dipimpin,
 )
-from sistemkerja.teks import tanggal_id
 from . import surat as surat_svc
 from ._dasar import beri_tahu, catat_riwayat, diri_pelaku, izin_penugasan_selaraskan, izin_tim_selaraskan, tembuskan
 
@@ -38,8 +44,18 @@ PANJANG_MINIMAL_ALASAN = 10
 
 # --- starting a flow ----------------------------------------------------------------------------------
 
-def _validasi_isi(*, alur: str, unit_tujuan: Unit, maksud: str, target: str, mulai: dt.date, selesai: dt.date,
-                  batas_keputusan: dt.date | None, tanggal: dt.date) -> None:
+
+def _validasi_isi(
+    *,
+    alur: str,
+    unit_tujuan: Unit,
+    maksud: str,
+    target: str,
+    mulai: dt.date,
+    selesai: dt.date,
+    batas_keputusan: dt.date | None,
+    tanggal: dt.date,
+) -> None:
     galat: dict[str, str] = {}
     if alur not in Alur.values:
         galat["alur"] = "Alur harus salah satu dari A, B, C, D, E."
@@ -57,8 +73,9 @@ def _validasi_isi(*, alur: str, unit_tujuan: Unit, maksud: str, target: str, mul
         raise ValidationError(galat)
 
 
-def _staf_di_tujuan(unit_tujuan: Unit, pegawai: list[Pegawai], *, kecuali: Pegawai, tanggal: dt.date,
-                    wajib: bool) -> list[Pegawai]:
+def _staf_di_tujuan(
+    unit_tujuan: Unit, pegawai: list[Pegawai], *, kecuali: Pegawai, tanggal: dt.date, wajib: bool
+) -> list[Pegawai]:
     """The staff named must sit in `unit_tujuan` today (API.md: 400 otherwise)."""
     if wajib and not pegawai:
         raise ValidationError({"pegawai": "Pilih sedikitnya satu pegawai yang ditugaskan."})
@@ -66,8 +83,9 @@ def _staf_di_tujuan(unit_tujuan: Unit, pegawai: list[Pegawai], *, kecuali: Pegaw
         raise ValidationError({"pegawai": "Anda tidak dapat menugaskan diri sendiri."})
     ada = pegawai_di_unit(unit_tujuan, [p.nip for p in pegawai], tanggal)
     if luar := [p for p in pegawai if p.nip not in ada]:
-        raise ValidationError({"pegawai": [f"Pegawai dengan NIP {p.nip} tidak berkedudukan di {unit_tujuan.nama}."
-                                           for p in luar]})
+        raise ValidationError(
+            {"pegawai": [f"Pegawai dengan NIP {p.nip} tidak berkedudukan di {unit_tujuan.nama}." for p in luar]}
+        )
     return [ada[p.nip] for p in pegawai]
 
 
@@ -83,24 +101,37 @@ def _pemohon_alur(alur: str, diri: Pegawai, unit_tujuan: Unit, tanggal: dt.date)
         sendiri = kedudukan_pada(diri, tanggal)
         if sendiri.unit is None:
             raise BukanWewenang("Anda tidak memiliki kedudukan pada hari ini: pengajuan sukarela tidak dapat dibuat.")
-        satu_uo = sendiri.unit_organisasi is not None and tujuan.unit_organisasi is not None and \
-            sendiri.unit_organisasi.pk == tujuan.unit_organisasi.pk
+        satu_uo = (
+            sendiri.unit_organisasi is not None
+            and tujuan.unit_organisasi is not None
+            and sendiri.unit_organisasi.pk == tujuan.unit_organisasi.pk
+        )
         if alur == Alur.D and not satu_uo:
-            raise ValidationError({"unit_tujuan": f"{unit_tujuan.nama} di luar Unit Organisasi Anda: "
-                                                  "gunakan alur E (pengajuan sukarela lintas Unit Organisasi)."})
+            raise ValidationError(
+                {
+                    "unit_tujuan": f"{unit_tujuan.nama} di luar Unit Organisasi Anda: "
+                    "gunakan alur E (pengajuan sukarela lintas Unit Organisasi)."
+                }
+            )
         if alur == Alur.E and satu_uo:
-            raise ValidationError({"unit_tujuan": f"{unit_tujuan.nama} dalam Unit Organisasi Anda sendiri: "
-                                                  "gunakan alur D."})
+            raise ValidationError(
+                {"unit_tujuan": f"{unit_tujuan.nama} dalam Unit Organisasi Anda sendiri: gunakan alur D."}
+            )
         return Pejabat(diri, Peran.PEMOHON, sendiri.unit)
     if alur == Alur.A:
         for pj in (tujuan.ppk, tujuan.pimpinan):
             if _sama(pj, diri):
                 return pj
         if not unit_dipimpin(diri, tanggal):
-            raise BukanWewenang("Alur A diajukan oleh Pimpinan Unit Organisasi atau Pejabat Penilai Kinerja "
-                                "pegawai yang ditunjuk.")
-        raise ValidationError({"unit_tujuan": f"Pegawai di {unit_tujuan.nama} bukan di bawah Anda: gunakan alur B "
-                                              "(lintas unit dalam Perangkat Daerah) atau C (antar Perangkat Daerah)."})
+            raise BukanWewenang(
+                "Alur A diajukan oleh Pimpinan Unit Organisasi atau Pejabat Penilai Kinerja pegawai yang ditunjuk."
+            )
+        raise ValidationError(
+            {
+                "unit_tujuan": f"Pegawai di {unit_tujuan.nama} bukan di bawah Anda: gunakan alur B "
+                "(lintas unit dalam Perangkat Daerah) atau C (antar Perangkat Daerah)."
+            }
+        )
     dipimpin = [d for d in unit_dipimpin(diri, tanggal) if d.jenis != JenisPeran.DELEGASI]
     if alur == Alur.B:
         if not dipimpin:
@@ -109,16 +140,18 @@ def _pemohon_alur(alur: str, diri: Pegawai, unit_tujuan: Unit, tanggal: dt.date)
             raise ValidationError({"unit_tujuan": "Pegawai di unit ini di bawah Anda sendiri: gunakan alur A."})
         sama_pd = [d for d in dipimpin if jalur_perangkat_daerah(d.unit) == pd_tujuan]
         if not sama_pd:
-            raise ValidationError({"unit_tujuan": f"{unit_tujuan.nama} berada di Perangkat Daerah lain: "
-                                                  "gunakan alur C."})
+            raise ValidationError(
+                {"unit_tujuan": f"{unit_tujuan.nama} berada di Perangkat Daerah lain: gunakan alur C."}
+            )
         return Pejabat(diri, sama_pd[0].jenis, sama_pd[0].unit)
     memimpin_uo = [d for d in dipimpin if d.unit.adalah_unit_organisasi]
     if not memimpin_uo:
         raise BukanWewenang("Alur C diajukan oleh Pimpinan Unit Organisasi.")
     lain_pd = [d for d in memimpin_uo if jalur_perangkat_daerah(d.unit) != pd_tujuan]
     if not lain_pd:
-        raise ValidationError({"unit_tujuan": f"{unit_tujuan.nama} dalam Perangkat Daerah Anda sendiri: "
-                                              "gunakan alur A atau B."})
+        raise ValidationError(
+            {"unit_tujuan": f"{unit_tujuan.nama} dalam Perangkat Daerah Anda sendiri: gunakan alur A atau B."}
+        )
     return Pejabat(diri, lain_pd[0].jenis, lain_pd[0].unit)
 
 
@@ -128,15 +161,22 @@ def _cek_tim(tim: TimKerja, *, pelaku, alur: str, unit_tujuan: Unit, mulai: dt.d
     from .tim import boleh_kelola_tim
 
     if alur in (Alur.D, Alur.E):
-        if not unit_tujuan.path.startswith(tim.unit_pemilik.path) and \
-                not tim.unit_pemilik.path.startswith(unit_tujuan.path):
+        if not unit_tujuan.path.startswith(tim.unit_pemilik.path) and not tim.unit_pemilik.path.startswith(
+            unit_tujuan.path
+        ):
             raise ValidationError({"tim": f"{tim.nama} bukan tim {unit_tujuan.nama}."})
     elif not boleh_kelola_tim(pelaku, tim):
-        raise BukanWewenang(f"Anda tidak mengelola {tim.nama}: pegawai ditugaskan ke tim oleh ketua atau "
-                            "pimpinan unit pemilik kinerjanya.")
+        raise BukanWewenang(
+            f"Anda tidak mengelola {tim.nama}: pegawai ditugaskan ke tim oleh ketua atau "
+            "pimpinan unit pemilik kinerjanya."
+        )
     if mulai < tim.mulai or selesai > tim.selesai:
-        raise ValidationError({"tim": f"Periode penugasan harus dalam masa {tim.nama} "
-                                      f"({tanggal_id(tim.mulai)} s.d. {tanggal_id(tim.selesai)})."})
+        raise ValidationError(
+            {
+                "tim": f"Periode penugasan harus dalam masa {tim.nama} "
+                f"({tanggal_id(tim.mulai)} s.d. {tanggal_id(tim.selesai)})."
+            }
+        )
 
 
 def _unik(pegawai: Iterable[Pegawai]) -> list[Pegawai]:
@@ -149,15 +189,34 @@ def _unik(pegawai: Iterable[Pegawai]) -> list[Pegawai]:
 
 
 @transaction.atomic
-def penugasan_ajukan(*, pelaku, alur: str, unit_tujuan: Unit, pegawai: Iterable[Pegawai] = (),
-                     tim: TimKerja | None = None, maksud: str, kompetensi: str = "",
-                     kompetensi_daftar: Iterable[Kompetensi] = (), target: str, mulai: dt.date, selesai: dt.date,
-                     batas_keputusan: dt.date | None = None) -> Penugasan:
+def penugasan_ajukan(
+    *,
+    pelaku,
+    alur: str,
+    unit_tujuan: Unit,
+    pegawai: Iterable[Pegawai] = (),
+    tim: TimKerja | None = None,
+    maksud: str,
+    kompetensi: str = "",
+    kompetensi_daftar: Iterable[Kompetensi] = (),
+    target: str,
+    mulai: dt.date,
+    selesai: dt.date,
+    batas_keputusan: dt.date | None = None,
+) -> Penugasan:
     """Start a flow. The caller is the requester (pemohon); A ends at once with its surat penugasan."""
     diri = diri_pelaku(pelaku)
     tanggal = hari_ini()
-    _validasi_isi(alur=alur, unit_tujuan=unit_tujuan, maksud=maksud, target=target, mulai=mulai, selesai=selesai,
-                  batas_keputusan=batas_keputusan, tanggal=tanggal)
+    _validasi_isi(
+        alur=alur,
+        unit_tujuan=unit_tujuan,
+        maksud=maksud,
+        target=target,
+        mulai=mulai,
+        selesai=selesai,
+        batas_keputusan=batas_keputusan,
+        tanggal=tanggal,
+    )
     pemohon = _pemohon_alur(alur, diri, unit_tujuan, tanggal)
     if tim is not None:
         _cek_tim(tim, pelaku=pelaku, alur=alur, unit_tujuan=unit_tujuan, mulai=mulai, selesai=selesai)
@@ -170,13 +229,25 @@ def penugasan_ajukan(*, pelaku, alur: str, unit_tujuan: Unit, pegawai: Iterable[
         staf = _staf_di_tujuan(unit_tujuan, pegawai, kecuali=diri, tanggal=tanggal, wajib=alur == Alur.A)
         ditugaskan, usulan = (staf, []) if alur == Alur.A else ([], staf)
     p = Penugasan.objects.create(
-        alur=alur, pemohon=diri, unit_pemohon=pemohon.unit, unit_tujuan=unit_tujuan, tim=tim, maksud=maksud.strip(),
-        kompetensi=(kompetensi or "").strip(), target=target.strip(), mulai=mulai, selesai=selesai,
-        batas_keputusan=batas_keputusan, langkah=(URUTAN_LANGKAH[alur] or [""])[0],
-        status=Status.BERJALAN if URUTAN_LANGKAH[alur] else Status.SELESAI)
+        alur=alur,
+        pemohon=diri,
+        unit_pemohon=pemohon.unit,
+        unit_tujuan=unit_tujuan,
+        tim=tim,
+        maksud=maksud.strip(),
+        kompetensi=(kompetensi or "").strip(),
+        target=target.strip(),
+        mulai=mulai,
+        selesai=selesai,
+        batas_keputusan=batas_keputusan,
+        langkah=(URUTAN_LANGKAH[alur] or [""])[0],
+        status=Status.BERJALAN if URUTAN_LANGKAH[alur] else Status.SELESAI,
+    )
     p.kompetensi_diperlukan.set(list(kompetensi_daftar))
-    PegawaiPenugasan.objects.bulk_create([PegawaiPenugasan(penugasan=p, pegawai=o, usulan=False) for o in ditugaskan]
-                                         + [PegawaiPenugasan(penugasan=p, pegawai=o, usulan=True) for o in usulan])
+    PegawaiPenugasan.objects.bulk_create(
+        [PegawaiPenugasan(penugasan=p, pegawai=o, usulan=False) for o in ditugaskan]
+        + [PegawaiPenugasan(penugasan=p, pegawai=o, usulan=True) for o in usulan]
+    )
     catat_riwayat(p, langkah=LANGKAH_AWAL, aksi=Aksi.AJUKAN, oleh=diri, pelaku=pelaku, sebagai=pemohon.sebagai)
     _saat_diajukan(p, pemohon, tanggal)
     if alur == Alur.A:
@@ -196,25 +267,42 @@ def _saat_diajukan(p: Penugasan, pemohon: Pejabat, tanggal: dt.date) -> None:
         tembusan = [(kedudukan_pada(p.pemohon, tanggal).ppk, "Pejabat Penilai Kinerja pemohon")]
     elif p.alur == Alur.E:
         sendiri = kedudukan_pada(p.pemohon, tanggal)
-        tembusan = [(sendiri.ppk, "Pejabat Penilai Kinerja pemohon"),
-                    (sendiri.pimpinan, "Pimpinan Unit Organisasi pemohon")]
+        tembusan = [
+            (sendiri.ppk, "Pejabat Penilai Kinerja pemohon"),
+            (sendiri.pimpinan, "Pimpinan Unit Organisasi pemohon"),
+        ]
     surat = surat_svc.surat_terbitkan(
-        penugasan=p, jenis=JenisSurat.PERMOHONAN, penandatangan=pemohon, tanggal=tanggal,
-        perihal="Permohonan Pelibatan Pejabat Fungsional/Pelaksana" if p.alur != Alur.E else
-        "Permohonan untuk Dilibatkan dalam Pelaksanaan Kinerja",
-        kepada=[penerima.pegawai] if penerima else [], isi=_isi_permohonan(p, tembusan))
+        penugasan=p,
+        jenis=JenisSurat.PERMOHONAN,
+        penandatangan=pemohon,
+        tanggal=tanggal,
+        perihal="Permohonan Pelibatan Pejabat Fungsional/Pelaksana"
+        if p.alur != Alur.E
+        else "Permohonan untuk Dilibatkan dalam Pelaksanaan Kinerja",
+        kepada=[penerima.pegawai] if penerima else [],
+        isi=_isi_permohonan(p, tembusan),
+    )
     tembuskan(p, tembusan, langkah=LANGKAH_AWAL, surat=surat, kecuali={p.pemohon_id})
 
 
 def _isi_permohonan(p: Penugasan, tembusan) -> dict:
     usulan = [surat_svc.orang(o.pegawai) for o in p.orang.select_related("pegawai__jabatan") if o.usulan]
-    return {"dasar": [DASAR_PERBUP], "maksud": p.maksud, "kompetensi": p.kompetensi, "target": p.target,
-            "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()},
-            "unit_tujuan": p.unit_tujuan.nama, "usulan": usulan, "tembusan": _judul_tembusan(tembusan)}
+    return {
+        "dasar": [DASAR_PERBUP],
+        "maksud": p.maksud,
+        "kompetensi": p.kompetensi,
+        "target": p.target,
+        "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()},
+        "unit_tujuan": p.unit_tujuan.nama,
+        "usulan": usulan,
+        "tembusan": _judul_tembusan(tembusan),
+    }
 
 
-DASAR_PERBUP = ("Peraturan Bupati Malang Nomor 132 Tahun 2023 tentang Sistem Kerja di Lingkungan Pemerintah "
-                "Kabupaten Malang untuk Penyederhanaan Birokrasi")
+DASAR_PERBUP = (
+    "Peraturan Bupati Malang Nomor 132 Tahun 2023 tentang Sistem Kerja di Lingkungan Pemerintah "
+    "Kabupaten Malang untuk Penyederhanaan Birokrasi"
+)
 
 
 def _judul_tembusan(tembusan: list[tuple[Pejabat | None, str]]) -> list[str]:
@@ -223,10 +311,13 @@ def _judul_tembusan(tembusan: list[tuple[Pejabat | None, str]]) -> list[str]:
 
 # --- the steps ----------------------------------------------------------------------------------------
 
+
 def _kunci(penugasan: Penugasan) -> Penugasan:
-    return (Penugasan.objects.select_for_update(of=("self",))
-            .select_related("pemohon__jabatan", "unit_pemohon__instansi", "unit_tujuan__instansi", "tim")
-            .get(pk=penugasan.pk))
+    return (
+        Penugasan.objects.select_for_update(of=("self",))
+        .select_related("pemohon__jabatan", "unit_pemohon__instansi", "unit_tujuan__instansi", "tim")
+        .get(pk=penugasan.pk)
+    )
 
 
 def _pastikan_pelaku(p: Penugasan, diri: Pegawai, tanggal: dt.date) -> Pejabat:
@@ -239,8 +330,9 @@ def _pastikan_pelaku(p: Penugasan, diri: Pegawai, tanggal: dt.date) -> Pejabat:
 
 
 @transaction.atomic
-def penugasan_lanjut(*, pelaku, penugasan: Penugasan, catatan: str = "",
-                     pegawai: Iterable[Pegawai] | None = None) -> Penugasan:
+def penugasan_lanjut(
+    *, pelaku, penugasan: Penugasan, catatan: str = "", pegawai: Iterable[Pegawai] | None = None
+) -> Penugasan:
     """The actor of the waiting step performs it (approve, dispose, answer, submit, issue)."""
     p = _kunci(penugasan)
     diri = diri_pelaku(pelaku)
@@ -260,29 +352,64 @@ def penugasan_lanjut(*, pelaku, penugasan: Penugasan, catatan: str = "",
         _selesaikan(p, penandatangan=pj, tanggal=tanggal)
     else:
         p.save(update_fields=["langkah", "diubah"])
-    catat_riwayat(p, langkah=langkah, aksi=Aksi.LANJUT, oleh=diri, pelaku=pelaku, sebagai=pj.sebagai,
-                  status_dari=status_dari, catatan=(catatan or "").strip())
+    catat_riwayat(
+        p,
+        langkah=langkah,
+        aksi=Aksi.LANJUT,
+        oleh=diri,
+        pelaku=pelaku,
+        sebagai=pj.sebagai,
+        status_dari=status_dari,
+        catatan=(catatan or "").strip(),
+    )
     if p.alur == Alur.C and langkah == Langkah.JAWABAN:
         _surat_jawaban(p, pj, tanggal, alasan="")
     if p.alur == Alur.E and langkah == Langkah.PENERUSAN:
-        tembuskan(p, [(kedudukan_pada(p.pemohon, tanggal).pimpinan, "Pimpinan Unit Organisasi pemohon")],
-                  langkah=Langkah.PENERUSAN, kecuali={p.pemohon_id})
+        tembuskan(
+            p,
+            [(kedudukan_pada(p.pemohon, tanggal).pimpinan, "Pimpinan Unit Organisasi pemohon")],
+            langkah=Langkah.PENERUSAN,
+            kecuali={p.pemohon_id},
+        )
     _segarkan(p, tanggal)
     return p
 
 
 def _surat_jawaban(p: Penugasan, pj: Pejabat, tanggal: dt.date, *, alasan: str):
     """The reply to the requester: the staff made available (C), or the reasons for refusing (B, C)."""
-    daftar = [surat_svc.orang(o) for o in Pegawai.objects.filter(penugasan__penugasan=p, penugasan__usulan=False)
-              .select_related("jabatan").order_by("nama")] if not alasan else []
+    daftar = (
+        [
+            surat_svc.orang(o)
+            for o in Pegawai.objects.filter(penugasan__penugasan=p, penugasan__usulan=False)
+            .select_related("jabatan")
+            .order_by("nama")
+        ]
+        if not alasan
+        else []
+    )
     permohonan = p.surat.filter(jenis=JenisSurat.PERMOHONAN).order_by("id").first()
     return surat_svc.surat_terbitkan(
-        penugasan=p, jenis=JenisSurat.JAWABAN, penandatangan=pj, tanggal=tanggal, kepada=[p.pemohon],
+        penugasan=p,
+        jenis=JenisSurat.JAWABAN,
+        penandatangan=pj,
+        tanggal=tanggal,
+        kepada=[p.pemohon],
         perihal="Jawaban Permohonan Pelibatan Pejabat Fungsional/Pelaksana",
-        isi={"dasar": [DASAR_PERBUP] + ([f"Surat permohonan pelibatan Nomor {permohonan.nomor} tanggal "
-                                         f"{tanggal_id(permohonan.tanggal)}"] if permohonan else []),
-             "disetujui": not alasan, "alasan": alasan, "daftar": daftar, "maksud": p.maksud,
-             "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()}, "tembusan": []})
+        isi={
+            "dasar": [DASAR_PERBUP]
+            + (
+                [f"Surat permohonan pelibatan Nomor {permohonan.nomor} tanggal {tanggal_id(permohonan.tanggal)}"]
+                if permohonan
+                else []
+            ),
+            "disetujui": not alasan,
+            "alasan": alasan,
+            "daftar": daftar,
+            "maksud": p.maksud,
+            "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()},
+            "tembusan": [],
+        },
+    )
 
 
 def _akhiri(p: Penugasan, status: str) -> None:
@@ -293,40 +420,64 @@ def _akhiri(p: Penugasan, status: str) -> None:
 def _selesaikan(p: Penugasan, *, penandatangan: Pejabat, tanggal: dt.date) -> None:
     """The flow ends: the surat penugasan to the staff, with the copies the flow names; team membership."""
     _akhiri(p, Status.SELESAI)
-    staf = list(Pegawai.objects.filter(penugasan__penugasan=p, penugasan__usulan=False)
-                .select_related("jabatan").order_by("nama"))
+    staf = list(
+        Pegawai.objects.filter(penugasan__penugasan=p, penugasan__usulan=False)
+        .select_related("jabatan")
+        .order_by("nama")
+    )
     tujuan = kedudukan_simpul(p.unit_tujuan, tanggal)
     tembusan: list[tuple[Pejabat | None, str]] = {
-        Alur.B: [(Pejabat(p.pemohon, "pemohon", p.unit_pemohon), "Pemohon (unit pemilik kinerja)"),
-                 (kedudukan_pada(p.pemohon, tanggal).ppk, "Pejabat Penilai Kinerja pemohon")],
-        Alur.C: [(tujuan.pimpinan, "Pimpinan Unit Organisasi tujuan"),
-                 (Pejabat(p.pemohon, "pemohon", p.unit_pemohon), "Pimpinan Unit Organisasi pemohon")],
-        Alur.E: [(tujuan.pimpinan, "Pimpinan Unit Organisasi tujuan"),
-                 (kedudukan_pada(p.pemohon, tanggal).pimpinan, "Pimpinan Unit Organisasi pemohon")],
+        Alur.B: [
+            (Pejabat(p.pemohon, "pemohon", p.unit_pemohon), "Pemohon (unit pemilik kinerja)"),
+            (kedudukan_pada(p.pemohon, tanggal).ppk, "Pejabat Penilai Kinerja pemohon"),
+        ],
+        Alur.C: [
+            (tujuan.pimpinan, "Pimpinan Unit Organisasi tujuan"),
+            (Pejabat(p.pemohon, "pemohon", p.unit_pemohon), "Pimpinan Unit Organisasi pemohon"),
+        ],
+        Alur.E: [
+            (tujuan.pimpinan, "Pimpinan Unit Organisasi tujuan"),
+            (kedudukan_pada(p.pemohon, tanggal).pimpinan, "Pimpinan Unit Organisasi pemohon"),
+        ],
     }.get(p.alur, [])
     tembusan = [(pj, s) for pj, s in tembusan if pj is not None and pj.pegawai.pk != penandatangan.pegawai.pk]
-    dasar = [DASAR_PERBUP] + [f"{s.get_jenis_display()} Nomor {s.nomor} tanggal {tanggal_id(s.tanggal)}"
-                              for s in p.surat.filter(status="berlaku").order_by("id")]
+    dasar = [DASAR_PERBUP] + [
+        f"{s.get_jenis_display()} Nomor {s.nomor} tanggal {tanggal_id(s.tanggal)}"
+        for s in p.surat.filter(status="berlaku").order_by("id")
+    ]
     surat = surat_svc.surat_terbitkan(
-        penugasan=p, jenis=JenisSurat.PENUGASAN, penandatangan=penandatangan, tanggal=tanggal, kepada=staf,
+        penugasan=p,
+        jenis=JenisSurat.PENUGASAN,
+        penandatangan=penandatangan,
+        tanggal=tanggal,
+        kepada=staf,
         perihal="Surat Penugasan",
-        isi={"dasar": dasar, "untuk": [p.maksud, f"Ekspektasi/target kinerja: {p.target}"]
-             + ([f"Sebagai anggota {p.tim.nama}"] if p.tim_id else []),
-             "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()},
-             "unit_tujuan": p.unit_tujuan.nama, "tembusan": _judul_tembusan(tembusan)},
+        isi={
+            "dasar": dasar,
+            "untuk": [p.maksud, f"Ekspektasi/target kinerja: {p.target}"]
+            + ([f"Sebagai anggota {p.tim.nama}"] if p.tim_id else []),
+            "periode": {"mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat()},
+            "unit_tujuan": p.unit_tujuan.nama,
+            "tembusan": _judul_tembusan(tembusan),
+        },
         # C: the letter then goes to the target Pimpinan (Lampiran B.2.a.3.d), to their letters received;
         # API.md's `tembusan` stays the copies of the request (B, E) only.
-        disampaikan=[tujuan.pimpinan.pegawai] if p.alur == Alur.C and tujuan.pimpinan else [])
-    beri_tahu([pj.pegawai for pj, _ in tembusan], f"Tembusan surat penugasan {surat.nomor}",
-              f"Tembusan surat penugasan {surat.nomor}: {p.maksud[:200]}")
-    beri_tahu(staf, f"Surat penugasan {surat.nomor}",
-              f"Anda menerima surat penugasan {surat.nomor}: {p.maksud[:200]}")
+        disampaikan=[tujuan.pimpinan.pegawai] if p.alur == Alur.C and tujuan.pimpinan else [],
+    )
+    beri_tahu(
+        [pj.pegawai for pj, _ in tembusan],
+        f"Tembusan surat penugasan {surat.nomor}",
+        f"Tembusan surat penugasan {surat.nomor}: {p.maksud[:200]}",
+    )
+    beri_tahu(staf, f"Surat penugasan {surat.nomor}", f"Anda menerima surat penugasan {surat.nomor}: {p.maksud[:200]}")
     if p.tim_id:
         TimKerja.objects.select_for_update().filter(pk=p.tim_id).first()  # members join one request at a time
         mulai = max(p.mulai, p.tim.mulai)
         for o in staf:
-            if o.pk != p.tim.ketua_id and not AnggotaTim.objects.filter(tim=p.tim, pegawai=o,
-                                                                       selesai__isnull=True).exists():
+            if (
+                o.pk != p.tim.ketua_id
+                and not AnggotaTim.objects.filter(tim=p.tim, pegawai=o, selesai__isnull=True).exists()
+            ):
                 AnggotaTim.objects.create(tim=p.tim, pegawai=o, mulai=mulai, penugasan=p)
         izin_tim_selaraskan(p.tim)
 
@@ -343,8 +494,16 @@ def penugasan_tolak(*, pelaku, penugasan: Penugasan, alasan: str) -> Penugasan:
         raise ValidationError({"alasan": f"Tuliskan alasan penolakan (sedikitnya {PANJANG_MINIMAL_ALASAN} huruf)."})
     langkah, status_dari = p.langkah, p.status
     _akhiri(p, Status.DITOLAK)
-    catat_riwayat(p, langkah=langkah, aksi=Aksi.TOLAK, oleh=diri, pelaku=pelaku, sebagai=pj.sebagai,
-                  status_dari=status_dari, catatan=alasan)
+    catat_riwayat(
+        p,
+        langkah=langkah,
+        aksi=Aksi.TOLAK,
+        oleh=diri,
+        pelaku=pelaku,
+        sebagai=pj.sebagai,
+        status_dari=status_dari,
+        catatan=alasan,
+    )
     if p.alur == Alur.B or (p.alur == Alur.C and langkah in LANGKAH_PIHAK_TUJUAN_C):
         _surat_jawaban(p, pj, tanggal, alasan=alasan)
     beri_tahu([p.pemohon], f"Penugasan #{p.pk} ditolak", f"{pj.pegawai.nama} menolak permohonan Anda: {alasan}")
@@ -363,8 +522,16 @@ def penugasan_tarik(*, pelaku, penugasan: Penugasan, alasan: str = "") -> Penuga
         raise TransisiTidakSah(f"Penugasan ini sudah {p.get_status_display().lower()}: tidak dapat ditarik.")
     langkah, status_dari = p.langkah, p.status
     _akhiri(p, Status.DITARIK)
-    catat_riwayat(p, langkah=langkah, aksi=Aksi.TARIK, oleh=diri, pelaku=pelaku, sebagai=Peran.PEMOHON,
-                  status_dari=status_dari, catatan=(alasan or "").strip())
+    catat_riwayat(
+        p,
+        langkah=langkah,
+        aksi=Aksi.TARIK,
+        oleh=diri,
+        pelaku=pelaku,
+        sebagai=Peran.PEMOHON,
+        status_dari=status_dari,
+        catatan=(alasan or "").strip(),
+    )
     _segarkan(p, hari_ini())
     return p
 
@@ -373,18 +540,28 @@ def penugasan_kedaluwarsakan(*, tanggal: dt.date | None = None) -> int:
     """Requests left undecided past their deadline expire (a Celery beat job). Idempotent."""
     tanggal = tanggal or hari_ini()
     n = 0
-    for pk in Penugasan.objects.filter(status=Status.BERJALAN, batas_keputusan__lt=tanggal).values_list("pk",
-                                                                                                      flat=True):
+    for pk in Penugasan.objects.filter(status=Status.BERJALAN, batas_keputusan__lt=tanggal).values_list(
+        "pk", flat=True
+    ):
         with transaction.atomic():
             p = _kunci(Penugasan(pk=pk))
             if not p.berjalan or p.batas_keputusan is None or p.batas_keputusan >= tanggal:
                 continue
             langkah = p.langkah
             _akhiri(p, Status.KEDALUWARSA)
-            catat_riwayat(p, langkah=langkah, aksi=Aksi.KEDALUWARSA, oleh=None, status_dari=Status.BERJALAN,
-                          catatan=f"Belum diputus sampai batas {tanggal_id(p.batas_keputusan)}.")
-            beri_tahu([p.pemohon], f"Penugasan #{p.pk} kedaluwarsa",
-                      f"Permohonan Anda belum diputus sampai {tanggal_id(p.batas_keputusan)} dan kedaluwarsa.")
+            catat_riwayat(
+                p,
+                langkah=langkah,
+                aksi=Aksi.KEDALUWARSA,
+                oleh=None,
+                status_dari=Status.BERJALAN,
+                catatan=f"Belum diputus sampai batas {tanggal_id(p.batas_keputusan)}.",
+            )
+            beri_tahu(
+                [p.pemohon],
+                f"Penugasan #{p.pk} kedaluwarsa",
+                f"Permohonan Anda belum diputus sampai {tanggal_id(p.batas_keputusan)} dan kedaluwarsa.",
+            )
             _segarkan(p, tanggal)
             n += 1
     return n
@@ -398,8 +575,11 @@ def _segarkan(p: Penugasan, tanggal: dt.date) -> None:
         p.pelaku_nip = nip
         Penugasan.objects.filter(pk=p.pk).update(pelaku_nip=nip)
         if pelaku and p.langkah:
-            beri_tahu([pj.pegawai for pj in pelaku], f"Penugasan #{p.pk} menunggu Anda",
-                      f"Langkah {p.get_langkah_display()} menunggu keputusan Anda: {p.maksud[:200]}")
+            beri_tahu(
+                [pj.pegawai for pj in pelaku],
+                f"Penugasan #{p.pk} menunggu Anda",
+                f"Langkah {p.get_langkah_display()} menunggu keputusan Anda: {p.maksud[:200]}",
+            )
     izin_penugasan_selaraskan(p, [pj.pegawai.pk for pj in pelaku])
 
 
@@ -420,5 +600,12 @@ def pelaku_sinkronkan(*, tanggal: dt.date | None = None) -> int:
 def catat_surat_dicabut(*, surat, pelaku) -> None:
     """A revoked letter leaves a line in its request's history."""
     p = surat.penugasan
-    catat_riwayat(p, langkah=f"surat_{surat.jenis}", aksi=Aksi.CABUT_SURAT, oleh=pegawai_dari_user(pelaku),
-                  pelaku=pelaku, status_dari=p.status, catatan=f"Surat {surat.nomor} dicabut: {surat.alasan_cabut}")
+    catat_riwayat(
+        p,
+        langkah=f"surat_{surat.jenis}",
+        aksi=Aksi.CABUT_SURAT,
+        oleh=pegawai_dari_user(pelaku),
+        pelaku=pelaku,
+        status_dari=p.status,
+        catatan=f"Surat {surat.nomor} dicabut: {surat.alasan_cabut}",
+    )

@@ -4,6 +4,7 @@ A number is taken inside the transaction that issues the letter, from a counter 
 it (`NomorSurat`): a rolled-back letter gives its number back, and two letters issued at once wait
 for each other instead of taking the same number. The PDF is rendered after commit (`tasks`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,12 +15,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from organisasi.choices import JenisPeran, JenisUnit, SEBAGAI_ATASAN
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from organisasi.choices import SEBAGAI_ATASAN, JenisPeran, JenisUnit
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
 from ..choices import StatusSurat
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
@@ -42,14 +43,23 @@ def validasi_pola(pola: str) -> None:
     if "no" not in isian:
         raise ValidationError({"pola": "Pola nomor wajib memuat {no}."})
     if asing := isian - ISIAN_POLA:
-        raise ValidationError({"pola": "Isian tidak dikenal: " + ", ".join(f"{{{a}}}" for a in sorted(asing))
-                                       + ". Yang dikenal: {no}, {tahun}, {bulan}, {kode}, {wilayah}."})
+        raise ValidationError(
+            {
+                "pola": "Isian tidak dikenal: "
+                + ", ".join(f"{{{a}}}" for a in sorted(asing))
+                + ". Yang dikenal: {no}, {tahun}, {bulan}, {kode}, {wilayah}."
+            }
+        )
 
 
 def buku_nomor(unit: Unit) -> tuple[Unit, PolaNomorSurat | None]:
     """The letter book a unit numbers in: the nearest unit at or above it with a pattern, else its PD."""
-    pola = (PolaNomorSurat.objects.filter(unit__path__in=unit.jalur_leluhur()).select_related("unit")
-            .order_by("-unit__depth").first())
+    pola = (
+        PolaNomorSurat.objects.filter(unit__path__in=unit.jalur_leluhur())
+        .select_related("unit")
+        .order_by("-unit__depth")
+        .first()
+    )
     if pola is not None:
         return pola.unit, pola
     return perangkat_daerah(unit), None
@@ -85,10 +95,13 @@ def judul_pimpinan(unit: Unit) -> str:
     for awalan, judul in (("Kecamatan ", "Camat "), ("Kelurahan ", "Lurah ")):
         if nama.startswith(awalan):
             return judul + nama.removeprefix(awalan)
-    return {JenisUnit.SEKRETARIAT_DAERAH: "Sekretaris Daerah", JenisUnit.INSPEKTORAT: "Inspektur",
-            JenisUnit.SEKRETARIAT_DPRD: "Sekretaris DPRD", JenisUnit.RSUD: f"Direktur {nama}",
-            JenisUnit.SEKRETARIAT: f"Sekretaris {nama.removeprefix('Sekretariat ')}"}.get(unit.jenis,
-                                                                                           f"Kepala {nama}")
+    return {
+        JenisUnit.SEKRETARIAT_DAERAH: "Sekretaris Daerah",
+        JenisUnit.INSPEKTORAT: "Inspektur",
+        JenisUnit.SEKRETARIAT_DPRD: "Sekretaris DPRD",
+        JenisUnit.RSUD: f"Direktur {nama}",
+        JenisUnit.SEKRETARIAT: f"Sekretaris {nama.removeprefix('Sekretariat ')}",
+    }.get(unit.jenis, f"Kepala {nama}")
 
 
 def jabatan_penandatangan(pj: Pejabat) -> str:
@@ -114,14 +127,27 @@ def orang(p: Pegawai) -> dict:
 def kop(unit: Unit) -> dict:
     instansi = unit.instansi
     pd = perangkat_daerah(unit)
-    return {"instansi": instansi.nama, "perangkat_daerah": pd.nama, "alamat": instansi.alamat,
-            "tempat": instansi.tempat or instansi.nama}
+    return {
+        "instansi": instansi.nama,
+        "perangkat_daerah": pd.nama,
+        "alamat": instansi.alamat,
+        "tempat": instansi.tempat or instansi.nama,
+    }
 
 
 @transaction.atomic
-def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: str, isi: dict,
-                    kepada: list[Pegawai], tanggal: dt.date | None = None, menggantikan: Surat | None = None,
-                    disampaikan: list[Pegawai] = ()) -> Surat:
+def surat_terbitkan(
+    *,
+    penugasan,
+    jenis: str,
+    penandatangan: Pejabat,
+    perihal: str,
+    isi: dict,
+    kepada: list[Pegawai],
+    tanggal: dt.date | None = None,
+    menggantikan: Surat | None = None,
+    disampaikan: list[Pegawai] = (),
+) -> Surat:
     """Number and issue a letter (in the caller's transaction, if any); its PDF is rendered once that commits.
 
     `kepada` are addressed on the letter; `disampaikan` receive it too (in their letters received), unnamed.
@@ -132,19 +158,43 @@ def surat_terbitkan(*, penugasan, jenis: str, penandatangan: Pejabat, perihal: s
     unit_buku, pola = buku_nomor(penandatangan.unit)
     urut = _nomor_berikut(unit_buku, tanggal.year)
     instansi = unit_buku.instansi
-    nomor = format_nomor(pola.pola if pola else POLA_NOMOR_BAWAAN, urut=urut, tanggal=tanggal,
-                         kode=(pola.kode if pola and pola.kode else unit_buku.kode),
-                         wilayah=instansi.kode_wilayah or "0")
-    isi = {**isi, "kop": kop(penandatangan.unit), "perihal": perihal, "kepada": [orang(p) for p in kepada],
-           "disampaikan": [p.nip for p in disampaikan],
-           "penandatangan": {**orang(penandatangan.pegawai), "jabatan": jabatan_penandatangan(penandatangan),
-                             "sebagai": penandatangan.sebagai, "unit": penandatangan.unit.pk}}
+    nomor = format_nomor(
+        pola.pola if pola else POLA_NOMOR_BAWAAN,
+        urut=urut,
+        tanggal=tanggal,
+        kode=(pola.kode if pola and pola.kode else unit_buku.kode),
+        wilayah=instansi.kode_wilayah or "0",
+    )
+    isi = {
+        **isi,
+        "kop": kop(penandatangan.unit),
+        "perihal": perihal,
+        "kepada": [orang(p) for p in kepada],
+        "disampaikan": [p.nip for p in disampaikan],
+        "penandatangan": {
+            **orang(penandatangan.pegawai),
+            "jabatan": jabatan_penandatangan(penandatangan),
+            "sebagai": penandatangan.sebagai,
+            "unit": penandatangan.unit.pk,
+        },
+    }
     surat = Surat.objects.create(
-        jenis=jenis, penugasan=penugasan, unit_penerbit=unit_buku, tahun=tanggal.year, urut=urut, nomor=nomor,
-        tanggal=tanggal, perihal=perihal, kode_verifikasi=_kode_verifikasi(), penandatangan=penandatangan.pegawai,
-        isi=isi, menggantikan=menggantikan)
-    PenerimaSurat.objects.bulk_create([PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan]],
-                                      ignore_conflicts=True)
+        jenis=jenis,
+        penugasan=penugasan,
+        unit_penerbit=unit_buku,
+        tahun=tanggal.year,
+        urut=urut,
+        nomor=nomor,
+        tanggal=tanggal,
+        perihal=perihal,
+        kode_verifikasi=_kode_verifikasi(),
+        penandatangan=penandatangan.pegawai,
+        isi=isi,
+        menggantikan=menggantikan,
+    )
+    PenerimaSurat.objects.bulk_create(
+        [PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan]], ignore_conflicts=True
+    )
     # robust: a broker that cannot be reached must not turn a committed letter into an error page
     transaction.on_commit(lambda: render_surat.delay(surat.pk), robust=True)
     return surat
@@ -218,14 +268,25 @@ def surat_terbitkan_ulang(*, pelaku, surat: Surat, tanggal: dt.date | None = Non
         if not pemegang:
             raise ValidationError({"penandatangan": "Jabatan penandatangan kosong hari ini: tetapkan Plt/Plh dulu."})
         pj = pemegang[0]
-    isi = {k: v for k, v in surat.isi.items() if k not in ("kop", "penandatangan", "perihal", "kepada",
-                                                           "disampaikan")}
-    per_nip = {p.nip: p for p in Pegawai.objects.filter(
-        nip__in=[k["nip"] for k in surat.isi["kepada"]] + surat.isi.get("disampaikan", [])).select_related("jabatan")}
-    return surat_terbitkan(penugasan=surat.penugasan, jenis=surat.jenis, penandatangan=pj, perihal=surat.perihal,
-                           isi=isi, kepada=[per_nip[k["nip"]] for k in surat.isi["kepada"] if k["nip"] in per_nip],
-                           disampaikan=[per_nip[n] for n in surat.isi.get("disampaikan", []) if n in per_nip],
-                           tanggal=tanggal, menggantikan=surat)
+    isi = {k: v for k, v in surat.isi.items() if k not in ("kop", "penandatangan", "perihal", "kepada", "disampaikan")}
+    per_nip = {
+        p.nip: p
+        for p in Pegawai.objects.filter(
+            nip__in=[k["nip"] for k in surat.isi["kepada"]] + surat.isi.get("disampaikan", [])
+        ).select_related("jabatan")
+    }
+    return surat_terbitkan(
+        penugasan=surat.penugasan,
+        jenis=surat.jenis,
+        penandatangan=pj,
+        perihal=surat.perihal,
+        isi=isi,
+        kepada=[per_nip[k["nip"]] for k in surat.isi["kepada"] if k["nip"] in per_nip],
+        disampaikan=[per_nip[n] for n in surat.isi.get("disampaikan", []) if n in per_nip],
+        tanggal=tanggal,
+        menggantikan=surat,
+    )
+
 
 @transaction.atomic
 def pola_nomor_atur(*, pelaku, unit: Unit, pola: str, kode: str = "") -> PolaNomorSurat:

@@ -1,4 +1,5 @@
 """Teams (Pasal 6, Lampiran B.3): formed by the Pimpinan of the unit that owns the target, members and roles."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +8,11 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import hari_ini
 from organisasi.services import akun_pelaku, pastikan_wewenang
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
 from ..choices import Sifat
 from ..models import AnggotaTim, Kompetensi, KompetensiPegawai, TimKerja
@@ -33,8 +34,18 @@ def boleh_kelola_tim(pelaku, tim: TimKerja) -> bool:
 
 
 @transaction.atomic
-def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str, mulai: dt.date, selesai: dt.date,
-               ketua: Pegawai, anggota: Iterable[tuple[Pegawai, str]] = ()) -> TimKerja:
+def tim_bentuk(
+    *,
+    pelaku,
+    nama: str,
+    tujuan: str,
+    unit_pemilik: Unit,
+    sifat: str,
+    mulai: dt.date,
+    selesai: dt.date,
+    ketua: Pegawai,
+    anggota: Iterable[tuple[Pegawai, str]] = (),
+) -> TimKerja:
     """Form a team with its ketua and members (each with a role). Team size is the Pimpinan's choice."""
     if not boleh_bentuk_tim(pelaku, unit_pemilik):
         raise BukanWewenang(f"Tim untuk {unit_pemilik.nama} dibentuk oleh pimpinannya atau Bagian Organisasi.")
@@ -47,14 +58,23 @@ def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str
         galat["selesai"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
     if not ketua.aktif:
         galat["ketua"] = f"{ketua.nama} sudah tidak aktif."
-    anggota = [(p, peran) for p, peran in dict((p, (peran or "").strip()) for p, peran in anggota).items()
-               if p.pk != ketua.pk]
+    anggota = [
+        (p, peran) for p, peran in dict((p, (peran or "").strip()) for p, peran in anggota).items() if p.pk != ketua.pk
+    ]
     if tidak_aktif := [p for p, _ in anggota if not p.aktif]:
         galat["anggota"] = [f"{p.nama} ({p.nip}) sudah tidak aktif." for p in tidak_aktif]
     if galat:
         raise ValidationError(galat)
-    tim = TimKerja(nama=nama.strip(), tujuan=tujuan.strip(), unit_pemilik=unit_pemilik, sifat=sifat, mulai=mulai,
-                   selesai=selesai, ketua=ketua, dibuat_oleh=akun_pelaku(pelaku))
+    tim = TimKerja(
+        nama=nama.strip(),
+        tujuan=tujuan.strip(),
+        unit_pemilik=unit_pemilik,
+        sifat=sifat,
+        mulai=mulai,
+        selesai=selesai,
+        ketua=ketua,
+        dibuat_oleh=akun_pelaku(pelaku),
+    )
     tim._change_reason = "tim_bentuk"
     tim.save()
     AnggotaTim.objects.bulk_create([AnggotaTim(tim=tim, pegawai=p, peran=peran, mulai=mulai) for p, peran in anggota])
@@ -63,8 +83,9 @@ def tim_bentuk(*, pelaku, nama: str, tujuan: str, unit_pemilik: Unit, sifat: str
 
 
 @transaction.atomic
-def tim_anggota_tambah(*, pelaku, tim: TimKerja, pegawai: Pegawai, peran: str = "",
-                       mulai: dt.date | None = None) -> AnggotaTim:
+def tim_anggota_tambah(
+    *, pelaku, tim: TimKerja, pegawai: Pegawai, peran: str = "", mulai: dt.date | None = None
+) -> AnggotaTim:
     tim = TimKerja.objects.select_for_update().get(pk=tim.pk)
     if not boleh_kelola_tim(pelaku, tim):
         raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
@@ -99,8 +120,9 @@ def tim_anggota_akhiri(*, pelaku, anggota: AnggotaTim, selesai: dt.date | None =
 def kompetensi_catat(*, pelaku, pegawai: Pegawai, kompetensi: Kompetensi, bukti: str = "") -> KompetensiPegawai:
     """Add a competency to a person's profile: by the person, or by whoever manages their unit."""
     _boleh_ubah_profil(pelaku, pegawai)
-    k, dibuat = KompetensiPegawai.objects.get_or_create(pegawai=pegawai, kompetensi=kompetensi,
-                                                        defaults={"bukti": (bukti or "").strip()})
+    k, dibuat = KompetensiPegawai.objects.get_or_create(
+        pegawai=pegawai, kompetensi=kompetensi, defaults={"bukti": (bukti or "").strip()}
+    )
     if not dibuat:
         raise TransisiTidakSah(f"{kompetensi.nama} sudah tercatat pada {pegawai.nama}.")
     return k
@@ -118,8 +140,11 @@ def _boleh_ubah_profil(pelaku, pegawai: Pegawai) -> None:
 @transaction.atomic
 def kompetensi_hapus(*, pelaku, kompetensi_pegawai: KompetensiPegawai) -> None:
     """Remove a competency from a profile (its history stays): by the person or whoever manages their unit."""
-    k = KompetensiPegawai.objects.select_for_update(of=("self",)).select_related("pegawai__unit").get(
-        pk=kompetensi_pegawai.pk)
+    k = (
+        KompetensiPegawai.objects.select_for_update(of=("self",))
+        .select_related("pegawai__unit")
+        .get(pk=kompetensi_pegawai.pk)
+    )
     _boleh_ubah_profil(pelaku, k.pegawai)
     k._change_reason = "kompetensi_hapus"
     k._history_user = akun_pelaku(pelaku)

@@ -1,16 +1,26 @@
 """Template filters of penugasan's pages."""
-from django import template
 
+from django import template
 
 from ..choices import Langkah
 
 register = template.Library()
 
 
-LANGKAH_LAIN = {"permohonan": "Permohonan", "surat_penugasan": "Surat penugasan", "surat_permohonan": "Surat permohonan",
-                "surat_jawaban": "Surat jawaban"}
-SEBAGAI = {"definitif": "definitif", "plt": "Plt", "plh": "Plh", "delegasi": "delegasi PPK", "atasan": "atasan",
-           "pemohon": "pemohon"}
+LANGKAH_LAIN = {
+    "permohonan": "Permohonan",
+    "surat_penugasan": "Surat penugasan",
+    "surat_permohonan": "Surat permohonan",
+    "surat_jawaban": "Surat jawaban",
+}
+SEBAGAI = {
+    "definitif": "definitif",
+    "plt": "Plt",
+    "plh": "Plh",
+    "delegasi": "delegasi PPK",
+    "atasan": "atasan",
+    "pemohon": "pemohon",
+}
 
 
 @register.filter

@@ -3,6 +3,7 @@
 `environ.Env` casts each variable and fails loudly on a malformed value, so a
 typo in production stops the start instead of running with a silent default.
 """
+
 import datetime
 from pathlib import Path
 
@@ -106,13 +107,13 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # A database that drops packets instead of refusing is a 503 after a few seconds, not a hung worker.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT",
-                                                                                default=5)
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     # Server-side parameters let psycopg prepare the hot reads (kedudukan, pohon) after a few runs
     # instead of planning each afresh. Turn off behind PgBouncer in transaction mode.
     if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
-            {"server_side_binding": True, "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5)})
+            {"server_side_binding": True, "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5)}
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -224,9 +225,11 @@ CELERY_BEAT_SCHEDULE = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env.str("REDIS_CACHE_URL", default=""):
     # Short timeouts: an unreachable Redis is a quick 503 (sistemkerja.galat), not a hung worker.
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                         "LOCATION": env.str("REDIS_CACHE_URL"),
-                         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.str("REDIS_CACHE_URL"),
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
     # Sessions read from the shared cache, written through to the database. Only with a shared cache:
     # with a per-process one, a sign-out in one worker would leave the session alive in the others.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -240,8 +243,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     # A token reaches only the views whose scope it was granted (organisasi.api.auth).
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated",
-                                   "organisasi.api.auth.CakupanTokenDiperlukan"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "organisasi.api.auth.CakupanTokenDiperlukan",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -2,6 +2,7 @@
 
 Everything comes from the environment; `manage.py check --deploy` reports nothing.
 """
+
 from .base import *  # noqa: F401,F403
 from .base import env
 

@@ -1,4 +1,5 @@
 """Registers the fuzz tally plugin (unless the top-level conftest already did)."""
+
 from tests.api_fuzz import ringkasan
 
 

@@ -6,6 +6,7 @@ are summed into bench/out/fuzz-summary.txt, and the process with a terminal prin
 The module is a pytest plugin: tests/api_fuzz/conftest.py registers it; registering it from the top-level
 conftest (`pytest_plugins = ["tests.api_fuzz.ringkasan"]`) makes the xdist controller print it as well.
 """
+
 import json
 import os
 import time

@@ -5,12 +5,11 @@ parameters) as three callers: an API client (group "Klien API", token), a plain 
 anonymous caller. No answer may be a 5xx; authenticated answers must conform to the schema (documented
 status code, content type, body and headers); anonymous callers get 401/403 and never data.
 """
+
 from collections import Counter
 
 import pytest
-
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis tidak terpasang (pip install schemathesis)")
-
+import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as hs
@@ -25,10 +24,21 @@ pytestmark = pytest.mark.xdist_group("fuzz")
 MAX_EXAMPLES = 25
 SCHEMA_URL = "/api/v1/schema/?format=json"
 GET_OPERATIONS = [
-    "/api/v1/pegawai/", "/api/v1/pegawai/{nip}/", "/api/v1/pegawai/{nip}/kedudukan/", "/api/v1/saya/",
-    "/api/v1/unit/", "/api/v1/unit/{kode}/", "/api/v1/unit/{kode}/pohon/",
-    "/api/v1/penugasan/", "/api/v1/penugasan/kandidat/", "/api/v1/penugasan/{id}/", "/api/v1/tim/", "/api/v1/tim/{id}/",
-    "/api/v1/surat/{id}/", "/api/v1/surat/{id}/pdf/", "/api/v1/surat/verifikasi/{kode}/",
+    "/api/v1/pegawai/",
+    "/api/v1/pegawai/{nip}/",
+    "/api/v1/pegawai/{nip}/kedudukan/",
+    "/api/v1/saya/",
+    "/api/v1/unit/",
+    "/api/v1/unit/{kode}/",
+    "/api/v1/unit/{kode}/pohon/",
+    "/api/v1/penugasan/",
+    "/api/v1/penugasan/kandidat/",
+    "/api/v1/penugasan/{id}/",
+    "/api/v1/tim/",
+    "/api/v1/tim/{id}/",
+    "/api/v1/surat/{id}/",
+    "/api/v1/surat/{id}/pdf/",
+    "/api/v1/surat/verifikasi/{kode}/",
 ]
 # Public operations: anonymous callers are held to the schema like everyone else (API.md: verification).
 PUBLIK = {"/api/v1/surat/verifikasi/{kode}/"}
@@ -36,15 +46,22 @@ PUBLIK = {"/api/v1/surat/verifikasi/{kode}/"}
 HANYA_PIMPINAN = {"/api/v1/penugasan/kandidat/"}
 PERAN = ["klien_api", "staf", "anonim"]
 FUZZ_SETTINGS = settings(
-    max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None, print_blob=False,
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=False,
     phases=[Phase.explicit, Phase.generate],  # failures are collected, not raised, so nothing to shrink
     suppress_health_check=list(HealthCheck),
 )
 # every built-in check that looks at one response; positive_data_acceptance is left out because random
 # (schema-valid) codes and NIPs rightly answer 404, which the schema documents
 CHECKS_TERAUTENTIKASI = [
-    st_checks.not_a_server_error, st_checks.status_code_conformance, st_checks.content_type_conformance,
-    st_checks.response_schema_conformance, st_checks.response_headers_conformance,
+    st_checks.not_a_server_error,
+    st_checks.status_code_conformance,
+    st_checks.content_type_conformance,
+    st_checks.response_schema_conformance,
+    st_checks.response_headers_conformance,
 ]
 
 
@@ -158,12 +175,27 @@ def objek_penugasan(struktur, path: str) -> dict:
     from penugasan.tasks import render_surat
 
     kepala = struktur.kepala_bag_org
-    tim = services.tim_bentuk(pelaku=kepala.akun, nama="Tim Uji", tujuan="Uji", unit_pemilik=struktur.bag_org,
-                              sifat="rutin", mulai=dt.date(2027, 1, 1), selesai=dt.date(2027, 12, 31),
-                              ketua=struktur.analis)
-    p = services.penugasan_ajukan(pelaku=kepala.akun, alur="A", unit_tujuan=struktur.bag_org,
-                                  pegawai=[struktur.analis], maksud="Uji", target="Uji", mulai=dt.date(2027, 1, 1),
-                                  selesai=dt.date(2027, 2, 1), tim=tim)
+    tim = services.tim_bentuk(
+        pelaku=kepala.akun,
+        nama="Tim Uji",
+        tujuan="Uji",
+        unit_pemilik=struktur.bag_org,
+        sifat="rutin",
+        mulai=dt.date(2027, 1, 1),
+        selesai=dt.date(2027, 12, 31),
+        ketua=struktur.analis,
+    )
+    p = services.penugasan_ajukan(
+        pelaku=kepala.akun,
+        alur="A",
+        unit_tujuan=struktur.bag_org,
+        pegawai=[struktur.analis],
+        maksud="Uji",
+        target="Uji",
+        mulai=dt.date(2027, 1, 1),
+        selesai=dt.date(2027, 2, 1),
+        tim=tim,
+    )
     surat = p.surat.get()
     render_surat(surat.pk)
     if "verifikasi" in path:
@@ -174,8 +206,11 @@ def objek_penugasan(struktur, path: str) -> dict:
 @pytest.mark.django_db
 def test_the_token_endpoint_survives_fuzzed_bodies(struktur, schema):
     """Sign-in takes any body from anyone: never a 5xx, always a documented answer, never a token."""
-    op = next(h.ok() for h in schema.get_all_operations()
-              if h.ok().method.upper() == "POST" and h.ok().path == "/api/v1/token/")
+    op = next(
+        h.ok()
+        for h in schema.get_all_operations()
+        if h.ok().method.upper() == "POST" and h.ok().path == "/api/v1/token/"
+    )
     contoh, status, gagal = [0], Counter(), []
 
     @FUZZ_SETTINGS
@@ -205,6 +240,7 @@ def test_every_get_operation_of_the_schema_is_fuzzed(schema):
 
 
 # --- the harness itself catches what it is meant to catch ----------------------------------------
+
 
 def test_fuzzing_reports_a_body_that_breaks_the_schema(struktur, schema, header_peran, monkeypatch):
     from organisasi.api import serializers

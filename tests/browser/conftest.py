@@ -1,12 +1,19 @@
 """Playwright with Debian's chromium against pytest-django's live server (never `playwright install`)."""
+
 import os
 import shutil
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGUMEN_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGUMEN_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 try:
     from playwright.sync_api import sync_playwright
@@ -51,8 +58,12 @@ def buat_halaman(peramban, live_server):
     konteks = []
 
     def buat(ukuran=(1280, 900), *, user=None):
-        ctx = peramban.new_context(base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta",
-                                   viewport={"width": ukuran[0], "height": ukuran[1]})
+        ctx = peramban.new_context(
+            base_url=live_server.url,
+            locale="id-ID",
+            timezone_id="Asia/Jakarta",
+            viewport={"width": ukuran[0], "height": ukuran[1]},
+        )
         ctx.set_default_timeout(10_000)
         konteks.append(ctx)
         if user is not None:
@@ -71,8 +82,11 @@ def _cookie_sesi(user, url):
 
     client = Client()
     client.force_login(user)
-    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "url": url}
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": url,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +101,8 @@ def live_server(django_db_setup, django_db_blocker, live_server):
 
     if connection.vendor == "postgresql":
         with django_db_blocker.unblock(), connection.cursor() as kursor:
-            kursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            kursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
         connection.close()

@@ -1,5 +1,6 @@
 """Browser journeys (issue 4): sign-in by NIP, the structure search, the person and unit pages, the
 Indonesian errors and lockout, a phone-size layout, and screenshots of the main pages."""
+
 import re
 from pathlib import Path
 
@@ -97,8 +98,9 @@ def buka_cabang(page, nama):
     page.locator("summary").filter(has=page.get_by_role("link", name=nama, exact=True)).press("Enter")
 
 
-def test_the_tree_fetches_a_branch_when_opened_and_opens_everything_on_request(buat_halaman, struktur,
-                                                                                admin_organisasi):
+def test_the_tree_fetches_a_branch_when_opened_and_opens_everything_on_request(
+    buat_halaman, struktur, admin_organisasi
+):
     page = buat_halaman(user=admin_organisasi)
     page.goto("/struktur/")
     pohon = page.locator("ul.pohon")
@@ -168,10 +170,13 @@ def test_phone_viewport_collapses_the_menu_and_keeps_the_person_page_readable(bu
 
 def test_screenshots_of_the_main_pages(buat_halaman, struktur, admin_organisasi):
     LAYAR.mkdir(parents=True, exist_ok=True)
-    halaman = {"beranda": ("/", "Selamat datang"), "struktur": ("/struktur/", "Struktur Organisasi"),
-               "unit": ("/unit/setda-bag-organisasi/", "Bagian Organisasi"),
-               "pegawai": (f"/pegawai/{struktur.analis.nip}/", "Analis Organisasi"),
-               "audit": ("/audit/", "Audit Kelembagaan")}
+    halaman = {
+        "beranda": ("/", "Selamat datang"),
+        "struktur": ("/struktur/", "Struktur Organisasi"),
+        "unit": ("/unit/setda-bag-organisasi/", "Bagian Organisasi"),
+        "pegawai": (f"/pegawai/{struktur.analis.nip}/", "Analis Organisasi"),
+        "audit": ("/audit/", "Audit Kelembagaan"),
+    }
     page = buat_halaman(user=admin_organisasi)
     for nama, (url, judul) in halaman.items():
         resp = page.goto(url)

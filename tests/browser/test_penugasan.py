@@ -1,6 +1,7 @@
 """Browser journey of penugasan (issue 5): a Kepala Bidang asks for staff of another bidang (flow B),
 picking a candidate shown by workload through htmx; the PPK sees it on the home page, approves it,
 and the surat penugasan is issued with its PDF."""
+
 import pytest
 
 from organisasi.choices import JenisUnit as J

@@ -1,5 +1,6 @@
 """Outage tests run the app as production does (gunicorn, prod settings) against real PostgreSQL and
 Redis reached through proxies the test can cut."""
+
 import os
 import socket
 import subprocess
@@ -72,12 +73,17 @@ def proksi_redis():
 
 def env_aplikasi(db_port: int, redis_port: int | None = None) -> dict:
     s = connection.settings_dict
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.gangguan.settings_prod",
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-           "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # sessions made here must verify there
-           "DJANGO_SECURE_SSL_REDIRECT": "false", "DJANGO_LOG_LEVEL": "ERROR",
-           "DATABASE_URL": f"postgres://{s['USER'] or 'postgres'}@127.0.0.1:{db_port}/{s['NAME']}",
-           "CELERY_BROKER_URL": "", "PYTHONPATH": str(AKAR)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.gangguan.settings_prod",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # sessions made here must verify there
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "DATABASE_URL": f"postgres://{s['USER'] or 'postgres'}@127.0.0.1:{db_port}/{s['NAME']}",
+        "CELERY_BROKER_URL": "",
+        "PYTHONPATH": str(AKAR),
+    }
     env.pop("REDIS_CACHE_URL", None)
     if redis_port is not None:
         env["REDIS_CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/14"
@@ -91,9 +97,24 @@ def gunicorn():
 
     def mulai(env: dict) -> str:
         port = port_bebas()
-        p = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}",
-                              "--timeout", "30", "sistemkerja.wsgi:application"],
-                             cwd=AKAR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        p = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-w",
+                "1",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--timeout",
+                "30",
+                "sistemkerja.wsgi:application",
+            ],
+            cwd=AKAR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         proses.append(p)
         url = f"http://127.0.0.1:{port}"
 

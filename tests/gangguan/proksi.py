@@ -4,6 +4,7 @@
 `sambung()` lets connections through again. The real server behind it is never touched, so other
 tests using it are unaffected.
 """
+
 import select
 import socket
 import threading

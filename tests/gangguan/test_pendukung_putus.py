@@ -1,6 +1,7 @@
 """PostgreSQL or Redis goes down under a running production server: every answer is a clear 503 page
 or JSON (no stack trace, nothing half-written), and service comes back by itself when they return,
 without restarting anything."""
+
 import json
 
 import pytest
@@ -20,10 +21,13 @@ def pemanggil(struktur, admin_organisasi):
     aplikasi = f.akun_klien_api("aplikasi-gangguan")
     c = Client()
     c.force_login(admin_organisasi)
-    return {"api": {"Authorization": f"Token {f.kunci_token(aplikasi)}", "Accept": "application/json"},
-            "halaman": {"Cookie": f"{django_settings.SESSION_COOKIE_NAME}="
-                                  f"{c.cookies[django_settings.SESSION_COOKIE_NAME].value}",
-                        "X-Forwarded-Proto": "https"}}
+    return {
+        "api": {"Authorization": f"Token {f.kunci_token(aplikasi)}", "Accept": "application/json"},
+        "halaman": {
+            "Cookie": f"{django_settings.SESSION_COOKIE_NAME}={c.cookies[django_settings.SESSION_COOKIE_NAME].value}",
+            "X-Forwarded-Proto": "https",
+        },
+    }
 
 
 def periksa_normal(url: str, pemanggil: dict) -> None:

@@ -6,6 +6,7 @@ the lock is released and a new worker started. With late acknowledgement the bro
 message to the new worker, which finishes the job: every placement is applied exactly once, with one
 history record each.
 """
+
 import datetime as dt
 import os
 import signal
@@ -31,14 +32,40 @@ JUMLAH, DIKUNCI = 12, 5  # the 6th person's row is locked: five are applied befo
 
 def mulai_worker(antrean: str, log) -> subprocess.Popen:
     s = connection.settings_dict
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.gangguan.settings_prod",
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECRET_KEY": "uji-" + "k" * 50,
-           "DATABASE_URL": f"postgres://{s['USER'] or 'postgres'}@127.0.0.1:{s['PORT'] or 5432}/{s['NAME']}",
-           "CELERY_BROKER_URL": BROKER, "CELERY_VISIBILITY_TIMEOUT": "3", "PYTHONPATH": str(AKAR)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.gangguan.settings_prod",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECRET_KEY": "uji-" + "k" * 50,
+        "DATABASE_URL": f"postgres://{s['USER'] or 'postgres'}@127.0.0.1:{s['PORT'] or 5432}/{s['NAME']}",
+        "CELERY_BROKER_URL": BROKER,
+        "CELERY_VISIBILITY_TIMEOUT": "3",
+        "PYTHONPATH": str(AKAR),
+    }
     env.pop("REDIS_CACHE_URL", None)
-    return subprocess.Popen([sys.executable, "-m", "celery", "-A", "sistemkerja", "worker", "--pool", "solo",
-                             "-Q", antrean, "--without-gossip", "--without-mingle", "--without-heartbeat",
-                             "-l", "INFO"], cwd=AKAR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "sistemkerja",
+            "worker",
+            "--pool",
+            "solo",
+            "-Q",
+            antrean,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "INFO",
+        ],
+        cwd=AKAR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def berhenti(p: subprocess.Popen) -> None:
@@ -62,8 +89,12 @@ def pindahan(struktur):
     orang = [f.pegawai(struktur.bidang, nama=f"Pindahan {i:02d}") for i in range(JUMLAH)]
     hari = hari_ini()
     Penempatan.objects.filter(pegawai__in=orang, selesai__isnull=True).update(selesai=hari - dt.timedelta(days=1))
-    Penempatan.objects.bulk_create([Penempatan(pegawai=p, unit=struktur.upt5, jabatan=p.jabatan, mulai=hari,
-                                               nomor_sk="800/1/35.07.301/2026") for p in orang])
+    Penempatan.objects.bulk_create(
+        [
+            Penempatan(pegawai=p, unit=struktur.upt5, jabatan=p.jabatan, mulai=hari, nomor_sk="800/1/35.07.301/2026")
+            for p in orang
+        ]
+    )
     return sorted(p.pk for p in orang)
 
 
@@ -95,6 +126,5 @@ def test_a_killed_worker_leaves_no_duplicate_when_the_task_runs_again(pindahan, 
         log.close()
 
     assert set(Pegawai.objects.filter(pk__in=pindahan).values_list("unit__kode", flat=True)) == {"dinkes-upt-lab"}
-    per_orang = [Pegawai.history.filter(id=pk, history_change_reason="sinkron_penempatan").count()
-                 for pk in pindahan]
+    per_orang = [Pegawai.history.filter(id=pk, history_change_reason="sinkron_penempatan").count() for pk in pindahan]
     assert per_orang == [1] * JUMLAH  # nobody applied twice

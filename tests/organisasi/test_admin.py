@@ -1,4 +1,5 @@
 """The Bagian Organisasi's admin: saves through the services, errors on the form, scope per unit admin."""
+
 import datetime as dt
 import json
 
@@ -66,8 +67,10 @@ def jumlah_kueri(client, alamat) -> int:
 
 # --- changelists -----------------------------------------------------------------------------------
 
-def test_unit_changelist_shows_heads_and_patterns_in_constant_queries(admin_client, struktur,
-                                                                     django_assert_num_queries):
+
+def test_unit_changelist_shows_heads_and_patterns_in_constant_queries(
+    admin_client, struktur, django_assert_num_queries
+):
     resp = admin_client.get(url("unit_changelist"))
     assert resp.status_code == 200
     html = resp.content.decode()
@@ -97,7 +100,8 @@ def test_pegawai_search_by_nip_with_or_without_spaces(admin_client, struktur):
     resp = admin_client.get(url("pegawai_changelist"), {"q": analis.nip_tampil})
     assert list(resp.context["cl"].result_list) == [analis]
     assert list(admin_client.get(url("pegawai_changelist"), {"q": "Staf Lab"}).context["cl"].result_list) == [
-        struktur.staf_upt5]
+        struktur.staf_upt5
+    ]
 
 
 def test_pegawai_changelist_queries_do_not_grow_with_rows(admin_client, struktur, django_assert_num_queries):
@@ -115,10 +119,18 @@ def test_other_changelists_render(admin_client, struktur, nama):
 
 # --- units -----------------------------------------------------------------------------------------
 
+
 def test_adding_a_unit_goes_through_unit_buat(admin_client, struktur):
-    resp = admin_client.post(url("unit_add"), {"kode": "dinkes-p2p", "nama": "Bidang P2P",
-                                               "induk": struktur.dinas.pk, "jenis": "bidang",
-                                               "tingkat": "administrator"})
+    resp = admin_client.post(
+        url("unit_add"),
+        {
+            "kode": "dinkes-p2p",
+            "nama": "Bidang P2P",
+            "induk": struktur.dinas.pk,
+            "jenis": "bidang",
+            "tingkat": "administrator",
+        },
+    )
     assert resp.status_code == 302
     unit = Unit.objects.get(kode="dinkes-p2p")
     assert unit.induk == struktur.dinas and unit.path.startswith(struktur.dinas.path)
@@ -126,9 +138,16 @@ def test_adding_a_unit_goes_through_unit_buat(admin_client, struktur):
 
 
 def test_a_refused_unit_shows_the_error_on_the_field_and_saves_nothing(admin_client, struktur):
-    resp = admin_client.post(url("unit_add"), {"kode": "dinkes-yankes", "nama": "Ganda",
-                                               "induk": struktur.dinas.pk, "jenis": "bidang",
-                                               "tingkat": "administrator"})
+    resp = admin_client.post(
+        url("unit_add"),
+        {
+            "kode": "dinkes-yankes",
+            "nama": "Ganda",
+            "induk": struktur.dinas.pk,
+            "jenis": "bidang",
+            "tingkat": "administrator",
+        },
+    )
     assert resp.status_code == 200
     assert resp.context["adminform"].form.errors["kode"] == ["Kode unit 'dinkes-yankes' sudah dipakai."]
     assert Unit.objects.filter(kode="dinkes-yankes").count() == 1
@@ -173,9 +192,15 @@ def test_an_inline_plt_is_appointed_through_pejabat_tetapkan(admin_client, struk
     alamat = url("unit_change", unit.pk)
     data = data_formulir(admin_client.get(alamat))
     hari = hari_ini()
-    data.update({"pejabat-0-pegawai": str(struktur.kepala_seksi.pk), "pejabat-0-jenis": "plt",
-                 "pejabat-0-mulai": str(hari), "pejabat-0-selesai": str(hari + dt.timedelta(days=90)),
-                 "pejabat-0-nomor_sk": "800/12/2024"})
+    data.update(
+        {
+            "pejabat-0-pegawai": str(struktur.kepala_seksi.pk),
+            "pejabat-0-jenis": "plt",
+            "pejabat-0-mulai": str(hari),
+            "pejabat-0-selesai": str(hari + dt.timedelta(days=90)),
+            "pejabat-0-nomor_sk": "800/12/2024",
+        }
+    )
     assert admin_client.post(alamat, data).status_code == 302
     plt = PejabatUnit.objects.get(unit=unit)
     assert (plt.pegawai, plt.jenis, plt.nomor_sk) == (struktur.kepala_seksi, "plt", "800/12/2024")
@@ -186,10 +211,15 @@ def test_a_refused_inline_row_shows_its_error_on_the_row_not_a_500(admin_client,
     alamat = url("unit_change", struktur.bidang.pk)
     data = data_formulir(admin_client.get(alamat))
     n = int(data["pejabat-INITIAL_FORMS"])
-    data.update({"nama": "Bidang Yankes (tidak tersimpan)",
-                 f"pejabat-{n}-pegawai": str(struktur.staf_bidang.pk), f"pejabat-{n}-jenis": "plt",
-                 f"pejabat-{n}-mulai": str(hari_ini()),
-                 f"pejabat-{n}-selesai": str(hari_ini() + dt.timedelta(days=30))})
+    data.update(
+        {
+            "nama": "Bidang Yankes (tidak tersimpan)",
+            f"pejabat-{n}-pegawai": str(struktur.staf_bidang.pk),
+            f"pejabat-{n}-jenis": "plt",
+            f"pejabat-{n}-mulai": str(hari_ini()),
+            f"pejabat-{n}-selesai": str(hari_ini() + dt.timedelta(days=30)),
+        }
+    )
     resp = admin_client.post(alamat, data)
     assert resp.status_code == 200
     galat = resp.context["inline_admin_formsets"][0].formset.forms[n].errors
@@ -202,8 +232,13 @@ def test_a_plt_without_end_date_is_refused_on_the_row(admin_client, struktur):
     unit = f.unit(struktur.dinas, "dinkes-kosong", "bidang", "administrator")
     alamat = url("unit_change", unit.pk)
     data = data_formulir(admin_client.get(alamat))
-    data.update({"pejabat-0-pegawai": str(struktur.staf_bidang.pk), "pejabat-0-jenis": "plt",
-                 "pejabat-0-mulai": str(hari_ini())})
+    data.update(
+        {
+            "pejabat-0-pegawai": str(struktur.staf_bidang.pk),
+            "pejabat-0-jenis": "plt",
+            "pejabat-0-mulai": str(hari_ini()),
+        }
+    )
     resp = admin_client.post(alamat, data)
     assert resp.status_code == 200
     galat = resp.context["inline_admin_formsets"][0].formset.forms[0].errors
@@ -214,8 +249,13 @@ def test_a_decided_row_only_takes_an_earlier_end(admin_client, struktur):
     alamat = url("unit_change", struktur.bidang.pk)
     data = data_formulir(admin_client.get(alamat))
     assert data["pejabat-0-id"] == str(PejabatUnit.objects.get(unit=struktur.bidang).pk)
-    data.update({"pejabat-0-selesai": "2024-05-31", "pejabat-0-pegawai": str(struktur.analis.pk),
-                 "pejabat-0-nomor_sk": "diubah diam-diam"})
+    data.update(
+        {
+            "pejabat-0-selesai": "2024-05-31",
+            "pejabat-0-pegawai": str(struktur.analis.pk),
+            "pejabat-0-nomor_sk": "diubah diam-diam",
+        }
+    )
     assert admin_client.post(alamat, data).status_code == 302
     kepala = PejabatUnit.objects.get(unit=struktur.bidang)
     assert (kepala.pegawai, kepala.selesai) == (struktur.kepala_bidang, dt.date(2024, 5, 31))
@@ -226,8 +266,12 @@ def test_a_decided_row_only_takes_an_earlier_end(admin_client, struktur):
 def test_nothing_is_deleted_from_the_admin(admin_client, struktur):
     pejabat = PejabatUnit.objects.get(unit=struktur.bidang)
     penempatan = Penempatan.objects.filter(pegawai=struktur.analis).first()
-    for alamat in (url("pejabatunit_delete", pejabat.pk), url("penempatan_delete", penempatan.pk),
-                   url("unit_delete", struktur.seksi.pk), url("pegawai_delete", struktur.analis.pk)):
+    for alamat in (
+        url("pejabatunit_delete", pejabat.pk),
+        url("penempatan_delete", penempatan.pk),
+        url("unit_delete", struktur.seksi.pk),
+        url("pegawai_delete", struktur.analis.pk),
+    ):
         assert admin_client.post(alamat, {"post": "yes"}).status_code == 403
     assert PejabatUnit.objects.filter(pk=pejabat.pk).exists()
 
@@ -243,11 +287,19 @@ def test_history_is_shown_but_cannot_be_reverted(admin_client, struktur):
 
 # --- staff -----------------------------------------------------------------------------------------
 
+
 def test_adding_a_pegawai_registers_them_with_an_account(admin_client, struktur):
     jabatan = f.jabatan_pelaksana()
-    resp = admin_client.post(url("pegawai_add"), {"nip": "19900101 201503 2 001", "nama": "Pegawai Baru",
-                                                  "unit": struktur.bidang.pk, "jabatan": jabatan.pk,
-                                                  "mulai": "2024-05-03"})
+    resp = admin_client.post(
+        url("pegawai_add"),
+        {
+            "nip": "19900101 201503 2 001",
+            "nama": "Pegawai Baru",
+            "unit": struktur.bidang.pk,
+            "jabatan": jabatan.pk,
+            "mulai": "2024-05-03",
+        },
+    )
     assert resp.status_code == 302
     baru = Pegawai.objects.get(nip=ANALIS)
     assert (baru.unit, baru.jenis_asn, baru.akun.username) == (struktur.bidang, "pns", ANALIS)
@@ -256,9 +308,15 @@ def test_adding_a_pegawai_registers_them_with_an_account(admin_client, struktur)
 
 
 def test_a_bad_nip_is_shown_on_the_nip_field(admin_client, struktur):
-    resp = admin_client.post(url("pegawai_add"), {"nip": "19901301 201503 2 001", "nama": "Salah",
-                                                  "unit": struktur.bidang.pk,
-                                                  "jabatan": f.jabatan_pelaksana().pk})
+    resp = admin_client.post(
+        url("pegawai_add"),
+        {
+            "nip": "19901301 201503 2 001",
+            "nama": "Salah",
+            "unit": struktur.bidang.pk,
+            "jabatan": f.jabatan_pelaksana().pk,
+        },
+    )
     assert resp.status_code == 200
     assert "Tanggal lahir pada NIP" in resp.context["adminform"].form.errors["nip"][0]
     assert not Pegawai.objects.filter(nama="Salah").exists()
@@ -282,12 +340,20 @@ def test_pindahkan_page_moves_the_person(admin_client, struktur):
     alamat = url("pegawai_pindahkan", struktur.analis.pk)
     assert "Pindahkan" in admin_client.get(url("pegawai_change", struktur.analis.pk)).content.decode()
     assert admin_client.get(alamat).status_code == 200
-    resp = admin_client.post(alamat, {"unit": struktur.bidang.pk, "jabatan": struktur.analis.jabatan_id,
-                                      "mulai": "2024-05-03", "nomor_sk": "821/7/2024"})
+    resp = admin_client.post(
+        alamat,
+        {
+            "unit": struktur.bidang.pk,
+            "jabatan": struktur.analis.jabatan_id,
+            "mulai": "2024-05-03",
+            "nomor_sk": "821/7/2024",
+        },
+    )
     assert resp.status_code == 302
     assert struktur.analis.riwayat_penempatan.filter(unit=struktur.bidang, nomor_sk="821/7/2024").exists()
-    resp = admin_client.post(alamat, {"unit": struktur.seksi.pk, "jabatan": struktur.analis.jabatan_id,
-                                      "mulai": "2024-05-01"})
+    resp = admin_client.post(
+        alamat, {"unit": struktur.seksi.pk, "jabatan": struktur.analis.jabatan_id, "mulai": "2024-05-01"}
+    )
     assert resp.status_code == 200
     assert "harus sesudah penempatan sekarang" in resp.context["form"].errors["mulai"][0]
 
@@ -305,36 +371,49 @@ def test_berhentikan_page_ends_the_person_and_their_account(admin_client, strukt
 
 # --- mutasi kolektif -------------------------------------------------------------------------------
 
+
 def _mutasi(struktur, baris, **lain):
-    return {"nomor_sk": "821/96/35.73.403/2024", "tanggal_sk": "2024-05-02", "berlaku_mulai": "2024-05-03",
-            "perihal": "Mutasi 96 ASN", "baris": baris, **lain}
+    return {
+        "nomor_sk": "821/96/35.73.403/2024",
+        "tanggal_sk": "2024-05-02",
+        "berlaku_mulai": "2024-05-03",
+        "perihal": "Mutasi 96 ASN",
+        "baris": baris,
+        **lain,
+    }
 
 
 def test_mutasi_kolektif_preview_then_confirm(admin_client, struktur):
     s = struktur
-    baris = (f"{s.staf_seksi.nip_tampil};kel-cepokomulyo;\n"
-             f"{s.staf_upt5.nip};dinkes-yankes;Pengadministrasi Umum")
+    baris = f"{s.staf_seksi.nip_tampil};kel-cepokomulyo;\n{s.staf_upt5.nip};dinkes-yankes;Pengadministrasi Umum"
     resp = admin_client.post(url("mutasikolektif_add"), _mutasi(s, baris, _pratinjau="1"))
     assert resp.status_code == 200 and resp.context["siap"]
-    assert [(b.pegawai, b.unit) for b in resp.context["baris"]] == [(s.staf_seksi, s.kelurahan),
-                                                                    (s.staf_upt5, s.bidang)]
+    assert [(b.pegawai, b.unit) for b in resp.context["baris"]] == [
+        (s.staf_seksi, s.kelurahan),
+        (s.staf_upt5, s.bidang),
+    ]
     assert not MutasiKolektif.objects.exists() and Penempatan.objects.filter(mulai="2024-05-03").count() == 0
 
-    resp = admin_client.post(url("mutasikolektif_add"),
-                             _mutasi(s, baris, _konfirmasi="1", sidik=resp.context["sidik"]))
+    resp = admin_client.post(url("mutasikolektif_add"), _mutasi(s, baris, _konfirmasi="1", sidik=resp.context["sidik"]))
     mutasi = MutasiKolektif.objects.get()
     assert resp.status_code == 302 and resp["Location"] == url("mutasikolektif_change", mutasi.pk)
     for p, unit in ((s.staf_seksi, s.kelurahan), (s.staf_upt5, s.bidang)):
         baru = Penempatan.objects.get(pegawai=p, selesai__isnull=True)
-        assert (baru.unit, baru.nomor_sk, baru.mutasi, baru.mulai) == (unit, mutasi.nomor_sk, mutasi,
-                                                                       dt.date(2024, 5, 3))
+        assert (baru.unit, baru.nomor_sk, baru.mutasi, baru.mulai) == (
+            unit,
+            mutasi.nomor_sk,
+            mutasi,
+            dt.date(2024, 5, 3),
+        )
     assert admin_client.get(url("mutasikolektif_change", mutasi.pk)).status_code == 200
 
 
 def test_mutasi_kolektif_shows_each_bad_line_and_no_confirm_button(admin_client, struktur):
     s = struktur
-    baris = f"NIP;unit;jabatan\n{s.staf_seksi.nip};tidak-ada;\n198501012010031999;dinkes-yankes;\n" \
-            f"{s.staf_upt5.nip};dinkes-yankes;Jabatan Khayalan"
+    baris = (
+        f"NIP;unit;jabatan\n{s.staf_seksi.nip};tidak-ada;\n198501012010031999;dinkes-yankes;\n"
+        f"{s.staf_upt5.nip};dinkes-yankes;Jabatan Khayalan"
+    )
     resp = admin_client.post(url("mutasikolektif_add"), _mutasi(s, baris))
     assert resp.status_code == 200 and not resp.context["siap"]
     galat = [b.galat for b in resp.context["baris"]]
@@ -356,8 +435,7 @@ def test_mutasi_kolektif_shows_the_services_refusal_on_its_line(admin_client, st
 def test_mutasi_kolektif_from_a_csv_upload_and_a_changed_preview_is_not_confirmed(admin_client, struktur):
     s = struktur
     csv = SimpleUploadedFile("mutasi.csv", f"nip,unit,jabatan\n{s.staf_seksi.nip},,\n".encode())
-    resp = admin_client.post(url("mutasikolektif_add"),
-                             _mutasi(s, "", berkas=csv, unit_tujuan="kec-kepanjen"))
+    resp = admin_client.post(url("mutasikolektif_add"), _mutasi(s, "", berkas=csv, unit_tujuan="kec-kepanjen"))
     assert resp.context["siap"] and resp.context["form"]["baris"].value().startswith("nip,unit,jabatan")
     diubah = _mutasi(s, f"{s.staf_upt5.nip};kec-kepanjen;", _konfirmasi="1", sidik=resp.context["sidik"])
     resp = admin_client.post(url("mutasikolektif_add"), diubah)
@@ -367,15 +445,16 @@ def test_mutasi_kolektif_from_a_csv_upload_and_a_changed_preview_is_not_confirme
 def test_pegawai_action_prefills_the_mutasi_page(admin_client, struktur):
     s = struktur
     dipilih = [s.staf_seksi.pk, s.staf_upt5.pk]
-    resp = admin_client.post(url("pegawai_changelist"),
-                             {"action": "mutasi_ke_unit", "_selected_action": dipilih})
+    resp = admin_client.post(url("pegawai_changelist"), {"action": "mutasi_ke_unit", "_selected_action": dipilih})
     assert resp.status_code == 302 and resp["Location"].startswith(url("mutasikolektif_add"))
     awal = admin_client.get(resp["Location"]).context["form"].initial["baris"].splitlines()
-    assert sorted(awal) == sorted([f"{s.staf_seksi.nip};;Pengadministrasi Umum",
-                                   f"{s.staf_upt5.nip};;Pengadministrasi Umum"])
+    assert sorted(awal) == sorted(
+        [f"{s.staf_seksi.nip};;Pengadministrasi Umum", f"{s.staf_upt5.nip};;Pengadministrasi Umum"]
+    )
 
 
 # --- import / export -------------------------------------------------------------------------------
+
 
 def _berkas(data, nama="struktur.json"):
     return SimpleUploadedFile(nama, json.dumps(data).encode(), content_type="application/json")
@@ -415,6 +494,7 @@ def test_export_download(admin_client, struktur):
 
 # --- a unit admin's scope --------------------------------------------------------------------------
 
+
 def test_a_unit_admin_sees_only_their_subtree(admin_dinkes, struktur):
     units = {u.kode for u in admin_dinkes.get(url("unit_changelist")).context["cl"].result_list}
     assert units == {"dinkes", "dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"}
@@ -437,12 +517,21 @@ def test_a_unit_admin_cannot_open_or_change_another_dinas(admin_dinkes, struktur
 
 
 def test_a_unit_admin_can_add_within_but_not_outside_their_subtree(admin_dinkes, struktur):
-    resp = admin_dinkes.post(url("unit_add"), {"kode": "dinkes-p2p", "nama": "Bidang P2P",
-                                               "induk": struktur.dinas.pk, "jenis": "bidang",
-                                               "tingkat": "administrator"})
+    resp = admin_dinkes.post(
+        url("unit_add"),
+        {
+            "kode": "dinkes-p2p",
+            "nama": "Bidang P2P",
+            "induk": struktur.dinas.pk,
+            "jenis": "bidang",
+            "tingkat": "administrator",
+        },
+    )
     assert resp.status_code == 302 and Unit.objects.filter(kode="dinkes-p2p").exists()
-    resp = admin_dinkes.post(url("unit_add"), {"kode": "setda-x", "nama": "X", "induk": struktur.setda.pk,
-                                               "jenis": "bagian", "tingkat": "administrator"})
+    resp = admin_dinkes.post(
+        url("unit_add"),
+        {"kode": "setda-x", "nama": "X", "induk": struktur.setda.pk, "jenis": "bagian", "tingkat": "administrator"},
+    )
     assert resp.status_code == 200 and "induk" in resp.context["adminform"].form.errors
     assert not Unit.objects.filter(kode="setda-x").exists()
 
@@ -460,9 +549,13 @@ def test_a_unit_admin_mutasi_is_limited_to_their_scope(admin_dinkes, struktur):
     resp = admin_dinkes.post(url("mutasikolektif_add"), _mutasi(s, baris))
     galat = [b.galat for b in resp.context["baris"]]
     assert "tidak ditemukan di cakupan Anda" in galat[0][0] and "tidak ditemukan" in galat[1][0]
-    mutasi = services.mutasi_kolektif(pelaku=None, nomor_sk="1/2024", tanggal_sk=hari_ini(),
-                                      berlaku_mulai=hari_ini(), daftar=[services.BarisMutasi(
-                                          s.analis, s.asisten, s.analis.jabatan)])
+    mutasi = services.mutasi_kolektif(
+        pelaku=None,
+        nomor_sk="1/2024",
+        tanggal_sk=hari_ini(),
+        berlaku_mulai=hari_ini(),
+        daftar=[services.BarisMutasi(s.analis, s.asisten, s.analis.jabatan)],
+    )
     assert admin_dinkes.get(url("mutasikolektif_change", mutasi.pk)).status_code == 302
 
 
@@ -473,8 +566,10 @@ def test_outsiders_without_staff_status_are_sent_to_login(client, struktur):
 
 
 def test_a_new_jabatan_is_added_through_the_catalogue(admin_client, struktur):
-    resp = admin_client.post(url("jabatan_add"), {"nama": "Penata Kelola Sistem dan Teknologi Informasi",
-                                                  "jenis": "fungsional", "jenjang": "ahli_pertama"})
+    resp = admin_client.post(
+        url("jabatan_add"),
+        {"nama": "Penata Kelola Sistem dan Teknologi Informasi", "jenis": "fungsional", "jenjang": "ahli_pertama"},
+    )
     assert resp.status_code == 302
     assert Jabatan.objects.filter(nama__startswith="Penata Kelola", jenjang="ahli_pertama").exists()
     resp = admin_client.post(url("jabatan_add"), {"nama": "Kepala X", "jenis": "struktural"})
@@ -491,9 +586,16 @@ def test_instansi_change_renames_its_root_unit(admin_client, struktur):
 
 
 def test_plh_through_the_pejabat_list(admin_client, struktur):
-    resp = admin_client.post(url("pejabatunit_add"), {
-        "unit": struktur.bidang.pk, "pegawai": struktur.staf_bidang.pk, "jenis": JenisPeran.PLH,
-        "mulai": str(hari_ini()), "selesai": str(hari_ini() + dt.timedelta(days=7))})
+    resp = admin_client.post(
+        url("pejabatunit_add"),
+        {
+            "unit": struktur.bidang.pk,
+            "pegawai": struktur.staf_bidang.pk,
+            "jenis": JenisPeran.PLH,
+            "mulai": str(hari_ini()),
+            "selesai": str(hari_ini() + dt.timedelta(days=7)),
+        },
+    )
     assert resp.status_code == 302
     plh = PejabatUnit.objects.get(unit=struktur.bidang, jenis="plh")
     assert plh.pegawai == struktur.staf_bidang
@@ -502,27 +604,41 @@ def test_plh_through_the_pejabat_list(admin_client, struktur):
 def test_a_unit_admin_reaches_the_admin_index_and_autocomplete_only_within_scope(admin_dinkes, struktur):
     resp = admin_dinkes.get(reverse("admin:index"))
     assert resp.status_code == 200 and url("unit_changelist") in resp.content.decode()
-    resp = admin_dinkes.get(reverse("admin:autocomplete"), {
-        "app_label": "organisasi", "model_name": "pejabatunit", "field_name": "pegawai", "term": "Staf"})
-    assert {r["text"] for r in resp.json()["results"]} == {str(struktur.staf_bidang), str(struktur.staf_upt5),
-                                                          str(struktur.staf_upt6)}
+    resp = admin_dinkes.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "organisasi", "model_name": "pejabatunit", "field_name": "pegawai", "term": "Staf"},
+    )
+    assert {r["text"] for r in resp.json()["results"]} == {
+        str(struktur.staf_bidang),
+        str(struktur.staf_upt5),
+        str(struktur.staf_upt6),
+    }
 
 
 def test_a_unit_admin_appoints_a_plh_inline_in_their_own_unit(admin_dinkes, struktur):
     alamat = url("unit_change", struktur.upt5.pk)
     data = data_formulir(admin_dinkes.get(alamat))
     n = int(data["pejabat-INITIAL_FORMS"])
-    data.update({f"pejabat-{n}-pegawai": str(struktur.staf_upt5.pk), f"pejabat-{n}-jenis": "plh",
-                 f"pejabat-{n}-mulai": str(hari_ini()),
-                 f"pejabat-{n}-selesai": str(hari_ini() + dt.timedelta(7))})
+    data.update(
+        {
+            f"pejabat-{n}-pegawai": str(struktur.staf_upt5.pk),
+            f"pejabat-{n}-jenis": "plh",
+            f"pejabat-{n}-mulai": str(hari_ini()),
+            f"pejabat-{n}-selesai": str(hari_ini() + dt.timedelta(7)),
+        }
+    )
     assert admin_dinkes.post(alamat, data).status_code == 302
     plh = PejabatUnit.objects.get(unit=struktur.upt5, jenis="plh")
     assert plh.history.get().history_user.username == "admin-dinkes"
 
 
 def test_a_unit_admin_cannot_act_on_staff_or_placements_of_another_dinas(admin_dinkes, struktur):
-    assert admin_dinkes.post(url("pegawai_berhentikan", struktur.analis.pk),
-                             {"tanggal": str(hari_ini()), "alasan": "x"}).status_code == 404
+    assert (
+        admin_dinkes.post(
+            url("pegawai_berhentikan", struktur.analis.pk), {"tanggal": str(hari_ini()), "alasan": "x"}
+        ).status_code
+        == 404
+    )
     assert Pegawai.objects.get(pk=struktur.analis.pk).aktif
     penempatan = Penempatan.objects.get(pegawai=struktur.analis)
     assert admin_dinkes.get(url("penempatan_change", penempatan.pk)).status_code == 302

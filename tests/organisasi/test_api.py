@@ -2,6 +2,7 @@
 
 Shared helpers for the other test_api_*.py modules live here too.
 """
+
 import datetime as dt
 
 import pytest
@@ -19,6 +20,7 @@ HARI_LAIN = dt.timedelta(days=1)
 
 
 # --- helpers shared by the API tests -------------------------------------------------------------
+
 
 def klien(user=None) -> APIClient:
     c = APIClient()
@@ -48,8 +50,7 @@ def tambah_unit(induk, jumlah: int, awalan: str) -> None:
 
 
 def tetapkan(unit, pegawai, jenis: str, mulai: dt.date, selesai: dt.date) -> PejabatUnit:
-    return services.pejabat_tetapkan(pelaku=None, unit=unit, pegawai=pegawai, jenis=jenis, mulai=mulai,
-                                     selesai=selesai)
+    return services.pejabat_tetapkan(pelaku=None, unit=unit, pegawai=pegawai, jenis=jenis, mulai=mulai, selesai=selesai)
 
 
 def akhiri_definitif(unit, selesai: dt.date) -> PejabatUnit:
@@ -62,17 +63,37 @@ def admin_api(admin_organisasi):
     return klien(admin_organisasi)
 
 
-AKAR = {"kode": "kab-uji", "nama": "Pemerintah Kabupaten Uji", "jenis": "instansi", "tingkat": None,
-        "mandiri": False, "aktif": True, "induk": None, "instansi": "kab-uji", "pola": None, "pimpinan": None}
+AKAR = {
+    "kode": "kab-uji",
+    "nama": "Pemerintah Kabupaten Uji",
+    "jenis": "instansi",
+    "tingkat": None,
+    "mandiri": False,
+    "aktif": True,
+    "induk": None,
+    "instansi": "kab-uji",
+    "pola": None,
+    "pimpinan": None,
+}
 
 
 def unit_json(unit, *, induk: str, kepala, pola=None, mandiri=False) -> dict:
-    return {"kode": unit.kode, "nama": unit.nama, "jenis": unit.jenis, "tingkat": unit.tingkat,
-            "mandiri": mandiri, "aktif": True, "induk": induk, "instansi": "kab-uji", "pola": pola,
-            "pimpinan": orang(kepala, "definitif")}
+    return {
+        "kode": unit.kode,
+        "nama": unit.nama,
+        "jenis": unit.jenis,
+        "tingkat": unit.tingkat,
+        "mandiri": mandiri,
+        "aktif": True,
+        "induk": induk,
+        "instansi": "kab-uji",
+        "pola": pola,
+        "pimpinan": orang(kepala, "definitif"),
+    }
 
 
 # --- GET /api/v1/unit/ ---------------------------------------------------------------------------
+
 
 def test_unit_list_is_paginated_in_tree_order(struktur, admin_api):
     r = admin_api.get("/api/v1/unit/", {"page_size": 2})
@@ -83,37 +104,49 @@ def test_unit_list_is_paginated_in_tree_order(struktur, admin_api):
     assert body["previous"] is None
     assert body["next"].endswith("/api/v1/unit/?page=2&page_size=2")
     assert body["results"] == [
-        AKAR, unit_json(struktur.setda, induk="kab-uji", pola=1, kepala=struktur.kepala_setda, mandiri=True)]
+        AKAR,
+        unit_json(struktur.setda, induk="kab-uji", pola=1, kepala=struktur.kepala_setda, mandiri=True),
+    ]
     terakhir = admin_api.get("/api/v1/unit/", {"page_size": 2, "page": 7}).json()
     assert terakhir["next"] is None and terakhir["previous"].endswith("page=6&page_size=2")
     assert [u["kode"] for u in terakhir["results"]] == ["kel-cepokomulyo"]
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"instansi": "kab-uji", "induk": "dinkes"}, ["dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]),
-    ({"instansi": "kab-lain"}, []),
-    ({"tingkat": "pengawas"}, ["dinkes-upt-lab", "kec-kepanjen-pem", "kel-cepokomulyo"]),
-    ({"jenis": "upt"}, ["dinkes-upt-lab", "dinkes-puskesmas"]),
-    ({"q": "KEPANJEN"}, ["dinkes-puskesmas", "kec-kepanjen", "kec-kepanjen-pem"]),
-    ({"q": "setda-bag"}, ["setda-bag-organisasi"]),
-    ({"mandiri": "true", "induk": "dpmptsp"}, ["dpmptsp-sekretariat"]),
-    ({"mandiri": "false", "induk": "kec-kepanjen"}, ["kec-kepanjen-pem"]),
-    ({"pola": 5}, ["dinkes-upt-lab", "kel-cepokomulyo"]),
-    ({"di_bawah": "kec-kepanjen"}, ["kec-kepanjen", "kec-kepanjen-pem", "kel-cepokomulyo"]),
-    ({"di_bawah": "tidak-ada"}, []),
-    ({"q": "kepanjen\x00"}, []),
-    ({"induk": "dinkes\x00"}, []),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"instansi": "kab-uji", "induk": "dinkes"}, ["dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]),
+        ({"instansi": "kab-lain"}, []),
+        ({"tingkat": "pengawas"}, ["dinkes-upt-lab", "kec-kepanjen-pem", "kel-cepokomulyo"]),
+        ({"jenis": "upt"}, ["dinkes-upt-lab", "dinkes-puskesmas"]),
+        ({"q": "KEPANJEN"}, ["dinkes-puskesmas", "kec-kepanjen", "kec-kepanjen-pem"]),
+        ({"q": "setda-bag"}, ["setda-bag-organisasi"]),
+        ({"mandiri": "true", "induk": "dpmptsp"}, ["dpmptsp-sekretariat"]),
+        ({"mandiri": "false", "induk": "kec-kepanjen"}, ["kec-kepanjen-pem"]),
+        ({"pola": 5}, ["dinkes-upt-lab", "kel-cepokomulyo"]),
+        ({"di_bawah": "kec-kepanjen"}, ["kec-kepanjen", "kec-kepanjen-pem", "kel-cepokomulyo"]),
+        ({"di_bawah": "tidak-ada"}, []),
+        ({"q": "kepanjen\x00"}, []),
+        ({"induk": "dinkes\x00"}, []),
+    ],
+)
 def test_unit_list_filters(struktur, admin_api, params, expected):
     r = admin_api.get("/api/v1/unit/", params)
     assert r.status_code == 200
     assert kodes(r) == expected
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"tingkat": "camat"}, "tingkat"), ({"pola": "9"}, "pola"), ({"mandiri": "mungkin"}, "mandiri"),
-    ({"jenis": ""}, "jenis"), ({"pola": ""}, "pola"), ({"aktif": ""}, "aktif"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"tingkat": "camat"}, "tingkat"),
+        ({"pola": "9"}, "pola"),
+        ({"mandiri": "mungkin"}, "mandiri"),
+        ({"jenis": ""}, "jenis"),
+        ({"pola": ""}, "pola"),
+        ({"aktif": ""}, "aktif"),
+    ],
+)
 def test_unit_list_rejects_bad_filter_values(struktur, admin_api, params, field):
     r = admin_api.get("/api/v1/unit/", params)
     assert r.status_code == 400
@@ -165,6 +198,7 @@ def test_cached_unit_answers_follow_changes_and_scopes(struktur, admin_api):
 
 # --- GET /api/v1/unit/{kode}/ --------------------------------------------------------------------
 
+
 def test_unit_detail(struktur, admin_api):
     r = admin_api.get("/api/v1/unit/setda-bag-organisasi/")
     assert r.status_code == 200
@@ -174,10 +208,13 @@ def test_unit_detail(struktur, admin_api):
 
 def test_unit_detail_of_a_unit_organisasi_names_its_pattern(struktur, admin_api):
     r = admin_api.get("/api/v1/unit/kec-kepanjen/")
-    kecamatan = unit_json(struktur.kecamatan, induk="kab-uji", pola=4, kepala=struktur.kepala_kecamatan,
-                          mandiri=True)
-    assert r.json() == {**kecamatan, "nama_pola": "Dipimpin administrator (pengawas sebagai PPK)",
-                        "catatan_pola": "", "unit_organisasi": "kec-kepanjen"}
+    kecamatan = unit_json(struktur.kecamatan, induk="kab-uji", pola=4, kepala=struktur.kepala_kecamatan, mandiri=True)
+    assert r.json() == {
+        **kecamatan,
+        "nama_pola": "Dipimpin administrator (pengawas sebagai PPK)",
+        "catatan_pola": "",
+        "unit_organisasi": "kec-kepanjen",
+    }
 
 
 def test_unit_detail_of_the_instansi_root(struktur, admin_api):
@@ -212,21 +249,38 @@ def test_unit_detail_ignores_list_filters(struktur, admin_api):
 
 # --- GET /api/v1/unit/{kode}/pohon/ --------------------------------------------------------------
 
+
 def simpul(kode, nama, jenis, tingkat, mandiri, pola, kepala, anak=()) -> dict:
-    return {"kode": kode, "nama": nama, "jenis": jenis, "tingkat": tingkat, "mandiri": mandiri, "aktif": True,
-            "pola": pola, "pimpinan": orang(kepala, "definitif"), "anak": list(anak)}
+    return {
+        "kode": kode,
+        "nama": nama,
+        "jenis": jenis,
+        "tingkat": tingkat,
+        "mandiri": mandiri,
+        "aktif": True,
+        "pola": pola,
+        "pimpinan": orang(kepala, "definitif"),
+        "anak": list(anak),
+    }
 
 
 def test_pohon_of_a_kecamatan(struktur, admin_api):
     s = struktur
     r = admin_api.get("/api/v1/unit/kec-kepanjen/pohon/")
     assert r.status_code == 200
-    assert r.json() == simpul("kec-kepanjen", "Kecamatan Kepanjen", "kecamatan", "administrator", True, 4,
-                              s.kepala_kecamatan, [
-        simpul("kec-kepanjen-pem", "Seksi Pemerintahan", "seksi", "pengawas", False, None, s.kepala_seksi),
-        simpul("kel-cepokomulyo", "Kelurahan Cepokomulyo", "kelurahan", "pengawas", True, 5,
-               s.kepala_kelurahan),
-    ])
+    assert r.json() == simpul(
+        "kec-kepanjen",
+        "Kecamatan Kepanjen",
+        "kecamatan",
+        "administrator",
+        True,
+        4,
+        s.kepala_kecamatan,
+        [
+            simpul("kec-kepanjen-pem", "Seksi Pemerintahan", "seksi", "pengawas", False, None, s.kepala_seksi),
+            simpul("kel-cepokomulyo", "Kelurahan Cepokomulyo", "kelurahan", "pengawas", True, 5, s.kepala_kelurahan),
+        ],
+    )
 
 
 def _susunan(node) -> dict | str:
@@ -237,12 +291,14 @@ def test_pohon_of_the_root_holds_the_whole_instansi(struktur, admin_api):
     r = admin_api.get("/api/v1/unit/kab-uji/pohon/")
     assert r.status_code == 200
     assert r.json()["pimpinan"] is None and r.json()["tingkat"] is None
-    assert _susunan(r.json()) == {"kab-uji": [
-        {"setda": [{"setda-asisten-1": ["setda-bag-organisasi"]}]},
-        {"dinkes": ["dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]},
-        {"dpmptsp": ["dpmptsp-sekretariat"]},
-        {"kec-kepanjen": ["kec-kepanjen-pem", "kel-cepokomulyo"]},
-    ]}
+    assert _susunan(r.json()) == {
+        "kab-uji": [
+            {"setda": [{"setda-asisten-1": ["setda-bag-organisasi"]}]},
+            {"dinkes": ["dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]},
+            {"dpmptsp": ["dpmptsp-sekretariat"]},
+            {"kec-kepanjen": ["kec-kepanjen-pem", "kel-cepokomulyo"]},
+        ]
+    }
 
 
 def test_pohon_shows_acting_heads_and_vacancies_of_today(struktur, admin_api):
@@ -258,10 +314,17 @@ def test_pohon_shows_acting_heads_and_vacancies_of_today(struktur, admin_api):
 def dari_selector(node) -> dict:
     """`selectors.pohon` translated by hand: the endpoint's fast path must give the same tree."""
     u, b = node["unit"], node["pimpinan"]
-    return {"kode": u.kode, "nama": u.nama, "jenis": u.jenis, "tingkat": u.tingkat or None,
-            "mandiri": u.mandiri, "aktif": u.aktif, "pola": u.pola,
-            "pimpinan": orang(b.pegawai, b.jenis) if b else None,
-            "anak": [dari_selector(a) for a in node["anak"]]}
+    return {
+        "kode": u.kode,
+        "nama": u.nama,
+        "jenis": u.jenis,
+        "tingkat": u.tingkat or None,
+        "mandiri": u.mandiri,
+        "aktif": u.aktif,
+        "pola": u.pola,
+        "pimpinan": orang(b.pegawai, b.jenis) if b else None,
+        "anak": [dari_selector(a) for a in node["anak"]],
+    }
 
 
 def test_pohon_matches_the_selector(struktur, admin_api):

@@ -1,4 +1,5 @@
 """The organisasi REST API: who may read what, tokens, /saya/, and the published schema and docs."""
+
 import datetime as dt
 import re
 
@@ -21,8 +22,15 @@ admin_api = test_api.admin_api  # the fixture, shared
 
 def urls_baca(s) -> list[str]:
     nip = s.analis.nip
-    return ["/api/v1/unit/", "/api/v1/unit/setda/", "/api/v1/unit/kab-uji/pohon/", "/api/v1/pegawai/",
-            f"/api/v1/pegawai/{nip}/", f"/api/v1/pegawai/{nip}/kedudukan/", "/api/v1/saya/"]
+    return [
+        "/api/v1/unit/",
+        "/api/v1/unit/setda/",
+        "/api/v1/unit/kab-uji/pohon/",
+        "/api/v1/pegawai/",
+        f"/api/v1/pegawai/{nip}/",
+        f"/api/v1/pegawai/{nip}/kedudukan/",
+        "/api/v1/saya/",
+    ]
 
 
 @pytest.fixture
@@ -31,6 +39,7 @@ def klien_api_user(db):
 
 
 # --- anonymous and writes ------------------------------------------------------------------------
+
 
 def test_anonymous_requests_get_401_and_no_data(struktur):
     for url in urls_baca(struktur):
@@ -42,10 +51,17 @@ def test_anonymous_requests_get_401_and_no_data(struktur):
 
 def test_the_api_is_read_only(struktur, admin_api):
     s = struktur
-    tulis = [("post", "/api/v1/unit/"), ("put", "/api/v1/unit/setda/"), ("patch", "/api/v1/unit/setda/"),
-             ("delete", "/api/v1/unit/setda/"), ("post", "/api/v1/unit/setda/pohon/"),
-             ("post", "/api/v1/pegawai/"), ("delete", f"/api/v1/pegawai/{s.analis.nip}/"),
-             ("post", f"/api/v1/pegawai/{s.analis.nip}/kedudukan/"), ("post", "/api/v1/saya/")]
+    tulis = [
+        ("post", "/api/v1/unit/"),
+        ("put", "/api/v1/unit/setda/"),
+        ("patch", "/api/v1/unit/setda/"),
+        ("delete", "/api/v1/unit/setda/"),
+        ("post", "/api/v1/unit/setda/pohon/"),
+        ("post", "/api/v1/pegawai/"),
+        ("delete", f"/api/v1/pegawai/{s.analis.nip}/"),
+        ("post", f"/api/v1/pegawai/{s.analis.nip}/kedudukan/"),
+        ("post", "/api/v1/saya/"),
+    ]
     for metode, url in tulis:
         r = getattr(admin_api, metode)(url, {"nama": "Diubah"}, format="json")
         assert r.status_code in (403, 405), (metode, url)
@@ -56,26 +72,35 @@ def test_the_api_is_read_only(struktur, admin_api):
 
 # --- scope ---------------------------------------------------------------------------------------
 
+
 def test_outsider_sees_only_their_own_perangkat_daerah(struktur, orang_luar):
     s, api = struktur, klien(orang_luar.akun)
-    assert kodes(api.get("/api/v1/unit/")) == ["dinkes", "dinkes-yankes", "dinkes-upt-lab",
-                                                "dinkes-puskesmas"]
+    assert kodes(api.get("/api/v1/unit/")) == ["dinkes", "dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]
     assert nama(api.get("/api/v1/pegawai/", {"q": "a"})) == [
-        "Kepala Bidang Pelayanan Kesehatan", "Kepala Dinas Kesehatan", "Kepala UPT Laboratorium Kesehatan",
-        "Kepala UPT Puskesmas Kepanjen", "Staf Bidang", "Staf Lab", "Staf Puskesmas"]
+        "Kepala Bidang Pelayanan Kesehatan",
+        "Kepala Dinas Kesehatan",
+        "Kepala UPT Laboratorium Kesehatan",
+        "Kepala UPT Puskesmas Kepanjen",
+        "Staf Bidang",
+        "Staf Lab",
+        "Staf Puskesmas",
+    ]
     assert api.get("/api/v1/pegawai/", {"q": s.analis.nip}).json()["count"] == 0
     assert api.get("/api/v1/unit/dinkes/pohon/").status_code == 200
     assert api.get(f"/api/v1/pegawai/{s.staf_upt6.nip}/kedudukan/").status_code == 200
 
 
-@pytest.mark.parametrize("url, pesan", [
-    ("/api/v1/unit/setda/", "Unit tidak ditemukan."),
-    ("/api/v1/unit/setda/pohon/", "Unit tidak ditemukan."),
-    ("/api/v1/unit/kab-uji/pohon/", "Unit tidak ditemukan."),
-    ("/api/v1/pegawai/{nip}/", "Pegawai tidak ditemukan."),
-    ("/api/v1/pegawai/{nip}/kedudukan/?tanggal=2024-05-03", "Pegawai tidak ditemukan."),
-    ("/api/v1/pegawai/{nip}/kedudukan/?tanggal=salah", "Pegawai tidak ditemukan."),
-])
+@pytest.mark.parametrize(
+    "url, pesan",
+    [
+        ("/api/v1/unit/setda/", "Unit tidak ditemukan."),
+        ("/api/v1/unit/setda/pohon/", "Unit tidak ditemukan."),
+        ("/api/v1/unit/kab-uji/pohon/", "Unit tidak ditemukan."),
+        ("/api/v1/pegawai/{nip}/", "Pegawai tidak ditemukan."),
+        ("/api/v1/pegawai/{nip}/kedudukan/?tanggal=2024-05-03", "Pegawai tidak ditemukan."),
+        ("/api/v1/pegawai/{nip}/kedudukan/?tanggal=salah", "Pegawai tidak ditemukan."),
+    ],
+)
 def test_outsider_gets_404_outside_their_scope(struktur, orang_luar, url, pesan):
     r = klien(orang_luar.akun).get(url.format(nip=struktur.analis.nip))
     assert r.status_code == 404
@@ -97,8 +122,7 @@ def test_api_client_granted_one_unit_sees_only_its_subtree(struktur):
     assert kodes(api.get("/api/v1/unit/")) == ["kec-kepanjen", "kec-kepanjen-pem", "kel-cepokomulyo"]
     assert api.get("/api/v1/pegawai/").json()["count"] == 5
     assert api.get("/api/v1/unit/kec-kepanjen/pohon/").status_code == 200
-    for url in ("/api/v1/unit/kab-uji/pohon/", "/api/v1/unit/setda/",
-                f"/api/v1/pegawai/{struktur.analis.nip}/"):
+    for url in ("/api/v1/unit/kab-uji/pohon/", "/api/v1/unit/setda/", f"/api/v1/pegawai/{struktur.analis.nip}/"):
         assert api.get(url).status_code == 404
 
 
@@ -109,6 +133,7 @@ def test_user_without_any_grant_sees_nothing(struktur):
 
 
 # --- tokens --------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def akun_analis(struktur):
@@ -135,13 +160,16 @@ def test_token_obtained_with_a_spaced_nip_opens_the_api(struktur, akun_analis):
 SALAH = {"detail": "NIP/nama pengguna atau kata sandi salah, atau akun tidak aktif."}
 
 
-@pytest.mark.parametrize("data, status, expected", [
-    ({"username": "nip", "password": "salah"}, 401, SALAH),
-    ({"username": "199001012015031999", "password": PASSWORD}, 401, SALAH),
-    ({"username": "nip\x00", "password": PASSWORD}, 401, SALAH),
-    ({"username": "nip"}, 400, {"password": ["Bidang ini harus diisi."]}),
-    ({"password": PASSWORD}, 400, {"username": ["Bidang ini harus diisi."]}),
-])
+@pytest.mark.parametrize(
+    "data, status, expected",
+    [
+        ({"username": "nip", "password": "salah"}, 401, SALAH),
+        ({"username": "199001012015031999", "password": PASSWORD}, 401, SALAH),
+        ({"username": "nip\x00", "password": PASSWORD}, 401, SALAH),
+        ({"username": "nip"}, 400, {"password": ["Bidang ini harus diisi."]}),
+        ({"password": PASSWORD}, 400, {"username": ["Bidang ini harus diisi."]}),
+    ],
+)
 def test_token_refuses_bad_credentials(struktur, akun_analis, data, status, expected):
     if data.get("username", "").startswith("nip"):
         data = {**data, "username": data["username"].replace("nip", struktur.analis.nip)}
@@ -161,8 +189,7 @@ def test_token_with_a_malformed_body_is_400(struktur):
 
 def test_token_is_refused_and_revoked_for_staff_who_left(struktur, akun_analis):
     kunci = f.kunci_token(akun_analis)
-    services.pegawai_berhentikan(pelaku=None, pegawai=struktur.analis, tanggal=hari_ini(),
-                                 alasan="Pindah instansi")
+    services.pegawai_berhentikan(pelaku=None, pegawai=struktur.analis, tanggal=hari_ini(), alasan="Pindah instansi")
     r = klien().post("/api/v1/token/", {"username": struktur.analis.nip, "password": PASSWORD})
     assert r.status_code == 401
     api = klien()
@@ -181,15 +208,20 @@ def test_unknown_token_is_401(struktur):
 
 # --- GET /api/v1/saya/ ---------------------------------------------------------------------------
 
+
 def peran_unit(unit, sebagai="definitif") -> dict:
     return {"unit": unit.kode, "nama": unit.nama, "sebagai": sebagai, "unit_organisasi": unit.mandiri}
 
 
 def test_saya_for_staff(struktur):
     r = klien(struktur.analis.akun).get("/api/v1/saya/")
-    assert r.json() == {"username": struktur.analis.nip,
-                        "pegawai": pegawai_json(struktur.analis, struktur.bag_org),
-                        "peran": ["pegawai"], "memimpin": [], "kewenangan_ppk": []}
+    assert r.json() == {
+        "username": struktur.analis.nip,
+        "pegawai": pegawai_json(struktur.analis, struktur.bag_org),
+        "peran": ["pegawai"],
+        "memimpin": [],
+        "kewenangan_ppk": [],
+    }
 
 
 def saya(pegawai) -> tuple:
@@ -211,19 +243,27 @@ def test_saya_follows_plh_and_delegation_in_force_today(struktur):
     plh = peran_unit(s.bag_org, "plh")
     assert saya(s.analis) == (["ppk", "pegawai"], [plh], [plh])
     assert saya(s.kepala_bag_org) == (["pegawai"], [], [])
-    assert saya(s.kepala_sek_dpmptsp) == (["pimpinan", "ppk", "pegawai"], [peran_unit(s.sek_dpmptsp)],
-                                          [peran_unit(s.dpmptsp, "delegasi"), peran_unit(s.sek_dpmptsp)])
+    assert saya(s.kepala_sek_dpmptsp) == (
+        ["pimpinan", "ppk", "pegawai"],
+        [peran_unit(s.sek_dpmptsp)],
+        [peran_unit(s.dpmptsp, "delegasi"), peran_unit(s.sek_dpmptsp)],
+    )
     assert saya(s.kepala_dpmptsp) == (["pimpinan", "pegawai"], [peran_unit(s.dpmptsp)], [])
 
 
 def test_saya_without_a_pegawai_record(admin_organisasi, klien_api_user):
     assert klien(admin_organisasi).get("/api/v1/saya/").json() == {
-        "username": "admin-org", "pegawai": None, "peran": ["admin_organisasi"], "memimpin": [],
-        "kewenangan_ppk": []}
+        "username": "admin-org",
+        "pegawai": None,
+        "peran": ["admin_organisasi"],
+        "memimpin": [],
+        "kewenangan_ppk": [],
+    }
     assert klien(klien_api_user).get("/api/v1/saya/").json()["peran"] == ["klien_api"]
 
 
 # --- schema and docs -----------------------------------------------------------------------------
+
 
 def test_docs_pages_load_without_external_urls(db):
     for url in ("/api/v1/docs/", "/api/v1/redoc/"):
@@ -256,9 +296,16 @@ def skema(db):
 
 
 def test_schema_lists_the_fixed_resources(skema):
-    assert {"/api/v1/unit/", "/api/v1/unit/{kode}/", "/api/v1/unit/{kode}/pohon/", "/api/v1/pegawai/",
-            "/api/v1/pegawai/{nip}/", "/api/v1/pegawai/{nip}/kedudukan/", "/api/v1/saya/",
-            "/api/v1/token/"} <= set(skema["paths"])
+    assert {
+        "/api/v1/unit/",
+        "/api/v1/unit/{kode}/",
+        "/api/v1/unit/{kode}/pohon/",
+        "/api/v1/pegawai/",
+        "/api/v1/pegawai/{nip}/",
+        "/api/v1/pegawai/{nip}/kedudukan/",
+        "/api/v1/saya/",
+        "/api/v1/token/",
+    } <= set(skema["paths"])
     kedudukan = skema["paths"]["/api/v1/pegawai/{nip}/kedudukan/"]["get"]
     assert {p["name"] for p in kedudukan["parameters"]} == {"nip", "tanggal"}
     assert {"200", "400", "401", "404"} <= set(kedudukan["responses"])
@@ -278,7 +325,8 @@ def test_responses_match_the_schema(struktur, skema, admin_api):
     tetapkan(s.dpmptsp, s.kepala_sek_dpmptsp, JenisPeran.DELEGASI, hari_ini(), hari_ini())
     nip = s.staf_dpmptsp.nip
     kasus = [
-        ("/api/v1/unit/", "/api/v1/unit/", 200), ("/api/v1/unit/?tingkat=x", "/api/v1/unit/", 400),
+        ("/api/v1/unit/", "/api/v1/unit/", 200),
+        ("/api/v1/unit/?tingkat=x", "/api/v1/unit/", 400),
         ("/api/v1/unit/?page=9", "/api/v1/unit/", 404),
         ("/api/v1/unit/kab-uji/", "/api/v1/unit/{kode}/", 200),
         ("/api/v1/unit/setda/", "/api/v1/unit/{kode}/", 200),

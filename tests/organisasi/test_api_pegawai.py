@@ -1,4 +1,5 @@
 """The organisasi REST API: staff and their kedudukan on a date (API.md "Fixed resources")."""
+
 import datetime as dt
 from urllib.parse import quote
 
@@ -16,9 +17,19 @@ admin_api = test_api.admin_api  # the fixture, shared
 
 
 def pegawai_json(p, unit) -> dict:
-    return {"nip": p.nip, "nip_tampil": p.nip_tampil, "nama": p.nama, "jenis_asn": "pns", "golongan": "",
-            "jabatan": p.jabatan.nama, "jenis_jabatan": p.jabatan.jenis, "jenjang": p.jabatan.jenjang or None,
-            "unit": unit.kode, "unit_nama": unit.nama, "aktif": True}
+    return {
+        "nip": p.nip,
+        "nip_tampil": p.nip_tampil,
+        "nama": p.nama,
+        "jenis_asn": "pns",
+        "golongan": "",
+        "jabatan": p.jabatan.nama,
+        "jenis_jabatan": p.jabatan.jenis,
+        "jenjang": p.jabatan.jenjang or None,
+        "unit": unit.kode,
+        "unit_nama": unit.nama,
+        "aktif": True,
+    }
 
 
 def nama(response) -> list[str]:
@@ -26,6 +37,7 @@ def nama(response) -> list[str]:
 
 
 # --- GET /api/v1/pegawai/ ------------------------------------------------------------------------
+
 
 def test_pegawai_list_is_paginated_by_name(struktur, admin_api):
     r = admin_api.get("/api/v1/pegawai/", {"page_size": 1})
@@ -36,13 +48,16 @@ def test_pegawai_list_is_paginated_by_name(struktur, admin_api):
     assert body["results"] == [pegawai_json(struktur.analis, struktur.bag_org)]
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"unit": "dinkes-yankes"}, ["Kepala Bidang Pelayanan Kesehatan", "Staf Bidang"]),
-    ({"instansi": "kab-lain"}, []),
-    ({"jenis_jabatan": "fungsional"}, ["Analis Organisasi", "Kepala UPT Puskesmas Kepanjen"]),
-    ({"di_bawah": "kec-kepanjen", "jenis_jabatan": "pelaksana"}, ["Staf Kelurahan", "Staf Seksi"]),
-    ({"q": "staf d"}, ["Staf DPMPTSP"]),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"unit": "dinkes-yankes"}, ["Kepala Bidang Pelayanan Kesehatan", "Staf Bidang"]),
+        ({"instansi": "kab-lain"}, []),
+        ({"jenis_jabatan": "fungsional"}, ["Analis Organisasi", "Kepala UPT Puskesmas Kepanjen"]),
+        ({"di_bawah": "kec-kepanjen", "jenis_jabatan": "pelaksana"}, ["Staf Kelurahan", "Staf Seksi"]),
+        ({"q": "staf d"}, ["Staf DPMPTSP"]),
+    ],
+)
 def test_pegawai_list_filters(struktur, admin_api, params, expected):
     r = admin_api.get("/api/v1/pegawai/", params)
     assert r.status_code == 200
@@ -63,8 +78,7 @@ def test_pegawai_list_searches_nip_with_or_without_spaces(struktur, admin_api):
 
 def test_pegawai_list_filters_jenis_asn_and_aktif(struktur, admin_api):
     pppk = f.pegawai(struktur.seksi, nama="Tenaga PPPK", jenis_asn="pppk")
-    services.pegawai_berhentikan(pelaku=None, pegawai=struktur.staf_kelurahan, tanggal=hari_ini(),
-                                 alasan="Pensiun")
+    services.pegawai_berhentikan(pelaku=None, pegawai=struktur.staf_kelurahan, tanggal=hari_ini(), alasan="Pensiun")
     assert nama(admin_api.get("/api/v1/pegawai/", {"jenis_asn": "pppk"})) == [pppk.nama]
     assert nama(admin_api.get("/api/v1/pegawai/", {"aktif": "false"})) == ["Staf Kelurahan"]
     assert admin_api.get("/api/v1/pegawai/", {"aktif": "true"}).json()["count"] == 20
@@ -72,10 +86,14 @@ def test_pegawai_list_filters_jenis_asn_and_aktif(struktur, admin_api):
     assert [berhenti[k] for k in ("aktif", "unit", "jabatan", "jenis_jabatan")] == [False, None, None, None]
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"jenis_asn": "honorer"}, "jenis_asn"), ({"aktif": "ya"}, "aktif"),
-    ({"jenis_jabatan": "x"}, "jenis_jabatan"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"jenis_asn": "honorer"}, "jenis_asn"),
+        ({"aktif": "ya"}, "aktif"),
+        ({"jenis_jabatan": "x"}, "jenis_jabatan"),
+    ],
+)
 def test_pegawai_list_rejects_bad_filter_values(struktur, admin_api, params, field):
     r = admin_api.get("/api/v1/pegawai/", params)
     assert r.status_code == 400
@@ -92,6 +110,7 @@ def test_pegawai_list_query_count_does_not_grow(struktur, admin_api, django_asse
 
 
 # --- GET /api/v1/pegawai/{nip}/ ------------------------------------------------------------------
+
 
 def test_pegawai_detail(struktur, admin_api):
     r = admin_api.get(f"/api/v1/pegawai/{struktur.kepala_upt6.nip}/")
@@ -114,42 +133,65 @@ def test_pegawai_detail_unknown_or_malformed_nip_is_404(struktur, admin_api, nip
 
 # --- GET /api/v1/pegawai/{nip}/kedudukan/ --------------------------------------------------------
 
+
 def kedudukan(api, pegawai, tanggal: dt.date | str | None = HARI):
     params = {} if tanggal is None else {"tanggal": str(tanggal)}
     return api.get(f"/api/v1/pegawai/{pegawai.nip}/kedudukan/", params)
 
 
 def kedudukan_json(pegawai, *, unit, jabatan, uo, rantai, pola, tanggal="2024-05-03") -> dict:
-    return {"nip": pegawai.nip, "tanggal": tanggal, "unit": unit, "jabatan": jabatan, "unit_organisasi": uo,
-            "ppk": rantai[0] if rantai else None, "pimpinan_unit_organisasi": rantai[-1] if rantai else None,
-            "rantai_evaluasi": rantai, "pola": pola}
+    return {
+        "nip": pegawai.nip,
+        "tanggal": tanggal,
+        "unit": unit,
+        "jabatan": jabatan,
+        "unit_organisasi": uo,
+        "ppk": rantai[0] if rantai else None,
+        "pimpinan_unit_organisasi": rantai[-1] if rantai else None,
+        "rantai_evaluasi": rantai,
+        "pola": pola,
+    }
 
 
-@pytest.mark.parametrize("staf, rantai, pola", [
-    ("analis", ["bag_org", "asisten", "setda"], 1),
-    ("staf_bidang", ["bidang", "dinas"], 2),
-    ("staf_dpmptsp", ["dpmptsp"], 3),
-    ("staf_sek_dpmptsp", ["sek_dpmptsp"], 3),
-    ("staf_seksi", ["seksi", "kecamatan"], 4),
-    ("staf_kelurahan", ["kelurahan"], 5),
-    ("staf_upt5", ["upt5"], 5),
-    ("staf_upt6", ["upt6"], 6),
-])
+@pytest.mark.parametrize(
+    "staf, rantai, pola",
+    [
+        ("analis", ["bag_org", "asisten", "setda"], 1),
+        ("staf_bidang", ["bidang", "dinas"], 2),
+        ("staf_dpmptsp", ["dpmptsp"], 3),
+        ("staf_sek_dpmptsp", ["sek_dpmptsp"], 3),
+        ("staf_seksi", ["seksi", "kecamatan"], 4),
+        ("staf_kelurahan", ["kelurahan"], 5),
+        ("staf_upt5", ["upt5"], 5),
+        ("staf_upt6", ["upt6"], 6),
+    ],
+)
 def test_kedudukan_of_staff_in_each_pattern(struktur, admin_api, staf, rantai, pola):
     s = struktur
     pegawai = getattr(s, staf)
     kepala = [orang(getattr(s, f"kepala_{u}"), "definitif", getattr(s, u)) for u in rantai]
     r = kedudukan(admin_api, pegawai)
     assert r.status_code == 200
-    assert r.json() == kedudukan_json(pegawai, unit=getattr(s, rantai[0]).kode, jabatan=pegawai.jabatan.nama,
-                                      uo=getattr(s, rantai[-1]).kode, rantai=kepala, pola=pola)
+    assert r.json() == kedudukan_json(
+        pegawai,
+        unit=getattr(s, rantai[0]).kode,
+        jabatan=pegawai.jabatan.nama,
+        uo=getattr(s, rantai[-1]).kode,
+        rantai=kepala,
+        pola=pola,
+    )
 
 
 def test_kedudukan_of_a_head_is_assessed_from_the_unit_above(struktur, admin_api):
     s = struktur
     assert kedudukan(admin_api, s.kepala_bidang).json() == kedudukan_json(
-        s.kepala_bidang, unit="dinkes-yankes", jabatan="Kepala Bidang", uo="dinkes",
-        rantai=[orang(s.kepala_dinas, "definitif", s.dinas)], pola=2)
+        s.kepala_bidang,
+        unit="dinkes-yankes",
+        jabatan="Kepala Bidang",
+        uo="dinkes",
+        rantai=[orang(s.kepala_dinas, "definitif", s.dinas)],
+        pola=2,
+    )
 
 
 @pytest.fixture
@@ -203,7 +245,8 @@ def test_kedudukan_with_a_plh(struktur, admin_api):
 
 def test_kedudukan_before_any_placement_is_empty(struktur, admin_api):
     assert kedudukan(admin_api, struktur.analis, "2019-12-31").json() == kedudukan_json(
-        struktur.analis, unit=None, jabatan=None, uo=None, rantai=[], pola=None, tanggal="2019-12-31")
+        struktur.analis, unit=None, jabatan=None, uo=None, rantai=[], pola=None, tanggal="2019-12-31"
+    )
 
 
 def test_kedudukan_defaults_to_today(struktur, admin_api):
@@ -235,8 +278,7 @@ def test_kedudukan_query_count_does_not_grow_with_depth(struktur, admin_api, dja
         assert kedudukan(admin_api, struktur.analis, None).json()["pola"] == 1
 
 
-def test_kedudukan_by_token_of_a_superuser_takes_four_queries(struktur, django_user_model,
-                                                               django_assert_num_queries):
+def test_kedudukan_by_token_of_a_superuser_takes_four_queries(struktur, django_user_model, django_assert_num_queries):
     root = django_user_model.objects.create_superuser("root", "", "rahasia-uji-123")
     api = klien()
     api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(root)}")

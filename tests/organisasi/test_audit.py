@@ -1,10 +1,10 @@
 """Audit kelembagaan: each kind of finding, scope, and a constant number of queries."""
+
 import datetime as dt
 import re
 
 import pytest
 from django.utils.dateformat import format as date_format
-from django.db import connection
 from guardian.shortcuts import assign_perm
 
 from organisasi import services
@@ -12,9 +12,9 @@ from organisasi.audit import audit_kelembagaan, dapat_mengaudit
 from organisasi.choices import JenisPeran
 from organisasi.choices import JenisUnit as J
 from organisasi.choices import Tingkat as T
-from sistemkerja.errors import BukanWewenang
 from organisasi.models import Jabatan, Unit
 from organisasi.selectors import hari_ini
+from sistemkerja.errors import BukanWewenang
 from tests import factories as f
 
 HARI = dt.date(2024, 5, 3)
@@ -30,8 +30,15 @@ def kode(units):
 
 def test_the_clean_structure_has_no_findings(struktur, admin_organisasi):
     hasil = audit(admin_organisasi)
-    assert hasil.jumlah == {"tanpa_pola": 0, "tingkat_janggal": 0, "kosong": 0, "segera_berakhir": 0,
-                            "tanpa_unit": 0, "tidak_di_unitnya": 0, "jabatan_tanpa_tingkat": 0}
+    assert hasil.jumlah == {
+        "tanpa_pola": 0,
+        "tingkat_janggal": 0,
+        "kosong": 0,
+        "segera_berakhir": 0,
+        "tanpa_unit": 0,
+        "tidak_di_unitnya": 0,
+        "jabatan_tanpa_tingkat": 0,
+    }
     assert hasil.total == 0
     assert hasil.batas == dt.date(2024, 6, 2)
 
@@ -59,8 +66,14 @@ def test_a_unit_led_at_a_higher_level_than_its_parent_is_flagged(struktur, admin
 def test_a_vacant_head_is_listed_with_the_head_above_who_covers_it(struktur, admin_organisasi):
     f.unit(struktur.bidang, "dinkes-yankes-rujukan", J.SEKSI, T.PENGAWAS, nama="Seksi Rujukan")
     kosong_plt = f.unit(struktur.dinas, "dinkes-p2p", J.BIDANG, T.ADMINISTRATOR, nama="Bidang P2P")
-    services.pejabat_tetapkan(pelaku=None, unit=kosong_plt, pegawai=struktur.staf_bidang, jenis=JenisPeran.PLT,
-                              mulai=dt.date(2024, 1, 1), selesai=dt.date(2024, 12, 31))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=kosong_plt,
+        pegawai=struktur.staf_bidang,
+        jenis=JenisPeran.PLT,
+        mulai=dt.date(2024, 1, 1),
+        selesai=dt.date(2024, 12, 31),
+    )
 
     temuan = audit(admin_organisasi).kosong
 
@@ -84,16 +97,39 @@ def test_a_head_whose_term_ended_leaves_the_unit_vacant_covered_further_up(struk
 
 def test_acting_heads_and_delegations_ending_within_30_days_are_listed(struktur, admin_organisasi):
     kosong = f.unit(struktur.dinas, "dinkes-p2p", J.BIDANG, T.ADMINISTRATOR, nama="Bidang P2P")
-    plt = services.pejabat_tetapkan(pelaku=None, unit=kosong, pegawai=struktur.staf_bidang, jenis=JenisPeran.PLT,
-                                    mulai=dt.date(2024, 4, 1), selesai=HARI + dt.timedelta(days=10))
-    delegasi = services.pejabat_tetapkan(pelaku=None, unit=struktur.bag_org, pegawai=struktur.kepala_asisten,
-                                         jenis=JenisPeran.DELEGASI, mulai=dt.date(2024, 5, 1),
-                                         selesai=HARI + dt.timedelta(days=30))
+    plt = services.pejabat_tetapkan(
+        pelaku=None,
+        unit=kosong,
+        pegawai=struktur.staf_bidang,
+        jenis=JenisPeran.PLT,
+        mulai=dt.date(2024, 4, 1),
+        selesai=HARI + dt.timedelta(days=10),
+    )
+    delegasi = services.pejabat_tetapkan(
+        pelaku=None,
+        unit=struktur.bag_org,
+        pegawai=struktur.kepala_asisten,
+        jenis=JenisPeran.DELEGASI,
+        mulai=dt.date(2024, 5, 1),
+        selesai=HARI + dt.timedelta(days=30),
+    )
     # a Plh ending in 31 days and one that already ended are not listed
-    services.pejabat_tetapkan(pelaku=None, unit=struktur.seksi, pegawai=struktur.staf_seksi, jenis=JenisPeran.PLH,
-                              mulai=dt.date(2024, 5, 1), selesai=HARI + dt.timedelta(days=31))
-    services.pejabat_tetapkan(pelaku=None, unit=struktur.kelurahan, pegawai=struktur.staf_kelurahan,
-                              jenis=JenisPeran.PLH, mulai=dt.date(2024, 4, 1), selesai=HARI - dt.timedelta(days=1))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=struktur.seksi,
+        pegawai=struktur.staf_seksi,
+        jenis=JenisPeran.PLH,
+        mulai=dt.date(2024, 5, 1),
+        selesai=HARI + dt.timedelta(days=31),
+    )
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=struktur.kelurahan,
+        pegawai=struktur.staf_kelurahan,
+        jenis=JenisPeran.PLH,
+        mulai=dt.date(2024, 4, 1),
+        selesai=HARI - dt.timedelta(days=1),
+    )
 
     hasil = audit(admin_organisasi)
 
@@ -113,13 +149,19 @@ def test_active_staff_without_a_unit_are_listed(struktur, admin_organisasi):
 
 
 def test_a_definitive_head_placed_elsewhere_is_listed_with_where_they_sit(struktur, admin_organisasi):
-    services.pegawai_pindahkan(pelaku=None, pegawai=struktur.kepala_seksi, unit=struktur.kecamatan,
-                               jabatan=struktur.kepala_seksi.jabatan, mulai=dt.date(2024, 2, 1))
+    services.pegawai_pindahkan(
+        pelaku=None,
+        pegawai=struktur.kepala_seksi,
+        unit=struktur.kecamatan,
+        jabatan=struktur.kepala_seksi.jabatan,
+        mulai=dt.date(2024, 2, 1),
+    )
 
     temuan = audit(admin_organisasi).tidak_di_unitnya
 
     assert [(t.pejabat.unit.kode, t.pejabat.pegawai.nama) for t in temuan] == [
-        ("kec-kepanjen-pem", "Kepala Seksi Pemerintahan")]
+        ("kec-kepanjen-pem", "Kepala Seksi Pemerintahan")
+    ]
     assert temuan[0].penempatan.unit == struktur.kecamatan
     # on a date before the move the head sat in the unit they lead
     assert audit(admin_organisasi, dt.date(2024, 1, 15)).tidak_di_unitnya == []
@@ -142,8 +184,9 @@ def test_a_unit_admin_audits_only_their_subtree(struktur):
 def test_a_unit_admin_sees_who_covers_a_vacancy_from_outside_their_subtree(struktur):
     admin_bidang = f.UserFactory(username="admin-bidang")
     assign_perm("organisasi.kelola_unit", admin_bidang, struktur.bidang)
-    services.pejabat_akhiri(pelaku=None, pejabat=struktur.kepala_bidang.peran_pimpinan.get(),
-                            selesai=dt.date(2024, 3, 31))
+    services.pejabat_akhiri(
+        pelaku=None, pejabat=struktur.kepala_bidang.peran_pimpinan.get(), selesai=dt.date(2024, 3, 31)
+    )
 
     temuan = audit(admin_bidang).kosong
 
@@ -176,17 +219,18 @@ def test_struktural_positions_without_a_level_are_listed_with_who_holds_them(str
 
     assert [(t.jabatan.nama, [p.nama for p in t.pemegang]) for t in hasil.jabatan_tanpa_tingkat] == [
         ("Kepala Subbagian Umum", ["Kasubbag Dua", "Kasubbag Satu"]),  # active holders only
-        ("Staf Ahli Bupati Bidang Hukum", ["Staf Ahli Satu"])]
+        ("Staf Ahli Bupati Bidang Hukum", ["Staf Ahli Satu"]),
+    ]
     assert hasil.jumlah["jabatan_tanpa_tingkat"] == 2 and hasil.jumlah["tanpa_unit"] == 0
     # a unit admin sees the positions held in their subtree
     admin_dinas = f.UserFactory(username="admin-dinkes")
     assign_perm("organisasi.kelola_unit", admin_dinas, struktur.dinas)
     assert [(t.jabatan.nama, [p.nama for p in t.pemegang]) for t in audit(admin_dinas).jabatan_tanpa_tingkat] == [
-        ("Kepala Subbagian Umum", ["Kasubbag Dua", "Kasubbag Satu"])]
+        ("Kepala Subbagian Umum", ["Kasubbag Dua", "Kasubbag Satu"])
+    ]
     # once the level is filled in, the finding is gone
     Jabatan.objects.filter(pk=kasubbag.pk).update(tingkat=T.PENGAWAS)
-    assert [t.jabatan.nama for t in audit(admin_organisasi).jabatan_tanpa_tingkat] == [
-        "Staf Ahli Bupati Bidang Hukum"]
+    assert [t.jabatan.nama for t in audit(admin_organisasi).jabatan_tanpa_tingkat] == ["Staf Ahli Bupati Bidang Hukum"]
 
 
 def _perbanyak(struktur, n: int) -> None:
@@ -197,8 +241,14 @@ def _perbanyak(struktur, n: int) -> None:
         f.unit(bidang, f"dinas-{i}-seksi", J.SEKSI, T.PENGAWAS, nama=f"Seksi {i}")
         f.kepala(dinas)
         staf = f.pegawai(bidang)
-        services.pejabat_tetapkan(pelaku=None, unit=bidang, pegawai=staf, jenis=JenisPeran.PLT,
-                                  mulai=dt.date(2024, 5, 1), selesai=HARI + dt.timedelta(days=5))
+        services.pejabat_tetapkan(
+            pelaku=None,
+            unit=bidang,
+            pegawai=staf,
+            jenis=JenisPeran.PLT,
+            mulai=dt.date(2024, 5, 1),
+            selesai=HARI + dt.timedelta(days=5),
+        )
         f.pegawai(bidang, mulai=dt.date.today() + dt.timedelta(days=20))
         f.pegawai(bidang, jabatan_=jabatan_struktural_tanpa_tingkat(f"Staf Ahli {i}"))
 
@@ -237,6 +287,7 @@ def test_a_unit_admins_audit_runs_in_a_constant_number_of_queries(struktur, djan
 
 # --- the page -------------------------------------------------------------------------------------
 
+
 def teks(resp) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", resp.content.decode()))
 
@@ -245,13 +296,27 @@ def test_the_audit_page_counts_and_lists_each_kind_of_problem(client, struktur, 
     hari = hari_ini()
     f.unit(struktur.bidang, "dinkes-yankes-rujukan", J.SEKSI, T.PENGAWAS, nama="Seksi Rujukan")
     kosong = f.unit(struktur.dinas, "dinkes-p2p", J.BIDANG, T.ADMINISTRATOR, nama="Bidang P2P")
-    services.pejabat_tetapkan(pelaku=None, unit=kosong, pegawai=struktur.staf_bidang, jenis=JenisPeran.PLT,
-                              mulai=hari - dt.timedelta(days=3), selesai=hari + dt.timedelta(days=10))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=kosong,
+        pegawai=struktur.staf_bidang,
+        jenis=JenisPeran.PLT,
+        mulai=hari - dt.timedelta(days=3),
+        selesai=hari + dt.timedelta(days=10),
+    )
     f.pegawai(struktur.bidang, nama="Calon Pegawai", mulai=hari + dt.timedelta(days=20))
-    services.pegawai_pindahkan(pelaku=None, pegawai=struktur.kepala_seksi, unit=struktur.kecamatan,
-                               jabatan=struktur.kepala_seksi.jabatan, mulai=hari - dt.timedelta(days=1))
-    f.pegawai(struktur.setda, jabatan_=jabatan_struktural_tanpa_tingkat("Staf Ahli Bupati Bidang Hukum"),
-              nama="Staf Ahli Satu")
+    services.pegawai_pindahkan(
+        pelaku=None,
+        pegawai=struktur.kepala_seksi,
+        unit=struktur.kecamatan,
+        jabatan=struktur.kepala_seksi.jabatan,
+        mulai=hari - dt.timedelta(days=1),
+    )
+    f.pegawai(
+        struktur.setda,
+        jabatan_=jabatan_struktural_tanpa_tingkat("Staf Ahli Bupati Bidang Hukum"),
+        nama="Staf Ahli Satu",
+    )
     client.force_login(admin_organisasi)
 
     resp = client.get("/audit/")
@@ -268,8 +333,10 @@ def test_the_audit_page_counts_and_lists_each_kind_of_problem(client, struktur, 
     assert "Staf Ahli Bupati Bidang Hukum Staf Ahli Satu (Sekretariat Daerah)" in halaman
     assert "Rantai Seksi Rujukan (pengawas) → Bidang Pelayanan Kesehatan (administrator)" in halaman
     assert "Seksi Rujukan Pengawas Kepala Bidang Pelayanan Kesehatan — Bidang Pelayanan Kesehatan" in halaman
-    assert (f"Bidang P2P Staf Bidang Pelaksana Tugas (Plt) {date_format(hari - dt.timedelta(days=3), 'j F Y')} "
-            f"{date_format(hari + dt.timedelta(days=10), 'j F Y')}") in halaman
+    assert (
+        f"Bidang P2P Staf Bidang Pelaksana Tugas (Plt) {date_format(hari - dt.timedelta(days=3), 'j F Y')} "
+        f"{date_format(hari + dt.timedelta(days=10), 'j F Y')}"
+    ) in halaman
     assert "Calon Pegawai" in halaman
     assert "Seksi Pemerintahan Kepala Seksi Pemerintahan Kecamatan Kepanjen" in halaman
     assert 'href="/unit/dinkes/"' in resp.content.decode()

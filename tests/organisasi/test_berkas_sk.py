@@ -1,4 +1,5 @@
 """Uploaded decree scans: checked by content and size, attached once, served only to those in scope."""
+
 import datetime as dt
 
 import pytest
@@ -8,8 +9,8 @@ from django.test import Client
 from guardian.shortcuts import assign_perm
 
 from organisasi import services
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import MutasiKolektif
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from tests import factories as f
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -25,9 +26,12 @@ def media(settings, tmp_path):
 def mutasi(struktur):
     """A decree moving one person within Dinas Kesehatan."""
     return services.mutasi_kolektif(
-        pelaku=None, nomor_sk="800/12/35.07.301/2026", tanggal_sk=dt.date(2026, 1, 5),
+        pelaku=None,
+        nomor_sk="800/12/35.07.301/2026",
+        tanggal_sk=dt.date(2026, 1, 5),
         berlaku_mulai=dt.date(2026, 1, 10),
-        daftar=[services.BarisMutasi(struktur.staf_bidang, struktur.upt5, struktur.staf_bidang.jabatan)])
+        daftar=[services.BarisMutasi(struktur.staf_bidang, struktur.upt5, struktur.staf_bidang.jabatan)],
+    )
 
 
 def unggah(isi=PDF, nama="sk.pdf", tipe="application/pdf"):
@@ -46,14 +50,18 @@ def test_a_pdf_is_attached_under_a_random_name_with_history(mutasi, admin_organi
     assert m.history.first().history_user == admin_organisasi
 
 
-@pytest.mark.parametrize("isi, nama, pesan", [
-    (b"MZ\x90\x00 bukan pdf", "sk.pdf", "Isi berkas bukan PDF"),  # the name says pdf, the content does not
-    (b"\x89PNG\r\n\x1a\n....", "sk.pdf", "Isi berkas bukan PDF"),
-    (b"", "sk.pdf", "Berkas kosong."),
-    (b"%PDF-" + b"0" * (10 * 1024 * 1024), "sk.pdf", "Berkas terlalu besar"),
-])
-def test_a_bad_upload_is_refused_with_a_field_message_and_nothing_written(mutasi, admin_organisasi, media, isi, nama,
-                                                                        pesan):
+@pytest.mark.parametrize(
+    "isi, nama, pesan",
+    [
+        (b"MZ\x90\x00 bukan pdf", "sk.pdf", "Isi berkas bukan PDF"),  # the name says pdf, the content does not
+        (b"\x89PNG\r\n\x1a\n....", "sk.pdf", "Isi berkas bukan PDF"),
+        (b"", "sk.pdf", "Berkas kosong."),
+        (b"%PDF-" + b"0" * (10 * 1024 * 1024), "sk.pdf", "Berkas terlalu besar"),
+    ],
+)
+def test_a_bad_upload_is_refused_with_a_field_message_and_nothing_written(
+    mutasi, admin_organisasi, media, isi, nama, pesan
+):
     with pytest.raises(ValidationError) as e:
         services.mutasi_lampirkan_sk(pelaku=admin_organisasi, mutasi=mutasi, berkas=unggah(isi, nama))
     assert list(e.value.message_dict) == ["berkas_sk"] and e.value.message_dict["berkas_sk"][0].startswith(pesan)

@@ -3,6 +3,7 @@
 The data tests need no database. The load is done once for the module inside a
 transaction that is rolled back at the end, so other modules never see it.
 """
+
 import datetime as dt
 from io import StringIO
 
@@ -34,6 +35,7 @@ def data():
 
 # --- the data, without a database ----------------------------------------------------------------
 
+
 def test_every_generated_nip_is_valid_and_unique(data):
     nips = [p["nip"] for p in data["pegawai"]]
     assert len(nips) == len(set(nips))
@@ -47,8 +49,7 @@ def test_every_generated_nip_is_valid_and_unique(data):
 def test_staff_count_and_mix_are_plausible(data):
     pegawai = data["pegawai"]
     assert 1000 <= len(pegawai) <= 2000
-    per_jenis = {j: sum(p["jenis_jabatan"] == j for p in pegawai)
-                 for j in ("struktural", "fungsional", "pelaksana")}
+    per_jenis = {j: sum(p["jenis_jabatan"] == j for p in pegawai) for j in ("struktural", "fungsional", "pelaksana")}
     assert all(n > 100 for n in per_jenis.values()), per_jenis
     assert all(p["jenis_jabatan"] == "fungsional" for p in pegawai if p["jenis_asn"] == "pppk")
 
@@ -101,6 +102,7 @@ def test_the_demo_logins_are_found_in_the_data(data):
 
 # --- before loading (these run first: the module's load below lasts until its end) ------------
 
+
 def test_muat_demo_refuses_without_debug_unless_forced(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
@@ -115,6 +117,7 @@ def test_demo_login_before_loading_says_what_to_run(db):
 
 
 # --- loaded ------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def dimuat(django_db_setup, django_db_blocker):
@@ -136,8 +139,7 @@ def test_command_reports_what_it_loaded(dimuat):
 
 
 def test_every_pattern_occurs_among_unit_organisasi(hari):
-    pola = set(Unit.objects.filter(mandiri=True).exclude(jenis=JenisUnit.INSTANSI)
-               .values_list("pola", flat=True))
+    pola = set(Unit.objects.filter(mandiri=True).exclude(jenis=JenisUnit.INSTANSI).values_list("pola", flat=True))
     assert {1, 2, 3, 4, 5, 6} <= pola
     assert Unit.objects.get(kode="setda").pola == 1
     assert Unit.objects.get(kode="dinkes").pola == 2
@@ -166,8 +168,9 @@ def test_demo_logins_authenticate_with_the_demo_password(hari):
         assert user.is_staff == login.admin_organisasi == (admin_grup in user.groups.all())
         assert authenticate(username=login.nip, password="salah") is None
     assert authenticate(username=demo.USERNAME_SUPERUSER, password=demo.SANDI_DEMO).is_superuser
-    orang_lain = Pegawai.objects.exclude(akun__username__in=[x.nip for x in demo.login_demo(
-        demo.data_demo(hari_ini=hari))]).first()
+    orang_lain = Pegawai.objects.exclude(
+        akun__username__in=[x.nip for x in demo.login_demo(demo.data_demo(hari_ini=hari))]
+    ).first()
     assert not orang_lain.akun.has_usable_password()
 
 
@@ -187,8 +190,7 @@ def test_the_audit_corner_exists(hari):
     assert dishub.mandiri and dishub.pola is None and "tidak sesuai" in dishub.catatan_pola
     kosong = Unit.objects.get(kode="dispertan-penatausahaan-tanah")
     assert not PejabatUnit.objects.pada(hari).filter(unit=kosong).exists()
-    plt = PejabatUnit.objects.pada(hari).filter(jenis=JenisPeran.PLT,
-                                                selesai__lte=hari + dt.timedelta(days=30))
+    plt = PejabatUnit.objects.pada(hari).filter(jenis=JenisPeran.PLT, selesai__lte=hari + dt.timedelta(days=30))
     assert plt.filter(unit__kode="dispussip").exists()
     assert PejabatUnit.objects.pada(hari).filter(jenis=JenisPeran.PLH).count() == 2
     assert PejabatUnit.objects.pada(hari).filter(jenis=JenisPeran.DELEGASI).count() == 2

@@ -4,6 +4,7 @@ API.md ("Structure exchange format"): every field not in the example is optional
 holds from no particular date, so a definitive head or a placement given without dates is in force on the
 past dates the file's `plt` and `delegasi` rows name.
 """
+
 import datetime as dt
 import json
 
@@ -49,16 +50,15 @@ CONTOH_API_MD = """
 }
 """
 # the Kepala Bagian is away a week after taking office: a Plh in the past
-PLH = {"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh", "mulai": "2024-09-02",
-       "selesai": "2024-09-06"}
+PLH = {"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh", "mulai": "2024-09-02", "selesai": "2024-09-06"}
 
 
 def dari_api_md(*plt_tambahan) -> dict:
-    teks = (CONTOH_API_MD
-            .replace('"nip": "…"', f'"nip": "{ANALIS}"')
-            .replace('{"dari_unit": "…", "kepada_nip": "…", "mulai": "…", "selesai": "…"}',
-                     f'{{"dari_unit": "setda-bag-organisasi", "kepada_nip": "{ANALIS}", '
-                     f'"mulai": "2024-10-01", "selesai": "2024-12-31"}}'))
+    teks = CONTOH_API_MD.replace('"nip": "…"', f'"nip": "{ANALIS}"').replace(
+        '{"dari_unit": "…", "kepada_nip": "…", "mulai": "…", "selesai": "…"}',
+        f'{{"dari_unit": "setda-bag-organisasi", "kepada_nip": "{ANALIS}", '
+        f'"mulai": "2024-10-01", "selesai": "2024-12-31"}}',
+    )
     assert "…" not in teks
     data = json.loads(teks)
     data["plt"].extend(plt_tambahan)
@@ -81,12 +81,14 @@ def test_the_api_md_example_imports_and_a_second_import_changes_nothing(plt_tamb
 
     hasil = pertukaran.impor(data)
 
-    assert hasil == {"instansi": {"dibuat": 1, "diubah": 0, "tetap": 0},
-                     "unit": {"dibuat": 3, "diubah": 0, "tetap": 0},
-                     "jabatan": {"dibuat": 2, "diubah": 0, "tetap": 0},
-                     "pegawai": {"dibuat": 2, "diubah": 0, "tetap": 0},
-                     "plt": {"dibuat": 1 + len(plt_tambahan), "diubah": 0, "tetap": 0},
-                     "delegasi": {"dibuat": 1, "diubah": 0, "tetap": 0}}
+    assert hasil == {
+        "instansi": {"dibuat": 1, "diubah": 0, "tetap": 0},
+        "unit": {"dibuat": 3, "diubah": 0, "tetap": 0},
+        "jabatan": {"dibuat": 2, "diubah": 0, "tetap": 0},
+        "pegawai": {"dibuat": 2, "diubah": 0, "tetap": 0},
+        "plt": {"dibuat": 1 + len(plt_tambahan), "diubah": 0, "tetap": 0},
+        "delegasi": {"dibuat": 1, "diubah": 0, "tetap": 0},
+    }
     sebelum = jejak()
 
     ulang = pertukaran.impor(json.loads(json.dumps(data)))
@@ -109,6 +111,7 @@ def test_undated_rows_hold_from_as_early_as_the_file_allows():
 
     def pada(tanggal):
         return pimpinan_unit_pada(bagian, tanggal)
+
     assert siapa(pada(dt.date(2024, 6, 1))["memimpin"]) == (ANALIS, "plt")
     assert siapa(pada(dt.date(2024, 6, 1))["definitif"]) is None
     assert siapa(pada(dt.date(2024, 9, 3))["memimpin"]) == (ANALIS, "plh")
@@ -123,8 +126,11 @@ def test_a_plh_while_the_file_says_the_head_was_vacant_is_still_refused_by_name(
     with pytest.raises(ValidationError) as e:
         pertukaran.impor(data)
     assert e.value.messages == [
-        (f"plt[1] unit setda-bag-organisasi NIP {ANALIS}: jenis: Bagian Organisasi tidak memiliki pejabat "
-         "definitif pada 01-03-2024: gunakan Plt untuk jabatan yang kosong.")]
+        (
+            f"plt[1] unit setda-bag-organisasi NIP {ANALIS}: jenis: Bagian Organisasi tidak memiliki pejabat "
+            "definitif pada 01-03-2024: gunakan Plt untuk jabatan yang kosong."
+        )
+    ]
     assert not Unit.objects.exists()
 
 
@@ -161,7 +167,11 @@ def test_impor_struktur_command_loads_the_api_md_file_twice(tmp_path, capsys, mo
     assert pertama.err == kedua.err == ""
     assert "pegawai: 2 dibuat, 0 diubah, 0 tetap" in pertama.out and "plt: 2 dibuat" in pertama.out
     assert kedua.out.splitlines() == [
-        "instansi: 0 dibuat, 0 diubah, 1 tetap", "unit: 0 dibuat, 0 diubah, 3 tetap",
-        "jabatan: 0 dibuat, 0 diubah, 2 tetap", "pegawai: 0 dibuat, 0 diubah, 2 tetap",
-        "plt: 0 dibuat, 0 diubah, 2 tetap", "delegasi: 0 dibuat, 0 diubah, 1 tetap"]
+        "instansi: 0 dibuat, 0 diubah, 1 tetap",
+        "unit: 0 dibuat, 0 diubah, 3 tetap",
+        "jabatan: 0 dibuat, 0 diubah, 2 tetap",
+        "pegawai: 0 dibuat, 0 diubah, 2 tetap",
+        "plt: 0 dibuat, 0 diubah, 2 tetap",
+        "delegasi: 0 dibuat, 0 diubah, 1 tetap",
+    ]
     assert PejabatUnit.objects.count() == 4

@@ -16,16 +16,19 @@ def ringkas(k):
     }
 
 
-@pytest.mark.parametrize("staf, ppk, rantai, pola", [
-    ("analis", "bag_org", ["bag_org", "asisten", "setda"], 1),
-    ("staf_bidang", "bidang", ["bidang", "dinas"], 2),
-    ("staf_dpmptsp", "dpmptsp", ["dpmptsp"], 3),
-    ("staf_sek_dpmptsp", "sek_dpmptsp", ["sek_dpmptsp"], 3),
-    ("staf_seksi", "seksi", ["seksi", "kecamatan"], 4),
-    ("staf_kelurahan", "kelurahan", ["kelurahan"], 5),
-    ("staf_upt5", "upt5", ["upt5"], 5),
-    ("staf_upt6", "upt6", ["upt6"], 6),
-])
+@pytest.mark.parametrize(
+    "staf, ppk, rantai, pola",
+    [
+        ("analis", "bag_org", ["bag_org", "asisten", "setda"], 1),
+        ("staf_bidang", "bidang", ["bidang", "dinas"], 2),
+        ("staf_dpmptsp", "dpmptsp", ["dpmptsp"], 3),
+        ("staf_sek_dpmptsp", "sek_dpmptsp", ["sek_dpmptsp"], 3),
+        ("staf_seksi", "seksi", ["seksi", "kecamatan"], 4),
+        ("staf_kelurahan", "kelurahan", ["kelurahan"], 5),
+        ("staf_upt5", "upt5", ["upt5"], 5),
+        ("staf_upt6", "upt6", ["upt6"], 6),
+    ],
+)
 def test_each_pattern_resolves_from_the_tree(struktur, staf, ppk, rantai, pola):
     k = kedudukan_pada(getattr(struktur, staf), HARI)
     nama = lambda u: getattr(struktur, f"kepala_{u}").nama  # noqa: E731
@@ -38,23 +41,33 @@ def test_each_pattern_resolves_from_the_tree(struktur, staf, ppk, rantai, pola):
 
 
 def test_unit_patterns_are_stored(struktur):
-    pola = {u: getattr(struktur, u).pola for u in
-            ["setda", "dinas", "dpmptsp", "sek_dpmptsp", "kecamatan", "kelurahan", "upt5", "upt6", "bidang"]}
-    assert pola == {"setda": 1, "dinas": 2, "dpmptsp": 3, "sek_dpmptsp": 3, "kecamatan": 4, "kelurahan": 5,
-                    "upt5": 5, "upt6": 6, "bidang": None}
+    pola = {
+        u: getattr(struktur, u).pola
+        for u in ["setda", "dinas", "dpmptsp", "sek_dpmptsp", "kecamatan", "kelurahan", "upt5", "upt6", "bidang"]
+    }
+    assert pola == {
+        "setda": 1,
+        "dinas": 2,
+        "dpmptsp": 3,
+        "sek_dpmptsp": 3,
+        "kecamatan": 4,
+        "kelurahan": 5,
+        "upt5": 5,
+        "upt6": 6,
+        "bidang": None,
+    }
 
 
 def tetapkan(struktur, unit, pegawai, jenis, mulai, selesai=None):
-    from organisasi import services
 
-    return services.pejabat_tetapkan(pelaku=None, unit=getattr(struktur, unit), pegawai=pegawai, jenis=jenis,
-                                     mulai=mulai, selesai=selesai)
+    return services.pejabat_tetapkan(
+        pelaku=None, unit=getattr(struktur, unit), pegawai=pegawai, jenis=jenis, mulai=mulai, selesai=selesai
+    )
 
 
 def test_plh_in_force_acts_as_ppk_and_only_within_its_dates(struktur):
     s = struktur
-    tetapkan(s, "bag_org", s.kepala_seksi, "plh",
-             dt.date(2024, 5, 1), dt.date(2024, 5, 10))
+    tetapkan(s, "bag_org", s.kepala_seksi, "plh", dt.date(2024, 5, 1), dt.date(2024, 5, 10))
     k = kedudukan_pada(s.analis, HARI)
     assert (k.ppk.pegawai, k.ppk.sebagai) == (s.kepala_seksi, "plh")
     assert [p.pegawai for p in k.rantai] == [s.kepala_seksi, s.kepala_asisten, s.kepala_setda]
@@ -69,17 +82,20 @@ def test_delegation_beats_plh_and_the_delegating_head_still_reviews(struktur):
     k = kedudukan_pada(s.staf_bidang, HARI)
     assert (k.ppk.pegawai, k.ppk.sebagai) == (s.staf_upt5, "delegasi")
     assert [(p.pegawai, p.sebagai) for p in k.rantai] == [
-        (s.staf_upt5, "delegasi"), (s.kepala_seksi, "plh"), (s.kepala_dinas, "definitif")]
+        (s.staf_upt5, "delegasi"),
+        (s.kepala_seksi, "plh"),
+        (s.kepala_dinas, "definitif"),
+    ]
     assert (k.pimpinan.pegawai, k.pimpinan.sebagai) == (s.kepala_dinas, "definitif")
 
 
 def test_vacant_head_is_covered_by_the_next_head_up(struktur):
-    from organisasi import services
     from organisasi.models import PejabatUnit
 
     s = struktur
-    services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(pegawai=s.kepala_bidang),
-                            selesai=dt.date(2024, 4, 30))
+    services.pejabat_akhiri(
+        pelaku=None, pejabat=PejabatUnit.objects.get(pegawai=s.kepala_bidang), selesai=dt.date(2024, 4, 30)
+    )
     k = kedudukan_pada(s.staf_bidang, HARI)
     assert (k.ppk.pegawai, k.ppk.sebagai, k.ppk.unit) == (s.kepala_dinas, "atasan", s.dinas)
     assert [p.pegawai for p in k.rantai] == [s.kepala_dinas]
@@ -87,12 +103,12 @@ def test_vacant_head_is_covered_by_the_next_head_up(struktur):
 
 
 def test_plt_fills_a_vacant_pimpinan(struktur):
-    from organisasi import services
     from organisasi.models import PejabatUnit
 
     s = struktur
-    services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(pegawai=s.kepala_kelurahan),
-                            selesai=dt.date(2024, 4, 30))
+    services.pejabat_akhiri(
+        pelaku=None, pejabat=PejabatUnit.objects.get(pegawai=s.kepala_kelurahan), selesai=dt.date(2024, 4, 30)
+    )
     tetapkan(s, "kelurahan", s.kepala_seksi, "plt", dt.date(2024, 5, 1), dt.date(2024, 7, 31))
     k = kedudukan_pada(s.staf_kelurahan, HARI)
     assert (k.ppk.pegawai, k.ppk.sebagai) == (s.kepala_seksi, "plt")
@@ -121,11 +137,16 @@ def test_top_of_an_agency_has_no_ppk_in_the_tree(struktur):
 
 
 def test_kedudukan_follows_placement_history(struktur):
-    from organisasi import services
 
     s = struktur
-    services.pegawai_pindahkan(pelaku=None, pegawai=s.staf_bidang, unit=s.seksi, jabatan=s.staf_bidang.jabatan,
-                               mulai=dt.date(2024, 6, 1), nomor_sk="800/1/35.07.402/2024")
+    services.pegawai_pindahkan(
+        pelaku=None,
+        pegawai=s.staf_bidang,
+        unit=s.seksi,
+        jabatan=s.staf_bidang.jabatan,
+        mulai=dt.date(2024, 6, 1),
+        nomor_sk="800/1/35.07.402/2024",
+    )
     assert kedudukan_pada(s.staf_bidang, HARI).ppk.pegawai == s.kepala_bidang
     juni = kedudukan_pada(s.staf_bidang, dt.date(2024, 6, 1))
     assert (juni.unit, juni.ppk.pegawai, juni.pola) == (s.seksi, s.kepala_seksi, 4)
@@ -140,27 +161,33 @@ def test_kedudukan_pada_runs_in_two_queries_whatever_the_depth(struktur, django_
         assert [(p.pegawai.nama, p.pegawai.jabatan.nama, p.unit.kode) for p in k.rantai] == [
             ("Kepala Bagian Organisasi", "Kepala Bidang", "setda-bag-organisasi"),
             ("Kepala Asisten Pemerintahan", "Kepala Dinas", "setda-asisten-1"),
-            ("Kepala Sekretariat Daerah", "Kepala Dinas", "setda")]
+            ("Kepala Sekretariat Daerah", "Kepala Dinas", "setda"),
+        ]
     # fields not read by the selector are deferred, never silently empty
     assert k.ppk.pegawai.tanggal_lahir == struktur.kepala_bag_org.tanggal_lahir
 
 
 def _peran_sementara(s, hari):
     """Two vacancies, a Plt over their own unit, a Plh and a delegation, all in force on `hari`."""
-    from organisasi import services
     from organisasi.choices import JenisPeran
     from organisasi.models import PejabatUnit
 
     sampai = hari + dt.timedelta(days=30)
     for unit in (s.upt5, s.seksi):
-        services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(unit=unit, jenis="definitif"),
-                                selesai=hari - dt.timedelta(days=1))
-    services.pejabat_tetapkan(pelaku=None, unit=s.upt5, pegawai=s.staf_upt5, jenis=JenisPeran.PLT,
-                              mulai=hari, selesai=sampai)
-    services.pejabat_tetapkan(pelaku=None, unit=s.bag_org, pegawai=s.analis, jenis=JenisPeran.PLH,
-                              mulai=hari, selesai=sampai)
-    services.pejabat_tetapkan(pelaku=None, unit=s.kecamatan, pegawai=s.staf_seksi, jenis=JenisPeran.DELEGASI,
-                              mulai=hari, selesai=sampai)
+        services.pejabat_akhiri(
+            pelaku=None,
+            pejabat=PejabatUnit.objects.get(unit=unit, jenis="definitif"),
+            selesai=hari - dt.timedelta(days=1),
+        )
+    services.pejabat_tetapkan(
+        pelaku=None, unit=s.upt5, pegawai=s.staf_upt5, jenis=JenisPeran.PLT, mulai=hari, selesai=sampai
+    )
+    services.pejabat_tetapkan(
+        pelaku=None, unit=s.bag_org, pegawai=s.analis, jenis=JenisPeran.PLH, mulai=hari, selesai=sampai
+    )
+    services.pejabat_tetapkan(
+        pelaku=None, unit=s.kecamatan, pegawai=s.staf_seksi, jenis=JenisPeran.DELEGASI, mulai=hari, selesai=sampai
+    )
 
 
 @pytest.mark.parametrize("hari_lalu", [0, 1, 400], ids=["in-force", "the-day-before", "a-year-before"])
@@ -181,8 +208,10 @@ def test_kedudukan_pada_agrees_with_kedudukan_banyak_for_everyone(struktur, hari
     assert banyak and banyak == {pk: k for pk, k in satu_per_satu.items() if pk in banyak}
     if hari_lalu == 0:
         # their seksi is vacant: the head above covers it (not the delegate, who is they themselves)
-        assert satu_per_satu[s.staf_seksi.pk]["ppk"] | {"sebagai": "atasan", "nip": s.kepala_kecamatan.nip} \
+        assert (
+            satu_per_satu[s.staf_seksi.pk]["ppk"] | {"sebagai": "atasan", "nip": s.kepala_kecamatan.nip}
             == satu_per_satu[s.staf_seksi.pk]["ppk"]
+        )
         assert satu_per_satu[s.analis.pk]["ppk"]["nip"] not in (s.analis.nip, s.kepala_bag_org.nip)  # Plh of own unit
         assert satu_per_satu[s.staf_upt5.pk]["ppk"]["nip"] != s.staf_upt5.nip  # Plt over their own unit
     else:
@@ -218,35 +247,62 @@ def test_the_hand_written_ancestor_query_agrees_with_the_orm(struktur, tanggal):
     from organisasi.selectors import PetaPejabat, leluhur_dan_pejabat
 
     s = struktur
-    from organisasi import services
-    services.pejabat_tetapkan(pelaku=None, unit=s.bag_org, pegawai=s.kepala_seksi, jenis="plh",
-                              mulai=dt.date(2024, 5, 1), selesai=dt.date(2024, 5, 10))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bag_org,
+        pegawai=s.kepala_seksi,
+        jenis="plh",
+        mulai=dt.date(2024, 5, 1),
+        selesai=dt.date(2024, 5, 10),
+    )
     for unit in [s.bag_org, s.kelurahan, s.upt6, s.akar]:
         leluhur, peta = leluhur_dan_pejabat(unit, tanggal)
         orm = list(Unit.objects.leluhur_dari(unit))
         peta_orm = PetaPejabat.muat([u.pk for u in orm], tanggal)
         assert [(u.pk, u.kode, u.tingkat, u.mandiri, u.pola) for u in leluhur] == [
-            (u.pk, u.kode, u.tingkat, u.mandiri, u.pola) for u in orm]
+            (u.pk, u.kode, u.tingkat, u.mandiri, u.pola) for u in orm
+        ]
         for u in orm:
-            assert {j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai) for j, b in peta.semua(u.pk).items()} \
-                == {j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai)
-                    for j, b in peta_orm.semua(u.pk).items()}
+            assert {
+                j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai) for j, b in peta.semua(u.pk).items()
+            } == {
+                j: (b.pegawai.nip, b.pegawai.jabatan.nama, b.mulai, b.selesai) for j, b in peta_orm.semua(u.pk).items()
+            }
 
 
 @pytest.mark.parametrize("tanggal", [HARI, dt.date(2024, 6, 1), dt.date(2019, 1, 1)])
 def test_the_hand_written_placement_query_agrees_with_the_orm(struktur, tanggal):
-    from organisasi import services
     from organisasi.models import Pegawai
     from organisasi.selectors import penempatan_menurut_nip, penempatan_pada
 
     s = struktur
-    services.pegawai_pindahkan(pelaku=None, pegawai=s.staf_bidang, unit=s.seksi, jabatan=s.staf_bidang.jabatan,
-                               mulai=dt.date(2024, 6, 1), nomor_sk="SK-9")
+    services.pegawai_pindahkan(
+        pelaku=None,
+        pegawai=s.staf_bidang,
+        unit=s.seksi,
+        jabatan=s.staf_bidang.jabatan,
+        mulai=dt.date(2024, 6, 1),
+        nomor_sk="SK-9",
+    )
     for orang in Pegawai.objects.all():
         cepat = penempatan_menurut_nip(tanggal, orang.nip, cakupan=None)
         orm = penempatan_pada(tanggal, pegawai__nip=orang.nip)
-        ringkas = lambda p: p and (p.pk, p.mulai, p.selesai, p.nomor_sk, p.pegawai.nip, p.pegawai.nama,  # noqa: E731
-                                   p.pegawai.aktif, p.unit.kode, p.unit.mandiri, p.unit.path, p.jabatan.nama,
-                                   p.jabatan.jenis)
+        ringkas = lambda p: (  # noqa: E731
+            p
+            and (
+                p.pk,
+                p.mulai,
+                p.selesai,
+                p.nomor_sk,
+                p.pegawai.nip,
+                p.pegawai.nama,
+                p.pegawai.aktif,
+                p.unit.kode,
+                p.unit.mandiri,
+                p.unit.path,
+                p.jabatan.nama,
+                p.jabatan.jenis,
+            )
+        )
         assert ringkas(cepat) == ringkas(orm)
     assert penempatan_menurut_nip(HARI, "199901012020011001", cakupan=None) is None

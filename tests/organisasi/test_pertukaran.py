@@ -1,4 +1,5 @@
 """Structure exchange: impor / ekspor and their commands (API.md "Structure exchange format")."""
+
 import copy
 import datetime as dt
 import io
@@ -25,20 +26,52 @@ ANALIS = "199001012015032001"
 CONTOH = {
     "instansi": [{"kode": "kab-malang", "nama": "Pemerintah Kabupaten Malang"}],
     "unit": [
-        {"kode": "setda", "nama": "Sekretariat Daerah", "jenis": "sekretariat_daerah",
-         "induk": "kab-malang", "tingkat": "jpt_pratama", "mandiri": True},
-        {"kode": "setda-asisten-1", "nama": "Asisten Pemerintahan dan Kesra",
-         "jenis": "asisten", "induk": "setda", "tingkat": "jpt_pratama", "mandiri": False},
-        {"kode": "setda-bag-organisasi", "nama": "Bagian Organisasi", "jenis": "bagian",
-         "induk": "setda-asisten-1", "tingkat": "administrator", "mandiri": False},
+        {
+            "kode": "setda",
+            "nama": "Sekretariat Daerah",
+            "jenis": "sekretariat_daerah",
+            "induk": "kab-malang",
+            "tingkat": "jpt_pratama",
+            "mandiri": True,
+        },
+        {
+            "kode": "setda-asisten-1",
+            "nama": "Asisten Pemerintahan dan Kesra",
+            "jenis": "asisten",
+            "induk": "setda",
+            "tingkat": "jpt_pratama",
+            "mandiri": False,
+        },
+        {
+            "kode": "setda-bag-organisasi",
+            "nama": "Bagian Organisasi",
+            "jenis": "bagian",
+            "induk": "setda-asisten-1",
+            "tingkat": "administrator",
+            "mandiri": False,
+        },
     ],
     "pegawai": [
-        {"nip": KEPALA, "nama": "Contoh Nama, S.Sos.", "jenis_asn": "pns",
-         "jabatan": "Kepala Bagian Organisasi", "jenis_jabatan": "struktural",
-         "unit": "setda-bag-organisasi", "memimpin": "setda-bag-organisasi", "mulai": "2020-01-01"},
-        {"nip": ANALIS, "nama": "Contoh Analis", "jenis_asn": "pns",
-         "jabatan": "Analis Kebijakan Ahli Muda", "jenis_jabatan": "fungsional",
-         "jenjang": "ahli_muda", "unit": "setda-bag-organisasi", "mulai": "2020-01-01"},
+        {
+            "nip": KEPALA,
+            "nama": "Contoh Nama, S.Sos.",
+            "jenis_asn": "pns",
+            "jabatan": "Kepala Bagian Organisasi",
+            "jenis_jabatan": "struktural",
+            "unit": "setda-bag-organisasi",
+            "memimpin": "setda-bag-organisasi",
+            "mulai": "2020-01-01",
+        },
+        {
+            "nip": ANALIS,
+            "nama": "Contoh Analis",
+            "jenis_asn": "pns",
+            "jabatan": "Analis Kebijakan Ahli Muda",
+            "jenis_jabatan": "fungsional",
+            "jenjang": "ahli_muda",
+            "unit": "setda-bag-organisasi",
+            "mulai": "2020-01-01",
+        },
     ],
     "plt": [],
     "delegasi": [],
@@ -74,7 +107,11 @@ def test_it_imports_the_api_example():
     assert hasil["pegawai"] == {"dibuat": 2, "diubah": 0, "tetap": 0}
     bagian = Unit.objects.get(kode="setda-bag-organisasi")
     assert [u.kode for u in Unit.objects.leluhur_dari(bagian)] == [
-        "kab-malang", "setda", "setda-asisten-1", "setda-bag-organisasi"]
+        "kab-malang",
+        "setda",
+        "setda-asisten-1",
+        "setda-bag-organisasi",
+    ]
     assert Unit.objects.get(kode="setda").pola == 1
     kepala = Pegawai.objects.get(nip=KEPALA)
     assert kepala.jabatan.tingkat == "administrator"  # inferred from the unit they head
@@ -123,11 +160,23 @@ def kosongkan_basis_data():
 
 def test_export_then_import_into_an_empty_database_gives_the_same_json(struktur):
     s, hari = struktur, hari_ini()
-    services.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang, jenis=JenisPeran.PLH,
-                              mulai=hari - dt.timedelta(days=3), selesai=hari + dt.timedelta(days=10),
-                              nomor_sk="800/1/2024")
-    services.pejabat_tetapkan(pelaku=None, unit=s.dinas, pegawai=s.kepala_bidang, jenis=JenisPeran.DELEGASI,
-                              mulai=hari, selesai=hari + dt.timedelta(days=30))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bidang,
+        pegawai=s.staf_bidang,
+        jenis=JenisPeran.PLH,
+        mulai=hari - dt.timedelta(days=3),
+        selesai=hari + dt.timedelta(days=10),
+        nomor_sk="800/1/2024",
+    )
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.dinas,
+        pegawai=s.kepala_bidang,
+        jenis=JenisPeran.DELEGASI,
+        mulai=hari,
+        selesai=hari + dt.timedelta(days=30),
+    )
     services.pegawai_ubah(pelaku=None, pegawai=s.analis, golongan="III/c", email="analis@malangkab.go.id")
     services.pegawai_berhentikan(pelaku=None, pegawai=s.staf_kelurahan, tanggal=hari, alasan="pensiun")
     sebelum = pertukaran.ekspor()
@@ -145,8 +194,9 @@ def test_export_then_import_into_an_empty_database_gives_the_same_json(struktur)
 def test_export_of_one_instansi_leaves_the_others_out(struktur):
     f.instansi(kode="kota-lain", nama="Pemerintah Kota Lain")
     hasil = pertukaran.ekspor(instansi="kota-lain")
-    assert hasil["instansi"] == [{"kode": "kota-lain", "nama": "Pemerintah Kota Lain",
-                                  "kode_wilayah": "35.07", "tempat": "Kepanjen"}]
+    assert hasil["instansi"] == [
+        {"kode": "kota-lain", "nama": "Pemerintah Kota Lain", "kode_wilayah": "35.07", "tempat": "Kepanjen"}
+    ]
     assert hasil["unit"] == hasil["pegawai"] == hasil["plt"] == hasil["delegasi"] == []
 
 
@@ -155,11 +205,19 @@ def test_reimport_updates_by_kode_and_nip():
     pertukaran.impor(contoh())
     data = contoh()
     data["instansi"][0]["nama"] = "Pemerintah Kabupaten Malang (baru)"
-    data["unit"].append({"kode": "setda-asisten-3", "nama": "Asisten Administrasi Umum", "jenis": "asisten",
-                         "induk": "setda", "tingkat": "jpt_pratama"})
+    data["unit"].append(
+        {
+            "kode": "setda-asisten-3",
+            "nama": "Asisten Administrasi Umum",
+            "jenis": "asisten",
+            "induk": "setda",
+            "tingkat": "jpt_pratama",
+        }
+    )
     data["unit"][2].update(nama="Bagian Organisasi dan Tata Laksana", induk="setda-asisten-3")
-    data["pegawai"][1].update(unit="setda-asisten-3", mulai="2024-05-03", nomor_sk="821/12/35.07.201/2024",
-                              golongan="III/c")
+    data["pegawai"][1].update(
+        unit="setda-asisten-3", mulai="2024-05-03", nomor_sk="821/12/35.07.201/2024", golongan="III/c"
+    )
 
     hasil = pertukaran.impor(data)
 
@@ -169,10 +227,13 @@ def test_reimport_updates_by_kode_and_nip():
     assert (bagian.nama, bagian.induk.kode) == ("Bagian Organisasi dan Tata Laksana", "setda-asisten-3")
     assert bagian.path.startswith(Unit.objects.get(kode="setda-asisten-3").path)
     analis = Pegawai.objects.get(nip=ANALIS)
-    riwayat = list(analis.riwayat_penempatan.order_by("mulai").values_list("unit__kode", "mulai", "selesai",
-                                                                           "nomor_sk"))
-    assert riwayat == [("setda-bag-organisasi", dt.date(2020, 1, 1), dt.date(2024, 5, 2), ""),
-                       ("setda-asisten-3", dt.date(2024, 5, 3), None, "821/12/35.07.201/2024")]
+    riwayat = list(
+        analis.riwayat_penempatan.order_by("mulai").values_list("unit__kode", "mulai", "selesai", "nomor_sk")
+    )
+    assert riwayat == [
+        ("setda-bag-organisasi", dt.date(2020, 1, 1), dt.date(2024, 5, 2), ""),
+        ("setda-asisten-3", dt.date(2024, 5, 3), None, "821/12/35.07.201/2024"),
+    ]
     assert (analis.unit.kode, analis.golongan) == ("setda-asisten-3", "III/c")
     assert hasil["pegawai"] == {"dibuat": 0, "diubah": 1, "tetap": 1}
 
@@ -182,9 +243,16 @@ def test_a_new_head_replaces_the_old_one_and_the_old_role_ends():
     pertukaran.impor(contoh())
     data = contoh()
     data["pegawai"][0].pop("memimpin")
-    data["pegawai"].append({"nip": "198002022005011002", "nama": "Kabag Baru",
-                            "jabatan": "Kepala Bagian Organisasi", "jenis_jabatan": "struktural",
-                            "unit": "setda-bag-organisasi", "memimpin": "setda-bag-organisasi"})
+    data["pegawai"].append(
+        {
+            "nip": "198002022005011002",
+            "nama": "Kabag Baru",
+            "jabatan": "Kepala Bagian Organisasi",
+            "jenis_jabatan": "struktural",
+            "unit": "setda-bag-organisasi",
+            "memimpin": "setda-bag-organisasi",
+        }
+    )
     pertukaran.impor(data)
 
     definitif = PejabatUnit.objects.filter(unit__kode="setda-bag-organisasi", jenis="definitif")
@@ -199,15 +267,25 @@ def test_one_bad_record_changes_nothing_and_is_named():
 
     pesan = galat_impor(data)
 
-    assert pesan == ["pegawai[1] NIP 199013012015032001: nip: Tanggal lahir pada NIP (digit 1–8: 19901301) "
-                     "bukan tanggal yang sah."]
+    assert pesan == [
+        "pegawai[1] NIP 199013012015032001: nip: Tanggal lahir pada NIP (digit 1–8: 19901301) bukan tanggal yang sah."
+    ]
     assert jumlah_baris() == [0, 0, 0, 0, 0, 0]
 
 
 @pytest.mark.django_db
 def test_an_error_raised_by_a_service_while_writing_also_rolls_everything_back():
-    data = contoh(plt=[{"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plt",
-                        "mulai": "2024-05-03", "selesai": "2024-08-03"}])
+    data = contoh(
+        plt=[
+            {
+                "unit": "setda-bag-organisasi",
+                "nip": ANALIS,
+                "jenis": "plt",
+                "mulai": "2024-05-03",
+                "selesai": "2024-08-03",
+            }
+        ]
+    )
     pesan = galat_impor(data)
     assert len(pesan) == 1 and pesan[0].startswith(f"plt[0] unit setda-bag-organisasi NIP {ANALIS}: jenis: ")
     assert "pejabat definitif" in pesan[0]
@@ -223,6 +301,7 @@ def _rusak(jalur, nilai):
             del wadah[jalur[-1]]
         else:
             wadah[jalur[-1]] = nilai
+
     return ubah
 
 
@@ -239,8 +318,17 @@ ASING = "198501012010031999"
 
 
 def _plt(**kolom):
-    return _tambah("plt", {"unit": "setda-asisten-1", "nip": ANALIS, "jenis": "plt", "mulai": "2024-05-03",
-                           "selesai": "2024-06-01", **kolom})
+    return _tambah(
+        "plt",
+        {
+            "unit": "setda-asisten-1",
+            "nip": ANALIS,
+            "jenis": "plt",
+            "mulai": "2024-05-03",
+            "selesai": "2024-06-01",
+            **kolom,
+        },
+    )
 
 
 def _delegasi(**kolom):
@@ -249,50 +337,81 @@ def _delegasi(**kolom):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("rusak, diharapkan", [
-    (_rusak(["unit", 0, "jenis"], "dinas_x"), "unit[0] setda: jenis: Nilai 'dinas_x' tidak dikenal"),
-    (_rusak(["unit", 1, "tingkat"], "eselon_2"), "unit[1] setda-asisten-1: tingkat: Nilai 'eselon_2'"),
-    (_rusak(["unit", 2, "induk"], "tidak-ada"),
-     "unit[2] setda-bag-organisasi: induk: Unit induk 'tidak-ada' tidak dikenal."),
-    (_rusak(["unit", 0, "kode"], "Set Da"), "unit[0] Set Da: kode: Kode 'Set Da' hanya boleh berisi"),
-    (_rusak(["unit", 0, "kode"], "kab-malang"),
-     "unit[0] kab-malang: kode: Kode 'kab-malang' sudah dipakai sebagai kode instansi."),
-    (_rusak(["unit", 0, "nama"], KeyError), "unit[0] setda: nama: Wajib diisi."),
-    (_rusak(["unit", 0, "mandiri"], "ya"), "unit[0] setda: mandiri: Harus true atau false."),
-    (_tambah("unit", UNIT_LAIN), "unit[3] setda: kode: Kode 'setda' tercantum lebih dari sekali."),
-    (_rusak(["unit", 0, "induk"], "setda-bag-organisasi"),
-     "unit[0] setda: induk: Rantai induk membentuk lingkaran"),
-    (_rusak(["unit", 0, "warna"], "merah"), "unit[0] setda: warna: Kolom tidak dikenal."),
-    (_rusak(["pegawai", 1, "unit"], "bag-x"), A1 + "unit: Unit 'bag-x' tidak dikenal."),
-    (_rusak(["pegawai", 1, "unit"], "kab-malang"), A1 + "unit: 'kab-malang' adalah instansi"),
-    (_rusak(["pegawai", 0, "memimpin"], "setda-x"), K0 + "memimpin: Unit 'setda-x' tidak dikenal."),
-    (_rusak(["pegawai", 1, "nip"], KEPALA), f"pegawai[1] NIP {KEPALA}: nip: NIP ini tercantum lebih dari"),
-    (_rusak(["pegawai", 1, "nip"], "19900101 201503 2 00"),
-     "pegawai[1] NIP 19900101201503200: nip: NIP harus 18 digit angka (diterima 17 digit)."),
-    (_rusak(["pegawai", 1, "jenis_asn"], "pppk"), A1 + "nip: Digit ke-13 Nomor Induk PPPK"),
-    (_rusak(["pegawai", 1, "mulai"], "2024-13-01"), A1 + "mulai: Tanggal '2024-13-01' tidak sah"),
-    (_rusak(["pegawai", 1, "jenjang"], KeyError), A1 + "jenjang: Wajib diisi untuk jabatan fungsional."),
-    (_rusak(["pegawai", 1, "golongan"], "III/z"), A1 + "golongan: Golongan 'III/z' bukan"),
-    (_rusak(["pegawai", 1, "email"], "bukan-surel"), A1 + "email: Alamat surel"),
-    (_rusak(["pegawai", 0, "tingkat_jabatan"], "pengawas"),
-     K0 + "memimpin: Jabatan Kepala Bagian Organisasi (Pengawas) tidak setingkat dengan pimpinan "
-          "setda-bag-organisasi (Administrator)."),
-    (_tambah("pegawai", {"nip": "198002022005011002", "nama": "Kabag Lain", "jabatan": "Kepala Bagian Organisasi",
-                         "jenis_jabatan": "struktural", "tingkat_jabatan": "pengawas", "unit": "setda"}),
-     ("pegawai[2] NIP 198002022005011002: tingkat_jabatan: Jabatan Kepala Bagian Organisasi tercantum dengan "
-      "tingkat lain di baris sebelumnya.")),
-    (_rusak(["pegawai", 1, "tingkat_jabatan"], "pengawas"), A1 + "tingkat_jabatan: Hanya untuk jabatan struktural."),
-    (_rusak(["pegawai", 1, "memimpin"], "setda-bag-organisasi"),
-     A1 + "memimpin: Unit setda-bag-organisasi sudah dipimpin"),
-    (_rusak(["pegawai", 0, "aktif"], False), K0 + "memimpin: Pegawai yang diberhentikan"),
-    (_plt(selesai="2024-05-01"), PLT + "selesai: Tanggal selesai tidak boleh sebelum tanggal mulai."),
-    (_plt(jenis="pjs"), PLT + "jenis: Nilai 'pjs'"),
-    (_plt(nip=ASING), f"plt[0] unit setda-asisten-1 NIP {ASING}: nip: Pegawai dengan NIP ini tidak ada"),
-    (_delegasi(), DLG + "selesai: Wajib diisi."),
-    (_delegasi(mulai="03-05-2024", selesai="2024-06-01"), DLG + "mulai: Tanggal '03-05-2024' tidak sah"),
-    (lambda data: data.update(pegawais=[]), "pegawais: Kunci tidak dikenal"),
-    (lambda data: data.update(unit={"kode": "x"}), "unit: Harus berupa daftar (JSON array)."),
-])
+@pytest.mark.parametrize(
+    "rusak, diharapkan",
+    [
+        (_rusak(["unit", 0, "jenis"], "dinas_x"), "unit[0] setda: jenis: Nilai 'dinas_x' tidak dikenal"),
+        (_rusak(["unit", 1, "tingkat"], "eselon_2"), "unit[1] setda-asisten-1: tingkat: Nilai 'eselon_2'"),
+        (
+            _rusak(["unit", 2, "induk"], "tidak-ada"),
+            "unit[2] setda-bag-organisasi: induk: Unit induk 'tidak-ada' tidak dikenal.",
+        ),
+        (_rusak(["unit", 0, "kode"], "Set Da"), "unit[0] Set Da: kode: Kode 'Set Da' hanya boleh berisi"),
+        (
+            _rusak(["unit", 0, "kode"], "kab-malang"),
+            "unit[0] kab-malang: kode: Kode 'kab-malang' sudah dipakai sebagai kode instansi.",
+        ),
+        (_rusak(["unit", 0, "nama"], KeyError), "unit[0] setda: nama: Wajib diisi."),
+        (_rusak(["unit", 0, "mandiri"], "ya"), "unit[0] setda: mandiri: Harus true atau false."),
+        (_tambah("unit", UNIT_LAIN), "unit[3] setda: kode: Kode 'setda' tercantum lebih dari sekali."),
+        (
+            _rusak(["unit", 0, "induk"], "setda-bag-organisasi"),
+            "unit[0] setda: induk: Rantai induk membentuk lingkaran",
+        ),
+        (_rusak(["unit", 0, "warna"], "merah"), "unit[0] setda: warna: Kolom tidak dikenal."),
+        (_rusak(["pegawai", 1, "unit"], "bag-x"), A1 + "unit: Unit 'bag-x' tidak dikenal."),
+        (_rusak(["pegawai", 1, "unit"], "kab-malang"), A1 + "unit: 'kab-malang' adalah instansi"),
+        (_rusak(["pegawai", 0, "memimpin"], "setda-x"), K0 + "memimpin: Unit 'setda-x' tidak dikenal."),
+        (_rusak(["pegawai", 1, "nip"], KEPALA), f"pegawai[1] NIP {KEPALA}: nip: NIP ini tercantum lebih dari"),
+        (
+            _rusak(["pegawai", 1, "nip"], "19900101 201503 2 00"),
+            "pegawai[1] NIP 19900101201503200: nip: NIP harus 18 digit angka (diterima 17 digit).",
+        ),
+        (_rusak(["pegawai", 1, "jenis_asn"], "pppk"), A1 + "nip: Digit ke-13 Nomor Induk PPPK"),
+        (_rusak(["pegawai", 1, "mulai"], "2024-13-01"), A1 + "mulai: Tanggal '2024-13-01' tidak sah"),
+        (_rusak(["pegawai", 1, "jenjang"], KeyError), A1 + "jenjang: Wajib diisi untuk jabatan fungsional."),
+        (_rusak(["pegawai", 1, "golongan"], "III/z"), A1 + "golongan: Golongan 'III/z' bukan"),
+        (_rusak(["pegawai", 1, "email"], "bukan-surel"), A1 + "email: Alamat surel"),
+        (
+            _rusak(["pegawai", 0, "tingkat_jabatan"], "pengawas"),
+            K0 + "memimpin: Jabatan Kepala Bagian Organisasi (Pengawas) tidak setingkat dengan pimpinan "
+            "setda-bag-organisasi (Administrator).",
+        ),
+        (
+            _tambah(
+                "pegawai",
+                {
+                    "nip": "198002022005011002",
+                    "nama": "Kabag Lain",
+                    "jabatan": "Kepala Bagian Organisasi",
+                    "jenis_jabatan": "struktural",
+                    "tingkat_jabatan": "pengawas",
+                    "unit": "setda",
+                },
+            ),
+            (
+                "pegawai[2] NIP 198002022005011002: tingkat_jabatan: Jabatan Kepala Bagian Organisasi tercantum dengan "
+                "tingkat lain di baris sebelumnya."
+            ),
+        ),
+        (
+            _rusak(["pegawai", 1, "tingkat_jabatan"], "pengawas"),
+            A1 + "tingkat_jabatan: Hanya untuk jabatan struktural.",
+        ),
+        (
+            _rusak(["pegawai", 1, "memimpin"], "setda-bag-organisasi"),
+            A1 + "memimpin: Unit setda-bag-organisasi sudah dipimpin",
+        ),
+        (_rusak(["pegawai", 0, "aktif"], False), K0 + "memimpin: Pegawai yang diberhentikan"),
+        (_plt(selesai="2024-05-01"), PLT + "selesai: Tanggal selesai tidak boleh sebelum tanggal mulai."),
+        (_plt(jenis="pjs"), PLT + "jenis: Nilai 'pjs'"),
+        (_plt(nip=ASING), f"plt[0] unit setda-asisten-1 NIP {ASING}: nip: Pegawai dengan NIP ini tidak ada"),
+        (_delegasi(), DLG + "selesai: Wajib diisi."),
+        (_delegasi(mulai="03-05-2024", selesai="2024-06-01"), DLG + "mulai: Tanggal '03-05-2024' tidak sah"),
+        (lambda data: data.update(pegawais=[]), "pegawais: Kunci tidak dikenal"),
+        (lambda data: data.update(unit={"kode": "x"}), "unit: Harus berupa daftar (JSON array)."),
+    ],
+)
 def test_it_rejects_each_kind_of_bad_record(rusak, diharapkan):
     data = contoh()
     rusak(data)
@@ -309,14 +428,18 @@ def test_it_collects_every_error_not_just_the_first():
     data["pegawai"][0]["unit"] = "tidak-ada"
     pesan = galat_impor(data)
     assert len(pesan) == 3
-    assert {p.split(":")[0] for p in pesan} == {"unit[0] setda", "pegawai[1] NIP 199013012015032001",
-                                                f"pegawai[0] NIP {KEPALA}"}
+    assert {p.split(":")[0] for p in pesan} == {
+        "unit[0] setda",
+        "pegawai[1] NIP 199013012015032001",
+        f"pegawai[0] NIP {KEPALA}",
+    }
 
 
 @pytest.mark.django_db
 def test_it_rejects_a_file_that_is_not_an_object():
-    assert galat_impor([1, 2]) == ["berkas: Isi berkas harus berupa objek JSON dengan kunci instansi, unit, "
-                                   "pegawai, plt, delegasi."]
+    assert galat_impor([1, 2]) == [
+        "berkas: Isi berkas harus berupa objek JSON dengan kunci instansi, unit, pegawai, plt, delegasi."
+    ]
 
 
 @pytest.mark.django_db
@@ -325,12 +448,32 @@ def test_plt_plh_and_delegasi_rows():
     hari = hari_ini()
     iso = lambda d: d.isoformat()  # noqa: E731
     data = contoh(
-        plt=[{"unit": "setda-asisten-1", "nip": KEPALA, "jenis": "plt", "mulai": iso(hari),
-              "selesai": iso(hari + dt.timedelta(days=90)), "nomor_sk": "800/5/2024"},
-             {"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh", "mulai": iso(hari),
-              "selesai": iso(hari + dt.timedelta(days=5))}],
-        delegasi=[{"dari_unit": "setda-bag-organisasi", "kepada_nip": ANALIS,
-                   "mulai": iso(hari + dt.timedelta(6)), "selesai": iso(hari + dt.timedelta(days=20))}])
+        plt=[
+            {
+                "unit": "setda-asisten-1",
+                "nip": KEPALA,
+                "jenis": "plt",
+                "mulai": iso(hari),
+                "selesai": iso(hari + dt.timedelta(days=90)),
+                "nomor_sk": "800/5/2024",
+            },
+            {
+                "unit": "setda-bag-organisasi",
+                "nip": ANALIS,
+                "jenis": "plh",
+                "mulai": iso(hari),
+                "selesai": iso(hari + dt.timedelta(days=5)),
+            },
+        ],
+        delegasi=[
+            {
+                "dari_unit": "setda-bag-organisasi",
+                "kepada_nip": ANALIS,
+                "mulai": iso(hari + dt.timedelta(6)),
+                "selesai": iso(hari + dt.timedelta(days=20)),
+            }
+        ],
+    )
 
     hasil = pertukaran.impor(data)
 
@@ -348,10 +491,12 @@ def test_plt_plh_and_delegasi_rows():
     assert galat_impor(data) == [
         f"plt[0] unit setda-asisten-1 NIP {KEPALA}: selesai: Sudah tercatat berakhir "
         f"{hari + dt.timedelta(days=30):%d-%m-%Y}; masa yang sudah ditetapkan tidak dapat diperpanjang. "
-        "Tetapkan baris baru yang dimulai sesudahnya."]
+        "Tetapkan baris baru yang dimulai sesudahnya."
+    ]
 
 
 # --- rows without dates (API.md: they hold from no particular date) --------------------------------
+
 
 def tanpa_tanggal(**ubah):
     data = contoh(**ubah)
@@ -362,10 +507,20 @@ def tanpa_tanggal(**ubah):
 
 @pytest.mark.django_db
 def test_undated_rows_hold_since_the_nips_appointment_month_so_past_plh_and_delegasi_fit():
-    data = tanpa_tanggal(plt=[{"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh",
-                               "mulai": "2019-07-01", "selesai": "2019-07-05"}],
-                         delegasi=[{"dari_unit": "setda-bag-organisasi", "kepada_nip": ANALIS,
-                                    "mulai": "2018-01-01", "selesai": "2018-12-31"}])
+    data = tanpa_tanggal(
+        plt=[
+            {
+                "unit": "setda-bag-organisasi",
+                "nip": ANALIS,
+                "jenis": "plh",
+                "mulai": "2019-07-01",
+                "selesai": "2019-07-05",
+            }
+        ],
+        delegasi=[
+            {"dari_unit": "setda-bag-organisasi", "kepada_nip": ANALIS, "mulai": "2018-01-01", "selesai": "2018-12-31"}
+        ],
+    )
 
     hasil = pertukaran.impor(data)
 
@@ -377,18 +532,33 @@ def test_undated_rows_hold_since_the_nips_appointment_month_so_past_plh_and_dele
     bagian = Unit.objects.get(kode="setda-bag-organisasi")
     plh, delegasi = pimpinan_unit_pada(bagian, dt.date(2019, 7, 2)), pimpinan_unit_pada(bagian, dt.date(2018, 6, 1))
     assert (plh["memimpin"].pegawai.nip, plh["memimpin"].sebagai, plh["definitif"].pegawai.nip) == (
-        ANALIS, "plh", KEPALA)
+        ANALIS,
+        "plh",
+        KEPALA,
+    )
     assert (delegasi["ppk"].pegawai.nip, delegasi["ppk"].sebagai) == (ANALIS, "delegasi")
     assert all(v == (0, 0) for v in nol_perubahan(pertukaran.impor(data)).values())
 
 
 @pytest.mark.django_db
 def test_a_past_row_before_the_undated_heads_appointment_month_is_refused():
-    data = tanpa_tanggal(plt=[{"unit": "setda-bag-organisasi", "nip": ANALIS, "jenis": "plh",
-                               "mulai": "1999-07-01", "selesai": "1999-07-05"}])
+    data = tanpa_tanggal(
+        plt=[
+            {
+                "unit": "setda-bag-organisasi",
+                "nip": ANALIS,
+                "jenis": "plh",
+                "mulai": "1999-07-01",
+                "selesai": "1999-07-05",
+            }
+        ]
+    )
     assert galat_impor(data) == [
-        (f"plt[0] unit setda-bag-organisasi NIP {ANALIS}: jenis: Bagian Organisasi tidak memiliki pejabat "
-         "definitif pada 01-07-1999: gunakan Plt untuk jabatan yang kosong.")]
+        (
+            f"plt[0] unit setda-bag-organisasi NIP {ANALIS}: jenis: Bagian Organisasi tidak memiliki pejabat "
+            "definitif pada 01-07-1999: gunakan Plt untuk jabatan yang kosong."
+        )
+    ]
 
 
 @pytest.mark.django_db
@@ -396,23 +566,36 @@ def test_an_undated_head_of_a_unit_that_already_has_one_takes_over_today():
     pertukaran.impor(tanpa_tanggal())
     data = tanpa_tanggal()
     data["pegawai"][0].pop("memimpin")
-    data["pegawai"].append({"nip": "198002022005011002", "nama": "Kabag Baru",
-                            "jabatan": "Kepala Bagian Organisasi", "jenis_jabatan": "struktural",
-                            "unit": "setda-bag-organisasi", "memimpin": "setda-bag-organisasi"})
+    data["pegawai"].append(
+        {
+            "nip": "198002022005011002",
+            "nama": "Kabag Baru",
+            "jabatan": "Kepala Bagian Organisasi",
+            "jenis_jabatan": "struktural",
+            "unit": "setda-bag-organisasi",
+            "memimpin": "setda-bag-organisasi",
+        }
+    )
     pertukaran.impor(data)
 
     definitif = PejabatUnit.objects.filter(unit__kode="setda-bag-organisasi", jenis="definitif")
     assert list(definitif.order_by("mulai").values_list("pegawai__nip", "mulai", "selesai")) == [
         (KEPALA, dt.date(2000, 3, 1), hari_ini() - dt.timedelta(days=1)),
-        ("198002022005011002", hari_ini(), None)]
+        ("198002022005011002", hari_ini(), None),
+    ]
     assert Penempatan.objects.get(pegawai__nip="198002022005011002").mulai == hari_ini()
     assert all(v == (0, 0) for v in nol_perubahan(pertukaran.impor(data)).values())
 
 
 # --- struktural positions without a level (API.md: accepted when nothing gives it) -----------------
 
-STAF_AHLI = {"nip": "198002022005011002", "nama": "Staf Ahli", "jabatan": "Staf Ahli Bupati Bidang Hukum",
-             "jenis_jabatan": "struktural", "unit": "setda"}
+STAF_AHLI = {
+    "nip": "198002022005011002",
+    "nama": "Staf Ahli",
+    "jabatan": "Staf Ahli Bupati Bidang Hukum",
+    "jenis_jabatan": "struktural",
+    "unit": "setda",
+}
 
 
 @pytest.mark.django_db
@@ -432,7 +615,8 @@ def test_a_new_struktural_position_that_heads_no_unit_is_imported_without_a_leve
     assert Jabatan.objects.get(nama=STAF_AHLI["jabatan"]).tingkat == ""
     temuan = audit_kelembagaan(user=admin_organisasi, tanggal=hari_ini()).jabatan_tanpa_tingkat
     assert [(t.jabatan.nama, [p.nip for p in t.pemegang]) for t in temuan] == [
-        (STAF_AHLI["jabatan"], [STAF_AHLI["nip"]])]
+        (STAF_AHLI["jabatan"], [STAF_AHLI["nip"]])
+    ]
 
 
 @pytest.mark.django_db
@@ -444,8 +628,10 @@ def test_a_struktural_position_recorded_without_a_level_imports_and_a_file_can_f
     assert all(v == (0, 0) for v in nol_perubahan(pertukaran.impor(data)).values())
     baris = next(g for g in pertukaran.ekspor()["pegawai"] if g["nip"] == STAF_AHLI["nip"])
     assert (baris["jenis_jabatan"], "tingkat_jabatan" in baris) == ("struktural", False)
+
     def audit():
         return audit_kelembagaan(user=admin_organisasi, tanggal=hari_ini())
+
     assert [t.jabatan.nama for t in audit().jabatan_tanpa_tingkat] == [STAF_AHLI["jabatan"]]
 
     data["pegawai"][2]["tingkat_jabatan"] = "jpt_pratama"
@@ -471,8 +657,10 @@ def test_aktif_false_ends_the_person_and_disables_the_account():
     assert analis.riwayat_penempatan.get().selesai == hari_ini()
     assert nol_perubahan(pertukaran.impor(data))["pegawai"] == (0, 0)
     data["pegawai"][1]["aktif"] = True
-    assert galat_impor(data) == [A1 + "aktif: Pegawai ini sudah diberhentikan; pengaktifan kembali tidak "
-                                      "dapat dilakukan melalui impor (isi \"aktif\": false)."]
+    assert galat_impor(data) == [
+        A1 + "aktif: Pegawai ini sudah diberhentikan; pengaktifan kembali tidak "
+        'dapat dilakukan melalui impor (isi "aktif": false).'
+    ]
 
 
 @pytest.mark.django_db
@@ -485,17 +673,33 @@ def test_a_unit_admin_cannot_create_an_instansi_through_the_import():
 def test_a_unit_admin_may_only_touch_their_subtree(struktur):
     user = f.UserFactory(username="admin-dinkes", is_staff=True)
     assign_perm("organisasi.kelola_unit", user, struktur.dinas)
-    data = {"unit": [{"kode": "dinkes-baru", "nama": "Bidang Baru", "jenis": "bidang", "induk": "dinkes",
-                      "tingkat": "administrator"},
-                     {"kode": "setda-baru", "nama": "Bagian Baru", "jenis": "bagian",
-                      "induk": "setda-asisten-1", "tingkat": "administrator"}]}
-    assert galat_impor(data, pelaku=user) == ["unit[1] setda-baru: Anda tidak berwenang mengelola "
-                                              "Asisten Pemerintahan."]
+    data = {
+        "unit": [
+            {
+                "kode": "dinkes-baru",
+                "nama": "Bidang Baru",
+                "jenis": "bidang",
+                "induk": "dinkes",
+                "tingkat": "administrator",
+            },
+            {
+                "kode": "setda-baru",
+                "nama": "Bagian Baru",
+                "jenis": "bagian",
+                "induk": "setda-asisten-1",
+                "tingkat": "administrator",
+            },
+        ]
+    }
+    assert galat_impor(data, pelaku=user) == [
+        "unit[1] setda-baru: Anda tidak berwenang mengelola Asisten Pemerintahan."
+    ]
     assert not Unit.objects.filter(kode="dinkes-baru").exists()
     assert pertukaran.impor({"unit": data["unit"][:1]}, pelaku=user)["unit"]["dibuat"] == 1
 
 
 # --- commands ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def berkas_contoh(tmp_path):

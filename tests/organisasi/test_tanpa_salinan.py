@@ -1,6 +1,7 @@
 """Nothing about who may do what is kept beyond the request: a token revoked by any means, an account
 deactivated, a grant withdrawn is seen by the very next request; the access-log row of a read is
 committed before its answer leaves."""
+
 import datetime as dt
 
 import pytest
@@ -26,8 +27,7 @@ def aplikasi(struktur):
     return f.akun_klien_api("simpeg-bkpsdm")
 
 
-def test_a_token_revoked_in_the_admin_is_refused_on_the_next_request(aplikasi, struktur, client,
-                                                                     django_user_model):
+def test_a_token_revoked_in_the_admin_is_refused_on_the_next_request(aplikasi, struktur, client, django_user_model):
     api = api_token(f.kunci_token(aplikasi))
     assert api.get("/api/v1/unit/").status_code == 200
     client.force_login(django_user_model.objects.create_superuser("root", "", "rahasia-uji-123"))

@@ -1,4 +1,5 @@
 """API tokens stored as digests, revocable, expiring, limited to their scopes; the personal-data access log."""
+
 import datetime as dt
 from unittest import mock
 
@@ -9,10 +10,10 @@ from rest_framework.test import APIClient
 
 from organisasi import services
 from organisasi.choices import CakupanToken
-from sistemkerja import registry
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.models import AksesDataPribadi, TokenApi
 from organisasi.services.akses import sidik_kunci
+from sistemkerja import registry
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from tests import factories as f
 
 TIDAK_SAH = {"detail": "Token tidak sah, kedaluwarsa atau sudah dicabut."}
@@ -36,9 +37,9 @@ def superuser(django_user_model, db):
 
 # --- storage -------------------------------------------------------------------------------------
 
+
 def test_only_a_digest_of_the_key_is_stored(aplikasi):
-    token, kunci = services.token_buat(pelaku=None, user=aplikasi, nama="SIMPEG",
-                                       cakupan=[CakupanToken.STRUKTUR_BACA])
+    token, kunci = services.token_buat(pelaku=None, user=aplikasi, nama="SIMPEG", cakupan=[CakupanToken.STRUKTUR_BACA])
     token.refresh_from_db()
     assert len(kunci) == 48 and token.awalan == kunci[:10]
     assert token.sidik == sidik_kunci(kunci) and kunci not in token.sidik
@@ -62,12 +63,15 @@ def test_a_malformed_key_is_401_without_a_lookup(aplikasi, kunci, django_assert_
     assert r.status_code == 401
 
 
-@pytest.mark.parametrize("kolom, nilai, pesan", [
-    ("nama", " ", "Nama token wajib diisi."),
-    ("cakupan", [], "Pilih sedikitnya satu cakupan."),
-    ("cakupan", ["penugasan:hapus"], "Cakupan tidak dikenal: penugasan:hapus."),
-    ("kedaluwarsa", timezone.now() - dt.timedelta(seconds=1), "Waktu kedaluwarsa harus di masa depan."),
-])
+@pytest.mark.parametrize(
+    "kolom, nilai, pesan",
+    [
+        ("nama", " ", "Nama token wajib diisi."),
+        ("cakupan", [], "Pilih sedikitnya satu cakupan."),
+        ("cakupan", ["penugasan:hapus"], "Cakupan tidak dikenal: penugasan:hapus."),
+        ("kedaluwarsa", timezone.now() - dt.timedelta(seconds=1), "Waktu kedaluwarsa harus di masa depan."),
+    ],
+)
 def test_token_buat_names_the_bad_field(aplikasi, kolom, nilai, pesan):
     data = {"nama": "SIMPEG", "cakupan": [CakupanToken.STRUKTUR_BACA], "kedaluwarsa": None, kolom: nilai}
     with pytest.raises(ValidationError) as e:
@@ -86,6 +90,7 @@ def test_only_a_superuser_makes_tokens_for_another_account(aplikasi, struktur, s
 
 # --- expiry and revocation -----------------------------------------------------------------------
 
+
 def test_an_expired_token_is_refused(aplikasi, struktur):
     kunci = f.kunci_token(aplikasi, kedaluwarsa=timezone.now() + dt.timedelta(hours=1))
     assert api_token(kunci).get("/api/v1/unit/").status_code == 200
@@ -100,8 +105,16 @@ def test_a_token_from_the_password_expires_after_the_configured_days(struktur, s
     akun = struktur.analis.akun
     akun.set_password("rahasia-uji-123")
     akun.save()
-    r = APIClient().post("/api/v1/token/", {"username": struktur.analis.nip, "password": "rahasia-uji-123",
-                                            "nama": "Skrip laporan", "cakupan": ["struktur:baca"]}, format="json")
+    r = APIClient().post(
+        "/api/v1/token/",
+        {
+            "username": struktur.analis.nip,
+            "password": "rahasia-uji-123",
+            "nama": "Skrip laporan",
+            "cakupan": ["struktur:baca"],
+        },
+        format="json",
+    )
     assert r.status_code == 200
     token = TokenApi.objects.get(awalan=r.json()["awalan"])
     assert token.nama == "Skrip laporan" and token.cakupan == ["struktur:baca"]
@@ -112,8 +125,11 @@ def test_asking_for_an_unknown_scope_is_a_field_error(struktur):
     akun = struktur.analis.akun
     akun.set_password("rahasia-uji-123")
     akun.save()
-    r = APIClient().post("/api/v1/token/", {"username": akun.username, "password": "rahasia-uji-123",
-                                            "cakupan": ["semua"]}, format="json")
+    r = APIClient().post(
+        "/api/v1/token/",
+        {"username": akun.username, "password": "rahasia-uji-123", "cakupan": ["semua"]},
+        format="json",
+    )
     assert r.status_code == 400 and list(r.json()) == ["cakupan"]
     assert not TokenApi.objects.exists()
 
@@ -169,6 +185,7 @@ def test_last_use_is_noted_at_most_every_ten_minutes(aplikasi, struktur, django_
 
 # --- scopes --------------------------------------------------------------------------------------
 
+
 def test_a_structure_only_token_reads_units_but_not_staff(aplikasi, struktur):
     api = api_token(f.kunci_token(aplikasi, cakupan=[CakupanToken.STRUKTUR_BACA]))
     for url in ["/api/v1/unit/", "/api/v1/unit/setda/", "/api/v1/unit/kab-uji/pohon/", "/api/v1/saya/"]:
@@ -217,17 +234,21 @@ def test_every_api_view_names_the_scope_a_token_needs():
     diperiksa = 0
     for path, callback in pola(get_resolver()):
         kelas = getattr(callback, "cls", None)
-        if not path.startswith("api/v1/") or kelas is None or path.startswith(("api/v1/schema", "api/v1/docs",
-                                                                                 "api/v1/redoc", "api/v1/token")):
+        if (
+            not path.startswith("api/v1/")
+            or kelas is None
+            or path.startswith(("api/v1/schema", "api/v1/docs", "api/v1/redoc", "api/v1/token"))
+        ):
             continue
         cakupan = getattr(kelas, "cakupan_token", None)
-        for c in (cakupan.values() if isinstance(cakupan, dict) else [cakupan]):
+        for c in cakupan.values() if isinstance(cakupan, dict) else [cakupan]:
             assert c in {*(k for k, _ in registry.daftar_cakupan()), SEMUA_TOKEN}, path
         diperiksa += 1
     assert diperiksa >= 5
 
 
 # --- the personal-data access log ----------------------------------------------------------------
+
 
 def test_reading_a_person_through_the_api_is_logged_with_who_how_and_whose(aplikasi, struktur):
     token, kunci = services.token_buat(pelaku=None, user=aplikasi, nama="SIMPEG", cakupan=CakupanToken.values)
@@ -261,8 +282,14 @@ def test_a_session_read_is_logged_too_and_refusals_are_not(struktur, admin_organ
 
 
 def test_the_access_log_is_read_only_in_the_admin(struktur, superuser, client):
-    services.akses_data_pribadi_catat(user=superuser, token=None, alamat_ip="127.0.0.1", metode="GET",
-                                      path="/api/v1/pegawai/", nip=[struktur.analis.nip])
+    services.akses_data_pribadi_catat(
+        user=superuser,
+        token=None,
+        alamat_ip="127.0.0.1",
+        metode="GET",
+        path="/api/v1/pegawai/",
+        nip=[struktur.analis.nip],
+    )
     client.force_login(superuser)
     r = client.get("/admin/organisasi/aksesdatapribadi/", {"q": struktur.analis.nip})
     assert r.status_code == 200 and struktur.analis.nip in r.content.decode()
@@ -278,12 +305,19 @@ def test_the_access_log_is_hidden_from_an_admin_organisasi(struktur, admin_organ
     assert client.get("/admin/organisasi/aksesdatapribadi/").status_code == 403
 
 
-def test_a_superuser_makes_a_token_in_the_admin_sees_the_key_once_and_revokes_it(aplikasi, struktur, superuser,
-                                                                               client):
+def test_a_superuser_makes_a_token_in_the_admin_sees_the_key_once_and_revokes_it(aplikasi, struktur, superuser, client):
     client.force_login(superuser)
-    r = client.post("/admin/organisasi/tokenapi/add/", {
-        "user": aplikasi.pk, "nama": "SIMPEG BKPSDM", "cakupan": ["struktur:baca"],
-        "kedaluwarsa_0": "", "kedaluwarsa_1": ""}, follow=True)
+    r = client.post(
+        "/admin/organisasi/tokenapi/add/",
+        {
+            "user": aplikasi.pk,
+            "nama": "SIMPEG BKPSDM",
+            "cakupan": ["struktur:baca"],
+            "kedaluwarsa_0": "",
+            "kedaluwarsa_1": "",
+        },
+        follow=True,
+    )
     assert r.status_code == 200
     pesan = [str(m) for m in r.context["messages"]]
     token = TokenApi.objects.get()
@@ -302,8 +336,10 @@ def test_a_superuser_makes_a_token_in_the_admin_sees_the_key_once_and_revokes_it
 
 def test_the_admin_token_form_shows_field_errors(aplikasi, superuser, client):
     client.force_login(superuser)
-    r = client.post("/admin/organisasi/tokenapi/add/", {"user": aplikasi.pk, "nama": "x", "cakupan": [],
-                                                        "kedaluwarsa_0": "2001-01-01", "kedaluwarsa_1": "10:00"})
+    r = client.post(
+        "/admin/organisasi/tokenapi/add/",
+        {"user": aplikasi.pk, "nama": "x", "cakupan": [], "kedaluwarsa_0": "2001-01-01", "kedaluwarsa_1": "10:00"},
+    )
     assert r.status_code == 200
     assert "cakupan" in r.context["adminform"].form.errors
     assert not TokenApi.objects.exists()

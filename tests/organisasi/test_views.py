@@ -1,4 +1,5 @@
 """Browser pages: sign-in by NIP, beranda, the structure tree and search, unit and person pages, the audit."""
+
 import datetime as dt
 import re
 
@@ -21,6 +22,7 @@ def sebagai(client):
     def masuk(user):
         client.force_login(user)
         return client
+
     return masuk
 
 
@@ -35,8 +37,10 @@ def teks(resp) -> str:
 
 # --- sign-in ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", ["/", "/struktur/", "/struktur/cari/?q=dinas", "/unit/setda/",
-                                 "/pegawai/198503172010031001/", "/audit/"])
+
+@pytest.mark.parametrize(
+    "url", ["/", "/struktur/", "/struktur/cari/?q=dinas", "/unit/setda/", "/pegawai/198503172010031001/", "/audit/"]
+)
 def test_anonymous_visitors_are_sent_to_sign_in(client, struktur, url):
     resp = client.get(url)
     assert resp.status_code == 302
@@ -89,8 +93,9 @@ def test_a_new_account_sets_its_password_through_the_reset_e_mail(client, strukt
 
     form = client.get(tautan, follow=True)
     assert "Kata sandi baru" in isi(form)
-    resp = client.post(form.redirect_chain[-1][0], {"new_password1": "Lembayung-Senja-77",
-                                                    "new_password2": "Lembayung-Senja-77"})
+    resp = client.post(
+        form.redirect_chain[-1][0], {"new_password1": "Lembayung-Senja-77", "new_password2": "Lembayung-Senja-77"}
+    )
     assert resp.status_code == 302 and resp["Location"] == "/sandi/atur/selesai/"
     assert client.post("/masuk/", {"username": baru.nip_tampil, "password": "Lembayung-Senja-77"}).status_code == 302
 
@@ -106,8 +111,11 @@ def test_a_signed_in_user_changes_their_password(sebagai, struktur):
     akun.set_password(SANDI)
     akun.save()
     client = sebagai(akun)
-    resp = client.post("/sandi/ubah/", {"old_password": SANDI, "new_password1": "Lembayung-Senja-77",
-                                        "new_password2": "Lembayung-Senja-77"}, follow=True)
+    resp = client.post(
+        "/sandi/ubah/",
+        {"old_password": SANDI, "new_password1": "Lembayung-Senja-77", "new_password2": "Lembayung-Senja-77"},
+        follow=True,
+    )
     assert "Kata sandi diubah" in isi(resp)
     akun.refresh_from_db()
     assert akun.check_password("Lembayung-Senja-77")
@@ -115,6 +123,7 @@ def test_a_signed_in_user_changes_their_password(sebagai, struktur):
 
 
 # --- beranda ---------------------------------------------------------------------------------------
+
 
 def test_beranda_shows_my_placement_ppk_pimpinan_chain_and_pattern(sebagai, struktur):
     resp = sebagai(struktur.analis.akun).get("/")
@@ -131,8 +140,14 @@ def test_beranda_shows_my_placement_ppk_pimpinan_chain_and_pattern(sebagai, stru
 
 def test_beranda_lists_the_units_i_lead_today_and_how(sebagai, struktur):
     kosong = f.unit(struktur.dinas, "dinkes-p2p", J.BIDANG, T.ADMINISTRATOR, nama="Bidang P2P")
-    services.pejabat_tetapkan(pelaku=None, unit=kosong, pegawai=struktur.kepala_bidang, jenis=JenisPeran.PLT,
-                              mulai=hari_ini() - dt.timedelta(days=3), selesai=hari_ini() + dt.timedelta(days=60))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=kosong,
+        pegawai=struktur.kepala_bidang,
+        jenis=JenisPeran.PLT,
+        mulai=hari_ini() - dt.timedelta(days=3),
+        selesai=hari_ini() + dt.timedelta(days=60),
+    )
 
     halaman = teks(sebagai(struktur.kepala_bidang.akun).get("/"))
 
@@ -156,10 +171,17 @@ def test_the_menu_offers_the_audit_and_admin_only_to_those_allowed(sebagai, stru
 
 # --- struktur --------------------------------------------------------------------------------------
 
+
 def _plt_di_unit_baru(struktur, kode="dinkes-p2p", nama="Bidang P2P", pegawai=None):
     unit = f.unit(struktur.dinas, kode, J.BIDANG, T.ADMINISTRATOR, nama=nama)
-    services.pejabat_tetapkan(pelaku=None, unit=unit, pegawai=pegawai or struktur.staf_bidang, jenis=JenisPeran.PLT,
-                              mulai=hari_ini() - dt.timedelta(days=3), selesai=hari_ini() + dt.timedelta(days=60))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=unit,
+        pegawai=pegawai or struktur.staf_bidang,
+        jenis=JenisPeran.PLT,
+        mulai=hari_ini() - dt.timedelta(days=3),
+        selesai=hari_ini() + dt.timedelta(days=60),
+    )
     return unit
 
 
@@ -171,8 +193,15 @@ def test_the_tree_shows_every_unit_with_its_head_and_pattern(sebagai, struktur, 
     halaman = teks(resp)
 
     assert resp.status_code == 200
-    for u in ["Pemerintah Kabupaten Uji", "Sekretariat Daerah", "Bagian Organisasi", "Dinas Kesehatan",
-              "UPT Puskesmas Kepanjen", "Kelurahan Cepokomulyo", "Seksi Trantib"]:
+    for u in [
+        "Pemerintah Kabupaten Uji",
+        "Sekretariat Daerah",
+        "Bagian Organisasi",
+        "Dinas Kesehatan",
+        "UPT Puskesmas Kepanjen",
+        "Kelurahan Cepokomulyo",
+        "Seksi Trantib",
+    ]:
         assert u in halaman
     assert "Dinas Kesehatan UO Kepala Dinas Kesehatan Pola 2: " + NAMA_POLA[2] in halaman
     assert "UPT Puskesmas Kepanjen UO Kepala UPT Puskesmas Kepanjen Pola 6: " + NAMA_POLA[6] in halaman
@@ -214,7 +243,10 @@ def test_the_tree_sends_the_open_branches_and_fetches_the_others_when_opened(seb
     cabang = client.get("/struktur/cabang/dinkes/", headers={"HX-Request": "true"})
     assert cabang.status_code == 200 and "<html" not in isi(cabang)
     assert re.findall(r'class="simpul-nama" href="/unit/([^/]+)/"', isi(cabang)) == [
-        "dinkes-yankes", "dinkes-upt-lab", "dinkes-puskesmas"]
+        "dinkes-yankes",
+        "dinkes-upt-lab",
+        "dinkes-puskesmas",
+    ]
     # each sub-unit with its head, and its own sub-units to fetch in turn
     assert f"Bidang Pelayanan Kesehatan {struktur.kepala_bidang.nama}" in teks(cabang)
     assert 'hx-get="/struktur/cabang/setda-asisten-1/"' in isi(client.get("/struktur/cabang/setda/"))
@@ -234,8 +266,9 @@ def test_an_account_that_may_see_nothing_gets_an_explanation(sebagai, struktur):
     assert "Tidak ada unit yang dapat Anda lihat" in isi(resp)
 
 
-def test_the_tree_takes_the_same_number_of_queries_however_large(sebagai, struktur, admin_organisasi,
-                                                                 django_assert_num_queries, settings):
+def test_the_tree_takes_the_same_number_of_queries_however_large(
+    sebagai, struktur, admin_organisasi, django_assert_num_queries, settings
+):
     client = sebagai(admin_organisasi)
     client.get("/struktur/", {"semua": "1"})  # warm: the rendered tree
     # session, account, its grant, the user's own placement (which branch opens); the tree from the cache
@@ -261,9 +294,11 @@ def test_the_cached_tree_follows_every_kind_of_structure_change(sebagai, struktu
         services.unit_ubah(pelaku=None, unit=struktur.bidang, nama="Bidang Layanan Kesehatan")
         harap = "Bidang Layanan Kesehatan"
     elif ubah == "kepala":
-        services.pejabat_akhiri(pelaku=None, pejabat=PejabatUnit.objects.get(unit=struktur.seksi,
-                                                                            selesai__isnull=True),
-                                selesai=hari_ini() - dt.timedelta(days=1))
+        services.pejabat_akhiri(
+            pelaku=None,
+            pejabat=PejabatUnit.objects.get(unit=struktur.seksi, selesai__isnull=True),
+            selesai=hari_ini() - dt.timedelta(days=1),
+        )
         harap = "Seksi Pemerintahan kosong"
     elif ubah == "plt":
         _plt_di_unit_baru(struktur)
@@ -346,22 +381,30 @@ def test_search_works_without_javascript_on_the_full_page(sebagai, struktur, adm
 
 # --- unit page -------------------------------------------------------------------------------------
 
+
 def test_the_unit_page_shows_head_staff_their_ppk_and_chain(sebagai, struktur):
     resp = sebagai(struktur.analis.akun).get("/unit/setda-bag-organisasi/")
     halaman = teks(resp)
 
     assert resp.status_code == 200
-    assert "Pemerintah Kabupaten Uji Sekretariat Daerah Asisten Pemerintahan Bagian Organisasi Bagian Organisasi" in halaman
+    assert (
+        "Pemerintah Kabupaten Uji Sekretariat Daerah Asisten Pemerintahan Bagian Organisasi Bagian Organisasi"
+        in halaman
+    )
     assert 'href="/unit/kab-uji/"' not in isi(resp)  # outside the user's scope: named, not linked
     assert 'href="/unit/setda/"' in isi(resp)
     assert "Jenis Bagian Tingkat pimpinan Administrator Unit Organisasi mandiri Tidak" in halaman
     assert "Bagian dari Unit Organisasi Sekretariat Daerah (pola 1)" in halaman
     assert "Pejabat definitif Kepala Bagian Organisasi Yang memimpin sekarang Kepala Bagian Organisasi" in halaman
-    assert ("Analis Organisasi " + struktur.analis.nip_tampil + " Analis Kebijakan Ahli Muda Kepala Bagian Organisasi "
-            "Kepala Bagian Organisasi Kepala Asisten Pemerintahan Kepala Sekretariat Daerah 1") in halaman
+    assert (
+        "Analis Organisasi " + struktur.analis.nip_tampil + " Analis Kebijakan Ahli Muda Kepala Bagian Organisasi "
+        "Kepala Bagian Organisasi Kepala Asisten Pemerintahan Kepala Sekretariat Daerah 1"
+    ) in halaman
     # the head is assessed from the unit above
-    assert ("Kepala Bagian Organisasi " + struktur.kepala_bag_org.nip_tampil + " Kepala Bidang "
-            "Kepala Asisten Pemerintahan Kepala Asisten Pemerintahan Kepala Sekretariat Daerah 1") in halaman
+    assert (
+        "Kepala Bagian Organisasi " + struktur.kepala_bag_org.nip_tampil + " Kepala Bidang "
+        "Kepala Asisten Pemerintahan Kepala Asisten Pemerintahan Kepala Sekretariat Daerah 1"
+    ) in halaman
 
 
 def test_a_unit_organisasi_page_names_its_pattern_and_its_sub_units(sebagai, struktur, admin_organisasi):
@@ -370,8 +413,10 @@ def test_a_unit_organisasi_page_names_its_pattern_and_its_sub_units(sebagai, str
     assert f"Pola 2 {NAMA_POLA[2]}" in halaman
     assert "Sub-unit (4)" in halaman
     assert "Bidang Pelayanan Kesehatan Bidang Administrator Kepala Bidang Pelayanan Kesehatan" in halaman
-    assert "UPT Puskesmas Kepanjen Unit Pelaksana Teknis Pejabat Fungsional Kepala UPT Puskesmas Kepanjen Pola 6" \
+    assert (
+        "UPT Puskesmas Kepanjen Unit Pelaksana Teknis Pejabat Fungsional Kepala UPT Puskesmas Kepanjen Pola 6"
         in halaman
+    )
     assert "Bidang P2P Bidang Administrator Staf Bidang Plt" in halaman
 
 
@@ -379,17 +424,27 @@ def test_a_unit_that_fits_no_pattern_shows_why(sebagai, struktur, admin_organisa
     f.unit(struktur.bidang, "dinkes-yankes-rujukan", J.SEKSI, T.PENGAWAS, nama="Seksi Rujukan")
     halaman = teks(sebagai(admin_organisasi).get("/unit/dinkes/"))
     assert "Tidak sesuai pola mana pun" in halaman
-    assert "Rantai Seksi Rujukan (pengawas) → Bidang Pelayanan Kesehatan (administrator) → Dinas Kesehatan" \
-        in halaman
+    assert "Rantai Seksi Rujukan (pengawas) → Bidang Pelayanan Kesehatan (administrator) → Dinas Kesehatan" in halaman
 
 
 def test_a_vacant_head_shows_who_covers_and_acting_heads_show_their_badge(sebagai, struktur, admin_organisasi):
     f.unit(struktur.kecamatan, "kec-kepanjen-trantib", J.SEKSI, T.PENGAWAS, nama="Seksi Trantib")
-    services.pejabat_tetapkan(pelaku=None, unit=struktur.bidang, pegawai=struktur.staf_bidang, jenis=JenisPeran.PLH,
-                              mulai=hari_ini() - dt.timedelta(days=1), selesai=hari_ini() + dt.timedelta(days=5))
-    services.pejabat_tetapkan(pelaku=None, unit=struktur.bag_org, pegawai=struktur.kepala_asisten,
-                              jenis=JenisPeran.DELEGASI, mulai=hari_ini() - dt.timedelta(days=1),
-                              selesai=hari_ini() + dt.timedelta(days=5))
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=struktur.bidang,
+        pegawai=struktur.staf_bidang,
+        jenis=JenisPeran.PLH,
+        mulai=hari_ini() - dt.timedelta(days=1),
+        selesai=hari_ini() + dt.timedelta(days=5),
+    )
+    services.pejabat_tetapkan(
+        pelaku=None,
+        unit=struktur.bag_org,
+        pegawai=struktur.kepala_asisten,
+        jenis=JenisPeran.DELEGASI,
+        mulai=hari_ini() - dt.timedelta(days=1),
+        selesai=hari_ini() + dt.timedelta(days=5),
+    )
     client = sebagai(admin_organisasi)
 
     halaman = teks(client.get("/unit/kec-kepanjen-trantib/"))
@@ -419,8 +474,9 @@ def test_someone_from_another_perangkat_daerah_gets_404_on_a_unit(sebagai, struk
     assert client.get("/unit/dinkes-yankes/").status_code == 200
 
 
-def test_the_unit_page_takes_the_same_number_of_queries_however_many_staff(sebagai, struktur, admin_organisasi,
-                                                                           django_assert_num_queries, settings):
+def test_the_unit_page_takes_the_same_number_of_queries_however_many_staff(
+    sebagai, struktur, admin_organisasi, django_assert_num_queries, settings
+):
     client = sebagai(admin_organisasi)
     f.unit(struktur.bag_org, "setda-bag-organisasi-kelembagaan", J.SUBBAGIAN, T.PENGAWAS, nama="Subbagian Kelembagaan")
     # session, account, its grant, unit, ancestors, sub-units and their heads (2), staff and their
@@ -440,11 +496,16 @@ def test_the_unit_page_takes_the_same_number_of_queries_however_many_staff(sebag
 
 # --- person page -----------------------------------------------------------------------------------
 
+
 def test_the_person_page_shows_data_kedudukan_and_history(sebagai, struktur):
     mutasi = services.mutasi_kolektif(
-        pelaku=None, nomor_sk="800/123/35.07.201/2024", tanggal_sk=dt.date(2024, 1, 20),
-        berlaku_mulai=dt.date(2024, 2, 1), perihal="Mutasi pejabat fungsional",
-        daftar=[services.BarisMutasi(struktur.analis, struktur.bag_org, f.jabatan("Analis SDM Aparatur Ahli Muda"))])
+        pelaku=None,
+        nomor_sk="800/123/35.07.201/2024",
+        tanggal_sk=dt.date(2024, 1, 20),
+        berlaku_mulai=dt.date(2024, 2, 1),
+        perihal="Mutasi pejabat fungsional",
+        daftar=[services.BarisMutasi(struktur.analis, struktur.bag_org, f.jabatan("Analis SDM Aparatur Ahli Muda"))],
+    )
     services.pegawai_ubah(pelaku=None, pegawai=struktur.analis, golongan="III/c")
 
     resp = sebagai(struktur.analis.akun).get(f"/pegawai/{struktur.analis.nip}/")
@@ -456,8 +517,10 @@ def test_the_person_page_shows_data_kedudukan_and_history(sebagai, struktur):
     assert "Pejabat Penilai Kinerja Kepala Bagian Organisasi — Bagian Organisasi" in halaman
     assert "Pimpinan Unit Organisasi Kepala Sekretariat Daerah — Sekretariat Daerah" in halaman
     assert "Pola 1 " + NAMA_POLA[1] in halaman
-    assert ("1 Februari 2024 sekarang Bagian Organisasi Analis SDM Aparatur Ahli Muda 800/123/35.07.201/2024 "
-            "800/123/35.07.201/2024 (20 Januari 2024) Mutasi pejabat fungsional") in halaman
+    assert (
+        "1 Februari 2024 sekarang Bagian Organisasi Analis SDM Aparatur Ahli Muda 800/123/35.07.201/2024 "
+        "800/123/35.07.201/2024 (20 Januari 2024) Mutasi pejabat fungsional"
+    ) in halaman
     assert "1 Januari 2020 31 Januari 2024 Bagian Organisasi Analis Kebijakan Ahli Muda" in halaman
     assert f"Mutasi kolektif: SK {mutasi.nomor_sk}" in halaman
     assert "Data pegawai Diubah Sistem Data pegawai diubah: golongan" in halaman
@@ -470,8 +533,13 @@ def test_the_person_page_lists_roles_held(sebagai, struktur):
 
 
 def test_the_person_page_shows_kedudukan_on_another_date(sebagai, struktur, admin_organisasi):
-    services.pegawai_pindahkan(pelaku=None, pegawai=struktur.staf_bidang, unit=struktur.upt5,
-                               jabatan=struktur.staf_bidang.jabatan, mulai=dt.date(2024, 3, 1))
+    services.pegawai_pindahkan(
+        pelaku=None,
+        pegawai=struktur.staf_bidang,
+        unit=struktur.upt5,
+        jabatan=struktur.staf_bidang.jabatan,
+        mulai=dt.date(2024, 3, 1),
+    )
     client = sebagai(admin_organisasi)
     url = f"/pegawai/{struktur.staf_bidang.nip}/"
 
@@ -482,19 +550,24 @@ def test_the_person_page_shows_kedudukan_on_another_date(sebagai, struktur, admi
     halaman = teks(client.get(url, {"tanggal": "2024-02-15"}))
     assert "Kedudukan pada 15 Februari 2024" in halaman
     assert "Pejabat Penilai Kinerja Kepala Bidang Pelayanan Kesehatan" in halaman
-    assert "Rantai evaluasi Kepala Bidang Pelayanan Kesehatan — Bidang Pelayanan Kesehatan Kepala Dinas Kesehatan" \
+    assert (
+        "Rantai evaluasi Kepala Bidang Pelayanan Kesehatan — Bidang Pelayanan Kesehatan Kepala Dinas Kesehatan"
         in halaman
+    )
     assert f"Pola 2 {NAMA_POLA[2]}" in halaman
 
     halaman = teks(client.get(url, {"tanggal": "2019-06-01"}))
     assert "Tidak ada penempatan pada tanggal ini" in halaman
 
 
-@pytest.mark.parametrize("tanggal, pesan", [
-    ("2024-13-45", "Tanggal tidak dikenali"),
-    ("kemarin", "Tanggal tidak dikenali"),
-    ("1900-01-01", "Tanggal di luar rentang"),
-])
+@pytest.mark.parametrize(
+    "tanggal, pesan",
+    [
+        ("2024-13-45", "Tanggal tidak dikenali"),
+        ("kemarin", "Tanggal tidak dikenali"),
+        ("1900-01-01", "Tanggal di luar rentang"),
+    ],
+)
 def test_a_bad_date_shows_a_message_not_an_error(sebagai, struktur, tanggal, pesan):
     resp = sebagai(struktur.analis.akun).get(f"/pegawai/{struktur.analis.nip}/", {"tanggal": tanggal})
     assert resp.status_code == 200

@@ -2,6 +2,7 @@
 
 A second bidang in the Dinas makes flow B (across units of one Perangkat Daerah) possible.
 """
+
 import datetime as dt
 
 import pytest
@@ -25,10 +26,17 @@ def s(struktur):
 
 
 def ajukan(pemohon, alur, unit_tujuan, pegawai=(), **lain):
-    isi = {"maksud": "Menyusun peta proses bisnis layanan kesehatan", "kompetensi": "Analisis proses bisnis",
-           "target": "Peta proses level 1 dan 2 selesai", "mulai": MULAI, "selesai": SELESAI, **lain}
-    return services.penugasan_ajukan(pelaku=pemohon.akun, alur=alur, unit_tujuan=unit_tujuan, pegawai=list(pegawai),
-                                     **isi)
+    isi = {
+        "maksud": "Menyusun peta proses bisnis layanan kesehatan",
+        "kompetensi": "Analisis proses bisnis",
+        "target": "Peta proses level 1 dan 2 selesai",
+        "mulai": MULAI,
+        "selesai": SELESAI,
+        **lain,
+    }
+    return services.penugasan_ajukan(
+        pelaku=pemohon.akun, alur=alur, unit_tujuan=unit_tujuan, pegawai=list(pegawai), **isi
+    )
 
 
 def lanjut(p, oleh, **lain):

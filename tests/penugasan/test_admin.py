@@ -1,4 +1,5 @@
 """Penugasan in the admin: read-only records with history, revoking a letter, the numbering settings."""
+
 import pytest
 from django.test import Client
 
@@ -47,8 +48,9 @@ def test_cabut_surat_lewat_admin(s, admin_c):
 def test_pola_nomor_dan_pejabat_berwenang(s, admin_c):
     r = admin_c.post("/admin/penugasan/polanomorsurat/add/", {"unit": s.dinas.pk, "pola": "800/{tahun}", "kode": ""})
     assert r.status_code == 200 and "{no}" in r.content.decode() and not PolaNomorSurat.objects.exists()
-    r = admin_c.post("/admin/penugasan/polanomorsurat/add/", {"unit": s.dinas.pk, "pola": "800/{no}/{tahun}",
-                                                              "kode": "302"})
+    r = admin_c.post(
+        "/admin/penugasan/polanomorsurat/add/", {"unit": s.dinas.pk, "pola": "800/{no}/{tahun}", "kode": "302"}
+    )
     assert r.status_code == 302 and PolaNomorSurat.objects.get().pola == "800/{no}/{tahun}"
     r = admin_c.post("/admin/penugasan/pejabatberwenang/add/", {"instansi": s.instansi.pk, "unit": s.asisten.pk})
     assert r.status_code == 302 and PejabatBerwenang.objects.get().unit == s.asisten

@@ -1,4 +1,5 @@
 """The five flows of SPEC §4 end to end, with the actors Lampiran B.2 names, and every way they refuse."""
+
 import datetime as dt
 
 import pytest
@@ -6,12 +7,12 @@ from django.core.exceptions import ValidationError
 
 from organisasi import services as org
 from organisasi.choices import JenisPeran
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from organisasi.selectors import hari_ini
 from penugasan import services
 from penugasan.choices import Aksi, Alur, JenisSurat, Langkah, Status
 from penugasan.models import AnggotaTim, Penugasan, Tembusan
 from penugasan.selectors import URUTAN_LANGKAH, menunggu_saya
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
 from .conftest import SELESAI, ajukan, lanjut
 
@@ -38,6 +39,7 @@ def tembusan(p, langkah=None):
 
 
 # --- A: penunjukan within a Unit Organisasi ---------------------------------------------------------------
+
 
 def test_a_ppk_menunjuk_langsung_dan_surat_penugasan_terbit(s):
     p = ajukan(s.kepala_bidang, Alur.A, s.bidang, [s.staf_bidang])
@@ -77,12 +79,21 @@ def test_a_pegawai_di_luar_unit_tujuan_400_tanpa_sisa(s):
 
 def test_isi_tidak_lengkap_ditolak_per_kolom(s):
     with pytest.raises(ValidationError) as e:
-        ajukan(s.kepala_bidang, Alur.A, s.bidang, [s.staf_bidang], maksud=" ", target="",
-               selesai=dt.date(2026, 1, 1), batas_keputusan=hari_ini() - dt.timedelta(days=1))
+        ajukan(
+            s.kepala_bidang,
+            Alur.A,
+            s.bidang,
+            [s.staf_bidang],
+            maksud=" ",
+            target="",
+            selesai=dt.date(2026, 1, 1),
+            batas_keputusan=hari_ini() - dt.timedelta(days=1),
+        )
     assert set(e.value.message_dict) == {"maksud", "target", "selesai", "batas_keputusan"}
 
 
 # --- B: penunjukan across units of one Perangkat Daerah ------------------------------------------------
+
 
 def test_b_alur_lengkap(s):
     p = ajukan(s.kepala_bidang2, Alur.B, s.bidang, [s.staf_bidang])
@@ -104,8 +115,10 @@ def test_b_alur_lengkap(s):
     [sp] = surat(p, JenisSurat.PENUGASAN)
     assert sp.penandatangan == s.kepala_bidang
     assert any(permohonan.nomor in d for d in sp.isi["dasar"])
-    assert riwayat(p) == [("permohonan", Aksi.AJUKAN, s.kepala_bidang2.nip),
-                          (Langkah.PERSETUJUAN_PPK, Aksi.LANJUT, s.kepala_bidang.nip)]
+    assert riwayat(p) == [
+        ("permohonan", Aksi.AJUKAN, s.kepala_bidang2.nip),
+        (Langkah.PERSETUJUAN_PPK, Aksi.LANJUT, s.kepala_bidang.nip),
+    ]
     assert list(menunggu_saya(s.kepala_bidang.akun)) == []
 
 
@@ -113,8 +126,9 @@ def test_b_ppk_menolak_dengan_surat_jawaban_beralasan(s):
     p = ajukan(s.kepala_bidang2, Alur.B, s.bidang)
     with pytest.raises(ValidationError):
         services.penugasan_tolak(pelaku=s.kepala_bidang.akun, penugasan=p, alasan="")
-    p = services.penugasan_tolak(pelaku=s.kepala_bidang.akun, penugasan=p,
-                                 alasan="Seluruh analis sedang menyusun laporan akhir tahun.")
+    p = services.penugasan_tolak(
+        pelaku=s.kepala_bidang.akun, penugasan=p, alasan="Seluruh analis sedang menyusun laporan akhir tahun."
+    )
     assert p.status == Status.DITOLAK
     [jawaban] = surat(p, JenisSurat.JAWABAN)
     assert jawaban.isi["alasan"].startswith("Seluruh analis") and not jawaban.isi["disetujui"]
@@ -150,15 +164,27 @@ def test_b_antar_perangkat_daerah_400_dan_di_bawah_sendiri_400(s):
 
 def test_b_plh_dan_delegasi_bertindak_sebagai_ppk(s):
     hari = hari_ini()
-    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang_b, jenis=JenisPeran.PLH,
-                         mulai=hari - dt.timedelta(days=1), selesai=hari + dt.timedelta(days=10))
+    org.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bidang,
+        pegawai=s.staf_bidang_b,
+        jenis=JenisPeran.PLH,
+        mulai=hari - dt.timedelta(days=1),
+        selesai=hari + dt.timedelta(days=10),
+    )
     p = ajukan(s.kepala_bidang2, Alur.B, s.bidang)
     assert p.pelaku_nip == [s.staf_bidang_b.nip]
     with pytest.raises(BukanWewenang):
         lanjut(p, s.kepala_bidang, pegawai=[s.staf_bidang])
     # a delegation of PPK authority outranks the Plh; the actors follow without a new request
-    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.kepala_bidang2, jenis=JenisPeran.DELEGASI,
-                         mulai=hari, selesai=hari + dt.timedelta(days=5))
+    org.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bidang,
+        pegawai=s.kepala_bidang2,
+        jenis=JenisPeran.DELEGASI,
+        mulai=hari,
+        selesai=hari + dt.timedelta(days=5),
+    )
     services.pelaku_sinkronkan()
     p.refresh_from_db()
     assert p.pelaku_nip == [s.kepala_bidang2.nip]
@@ -167,6 +193,7 @@ def test_b_plh_dan_delegasi_bertindak_sebagai_ppk(s):
 
 
 # --- C: penunjukan across Perangkat Daerah --------------------------------------------------------------
+
 
 def test_c_alur_lengkap_dengan_pejabat_yang_berwenang(s):
     p = ajukan(s.kepala_dpmptsp, Alur.C, s.bidang, [s.staf_bidang], batas_keputusan=hari_ini())
@@ -198,8 +225,14 @@ def test_c_alur_lengkap_dengan_pejabat_yang_berwenang(s):
     # one of API.md's copies (C has none)
     assert s.kepala_dinas in [r.pegawai for r in sp.penerima.all()]
     assert tembusan(p) == []
-    assert [r[0] for r in riwayat(p)] == ["permohonan", "disposisi", "ketersediaan", "jawaban", "pengajuan",
-                                          "penetapan"]
+    assert [r[0] for r in riwayat(p)] == [
+        "permohonan",
+        "disposisi",
+        "ketersediaan",
+        "jawaban",
+        "pengajuan",
+        "penetapan",
+    ]
 
 
 def test_c_hanya_pimpinan_unit_organisasi_dan_antar_pd(s):
@@ -213,13 +246,15 @@ def test_c_hanya_pimpinan_unit_organisasi_dan_antar_pd(s):
 def test_c_penolakan_saat_ketersediaan_menjadi_surat_jawaban(s):
     p = ajukan(s.kepala_dpmptsp, Alur.C, s.bidang)
     p = lanjut(p, s.kepala_dinas)
-    p = services.penugasan_tolak(pelaku=s.kepala_bidang.akun, penugasan=p,
-                                 alasan="Tidak ada analis dengan kompetensi tersebut.")
+    p = services.penugasan_tolak(
+        pelaku=s.kepala_bidang.akun, penugasan=p, alasan="Tidak ada analis dengan kompetensi tersebut."
+    )
     assert p.status == Status.DITOLAK
     assert surat(p, JenisSurat.JAWABAN)[0].isi["alasan"].startswith("Tidak ada analis")
 
 
 # --- D and E: pengajuan sukarela -------------------------------------------------------------------------
+
 
 def test_d_pengajuan_sukarela_dalam_unit_organisasi(s):
     p = ajukan(s.staf_bidang, Alur.D, s.bidang2)
@@ -274,6 +309,7 @@ def test_e_ditolak_tujuan_tanpa_surat_jawaban(s):
 
 # --- withdrawal, expiry, teams ---------------------------------------------------------------------------
 
+
 def test_tarik_hanya_pemohon_dan_hanya_saat_berjalan(s):
     p = ajukan(s.kepala_bidang2, Alur.B, s.bidang)
     with pytest.raises(BukanWewenang):
@@ -301,9 +337,16 @@ def test_kedaluwarsa_melewati_batas_keputusan(s):
 
 
 def test_penugasan_dengan_tim_menambah_anggota(s):
-    tim = services.tim_bentuk(pelaku=s.kepala_bidang2.akun, nama="Tim Eliminasi TBC", tujuan="Eliminasi TBC 2030",
-                              unit_pemilik=s.bidang2, sifat="insidental", mulai=dt.date(2027, 1, 1),
-                              selesai=SELESAI, ketua=s.staf_bidang2)
+    tim = services.tim_bentuk(
+        pelaku=s.kepala_bidang2.akun,
+        nama="Tim Eliminasi TBC",
+        tujuan="Eliminasi TBC 2030",
+        unit_pemilik=s.bidang2,
+        sifat="insidental",
+        mulai=dt.date(2027, 1, 1),
+        selesai=SELESAI,
+        ketua=s.staf_bidang2,
+    )
     p = ajukan(s.kepala_bidang2, Alur.B, s.bidang, tim=tim)
     lanjut(p, s.kepala_bidang, pegawai=[s.staf_bidang])
     a = AnggotaTim.objects.get(tim=tim, pegawai=s.staf_bidang)
@@ -313,8 +356,12 @@ def test_penugasan_dengan_tim_menambah_anggota(s):
 
 @pytest.mark.parametrize("alur", ["B", "C", "D", "E"])
 def test_setelah_berakhir_setiap_langkah_409(s, alur):
-    pemohon, tujuan = {"B": (s.kepala_bidang2, s.bidang), "C": (s.kepala_dpmptsp, s.bidang),
-                       "D": (s.staf_bidang, s.bidang2), "E": (s.staf_bidang, s.upt5)}[alur]
+    pemohon, tujuan = {
+        "B": (s.kepala_bidang2, s.bidang),
+        "C": (s.kepala_dpmptsp, s.bidang),
+        "D": (s.staf_bidang, s.bidang2),
+        "E": (s.staf_bidang, s.upt5),
+    }[alur]
     p = ajukan(pemohon, alur, tujuan)
     pelaku = p.pelaku_nip[0]
     from organisasi.models import Pegawai
@@ -368,9 +415,16 @@ def test_c_penolakan_pejabat_berwenang_tanpa_surat_jawaban(s):
 
 
 def test_tim_hanya_yang_dikelola_dan_dalam_masanya(s):
-    tim = services.tim_bentuk(pelaku=s.kepala_bidang2.akun, nama="Tim P2P", tujuan="TBC", unit_pemilik=s.bidang2,
-                              sifat="rutin", mulai=dt.date(2027, 1, 1), selesai=dt.date(2027, 3, 31),
-                              ketua=s.staf_bidang2)
+    tim = services.tim_bentuk(
+        pelaku=s.kepala_bidang2.akun,
+        nama="Tim P2P",
+        tujuan="TBC",
+        unit_pemilik=s.bidang2,
+        sifat="rutin",
+        mulai=dt.date(2027, 1, 1),
+        selesai=dt.date(2027, 3, 31),
+        ketua=s.staf_bidang2,
+    )
     with pytest.raises(BukanWewenang):  # not the Kabid Yankes' team to put people into
         ajukan(s.kepala_bidang, Alur.A, s.bidang, [s.staf_bidang], tim=tim)
     with pytest.raises(ValidationError) as e:
@@ -386,9 +440,16 @@ def _jalan(s, alur):
     """Each flow's request and, per step, who acts and the staff they name (the regulation's actors)."""
     return {
         "B": ((s.kepala_bidang2, s.bidang), [(s.kepala_bidang, [s.staf_bidang])]),
-        "C": ((s.kepala_dpmptsp, s.bidang), [(s.kepala_dinas, None), (s.kepala_bidang, [s.staf_bidang]),
-                                              (s.kepala_dinas, None), (s.kepala_dpmptsp, None),
-                                              (s.kepala_setda, None)]),
+        "C": (
+            (s.kepala_dpmptsp, s.bidang),
+            [
+                (s.kepala_dinas, None),
+                (s.kepala_bidang, [s.staf_bidang]),
+                (s.kepala_dinas, None),
+                (s.kepala_dpmptsp, None),
+                (s.kepala_setda, None),
+            ],
+        ),
         "D": ((s.staf_bidang, s.bidang2), [(s.kepala_dinas, None)]),
         "E": ((s.staf_bidang, s.upt5), [(s.kepala_upt5, None), (s.staf_bidang, None), (s.kepala_bidang, None)]),
     }[alur]
@@ -418,7 +479,8 @@ def test_setiap_langkah_pelaku_salah_lalu_penolakan_beralasan(s, alur, ke):
     jawaban = surat(p, JenisSurat.JAWABAN)
     pihak_tujuan = alur == "B" or (alur == "C" and ke < 3)
     assert [j.isi["alasan"] for j in jawaban if not j.isi["disetujui"]] == (
-        ["Alasan penolakan yang jelas."] if pihak_tujuan else [])
+        ["Alasan penolakan yang jelas."] if pihak_tujuan else []
+    )
     assert surat(p, JenisSurat.PENUGASAN) == []
 
 
@@ -433,8 +495,14 @@ def test_pelaku_mengikuti_perubahan_struktur_tanpa_menunggu_jadwal(s, monkeypatc
     dipanggil = []
     asli = tasks.sinkron_pelaku.delay
     monkeypatch.setattr(tasks.sinkron_pelaku, "delay", lambda: dipanggil.append(1) or asli())
-    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang_b, jenis=JenisPeran.PLH,
-                         mulai=hari, selesai=hari + dt.timedelta(days=3))
+    org.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bidang,
+        pegawai=s.staf_bidang_b,
+        jenis=JenisPeran.PLH,
+        mulai=hari,
+        selesai=hari + dt.timedelta(days=3),
+    )
     p.refresh_from_db()
     assert p.pelaku_nip == [s.staf_bidang_b.nip] and dipanggil == [1]
     assert list(menunggu_saya(s.staf_bidang_b.akun)) == [p] and list(menunggu_saya(s.kepala_bidang.akun)) == []

@@ -1,4 +1,5 @@
 """The penugasan API exactly as API.md fixes it: shapes, who may see and act, and every error code."""
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -20,9 +21,17 @@ def klien(pegawai=None, user=None):
 
 
 def isi(alur, unit, pegawai=(), **lain):
-    return {"alur": alur, "unit_tujuan": unit.kode, "pegawai": [p.nip for p in pegawai],
-            "maksud": "Menyusun SOP pelayanan", "kompetensi": "Analisis kebijakan", "target": "3 SOP",
-            "mulai": "2027-01-04", "selesai": "2027-03-31", **lain}
+    return {
+        "alur": alur,
+        "unit_tujuan": unit.kode,
+        "pegawai": [p.nip for p in pegawai],
+        "maksud": "Menyusun SOP pelayanan",
+        "kompetensi": "Analisis kebijakan",
+        "target": "3 SOP",
+        "mulai": "2027-01-04",
+        "selesai": "2027-03-31",
+        **lain,
+    }
 
 
 def test_alur_a_lewat_api_201_dengan_surat(s):
@@ -59,8 +68,13 @@ def test_alur_b_lewat_api_langkah_pelaku_dan_kode_galat(s):
     assert r.status_code == 200
     d = r.json()
     assert (d["status"], d["langkah"], d["pegawai"]) == ("selesai", None, [s.staf_bidang.nip])
-    assert d["riwayat"][-1] == {**d["riwayat"][-1], "langkah": "persetujuan_ppk", "aksi": "lanjut",
-                                "oleh": s.kepala_bidang.nip, "catatan": "Setuju"}
+    assert d["riwayat"][-1] == {
+        **d["riwayat"][-1],
+        "langkah": "persetujuan_ppk",
+        "aksi": "lanjut",
+        "oleh": s.kepala_bidang.nip,
+        "catatan": "Setuju",
+    }
     assert ppk.post(url + "lanjut/", {"pegawai": [s.staf_bidang.nip]}, format="json").status_code == 409
     assert ppk.post(url + "tolak/", {"alasan": "Terlambat sekali ini"}, format="json").status_code == 409
     assert pemohon.post(url + "tarik/", {}, format="json").status_code == 409
@@ -70,8 +84,9 @@ def test_tolak_dan_tarik(s):
     pemohon = klien(s.kepala_bidang2)
     a = pemohon.post("/api/v1/penugasan/", isi("B", s.bidang), format="json").json()
     b = pemohon.post("/api/v1/penugasan/", isi("B", s.bidang), format="json").json()
-    r = klien(s.kepala_bidang).post(f"/api/v1/penugasan/{a['id']}/tolak/",
-                                    {"alasan": "Analis sedang bertugas di tim lain."}, format="json")
+    r = klien(s.kepala_bidang).post(
+        f"/api/v1/penugasan/{a['id']}/tolak/", {"alasan": "Analis sedang bertugas di tim lain."}, format="json"
+    )
     assert r.status_code == 200 and r.json()["status"] == "ditolak"
     assert [x["jenis"] for x in r.json()["surat"]] == ["permohonan", "jawaban"]
     assert klien(s.kepala_bidang).post(f"/api/v1/penugasan/{b['id']}/tarik/", {}, format="json").status_code == 403
@@ -87,16 +102,24 @@ def test_tidak_sesuai_alur_400_dan_tidak_berhak_403(s):
     assert r.status_code == 400
     r = klien(s.staf_bidang).post("/api/v1/penugasan/", isi("C", s.seksi), format="json")
     assert r.status_code == 403
-    r = c.post("/api/v1/penugasan/", {**isi("Z", s.bidang), "unit_tujuan": "tidak-ada", "maksud": "",
-                                      "mulai": "kemarin"}, format="json")
+    r = c.post(
+        "/api/v1/penugasan/",
+        {**isi("Z", s.bidang), "unit_tujuan": "tidak-ada", "maksud": "", "mulai": "kemarin"},
+        format="json",
+    )
     assert r.status_code == 400 and {"alur", "unit_tujuan", "maksud", "mulai"} <= set(r.json())
     assert not Penugasan.objects.exists()
 
 
 def test_anonim_tanpa_data(s):
     p = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang])
-    for url in ("/api/v1/penugasan/", f"/api/v1/penugasan/{p.pk}/", "/api/v1/tim/",
-                f"/api/v1/surat/{p.surat.get().pk}/", f"/api/v1/surat/{p.surat.get().pk}/pdf/"):
+    for url in (
+        "/api/v1/penugasan/",
+        f"/api/v1/penugasan/{p.pk}/",
+        "/api/v1/tim/",
+        f"/api/v1/surat/{p.surat.get().pk}/",
+        f"/api/v1/surat/{p.surat.get().pk}/pdf/",
+    ):
         r = APIClient().get(url)
         assert r.status_code in (401, 403) and set(r.json()) == {"detail"}, url
     assert APIClient().post("/api/v1/penugasan/", isi("A", s.bidang), format="json").status_code in (401, 403)
@@ -120,36 +143,60 @@ def test_daftar_hanya_yang_boleh_dilihat_dengan_kueri_tetap(s, django_assert_max
     assert klien(s.staf_kelurahan).get("/api/v1/penugasan/").json()["count"] == 1
     assert klien(s.staf_seksi).get("/api/v1/penugasan/").json()["count"] == 0
     menunggu = c.get("/api/v1/penugasan/?menunggu=saya").json()
-    assert menunggu["count"] == 8 and all(x["langkah"]["pelaku"] == [s.kepala_bidang.nip]
-                                          for x in menunggu["results"])
+    assert menunggu["count"] == 8 and all(x["langkah"]["pelaku"] == [s.kepala_bidang.nip] for x in menunggu["results"])
 
 
 def test_tim_lintas_unit_dengan_peringatan(s):
     c = klien(s.kepala_dinas)
-    r = c.post("/api/v1/tim/", {"nama": "Tim Stunting", "tujuan": "Turunkan stunting", "unit_pemilik": "dinkes-yankes",
-                                "ketua": s.staf_bidang2.nip, "anggota": [s.staf_bidang.nip, s.staf_kelurahan.nip],
-                                "peran": {s.staf_bidang.nip: "analis data"}, "sifat": "insidental",
-                                "mulai": "2027-01-01", "selesai": "2027-12-31"}, format="json")
+    r = c.post(
+        "/api/v1/tim/",
+        {
+            "nama": "Tim Stunting",
+            "tujuan": "Turunkan stunting",
+            "unit_pemilik": "dinkes-yankes",
+            "ketua": s.staf_bidang2.nip,
+            "anggota": [s.staf_bidang.nip, s.staf_kelurahan.nip],
+            "peran": {s.staf_bidang.nip: "analis data"},
+            "sifat": "insidental",
+            "mulai": "2027-01-01",
+            "selesai": "2027-12-31",
+        },
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     d = r.json()
-    assert d["ketua"] == s.staf_bidang2.nip and sorted(d["anggota"]) == sorted([s.staf_bidang.nip,
-                                                                                s.staf_kelurahan.nip])
+    assert d["ketua"] == s.staf_bidang2.nip and sorted(d["anggota"]) == sorted(
+        [s.staf_bidang.nip, s.staf_kelurahan.nip]
+    )
     assert d["unit_pemilik"] == "dinkes-yankes" and d["sifat"] == "insidental"
     assert len(d["peringatan"]) == 1 and "Pasal 6" in d["peringatan"][0]
-    assert {"nip": s.staf_bidang.nip, "nama": s.staf_bidang.nama, "peran": "analis data",
-            "mulai": "2027-01-01"} in d["anggota_rinci"]
+    assert {"nip": s.staf_bidang.nip, "nama": s.staf_bidang.nama, "peran": "analis data", "mulai": "2027-01-01"} in d[
+        "anggota_rinci"
+    ]
     url = f"/api/v1/tim/{d['id']}/"
     assert klien(s.staf_kelurahan).get(url).status_code == 200  # a member
     assert klien(s.staf_seksi).get(url).status_code == 404
     assert klien(s.staf_seksi).get("/api/v1/tim/").json()["count"] == 0
-    r = klien(s.kepala_bidang2).post("/api/v1/tim/", {**r.json(), "unit_pemilik": "dinkes-yankes",
-                                                      "anggota": []}, format="json")
+    r = klien(s.kepala_bidang2).post(
+        "/api/v1/tim/", {**r.json(), "unit_pemilik": "dinkes-yankes", "anggota": []}, format="json"
+    )
     assert r.status_code == 403
-    r = c.post("/api/v1/tim/", {"nama": "", "unit_pemilik": "dinkes-yankes", "ketua": "1", "sifat": "x",
-                                "mulai": "2027-01-01", "selesai": "2026-01-01"}, format="json")
+    r = c.post(
+        "/api/v1/tim/",
+        {
+            "nama": "",
+            "unit_pemilik": "dinkes-yankes",
+            "ketua": "1",
+            "sifat": "x",
+            "mulai": "2027-01-01",
+            "selesai": "2026-01-01",
+        },
+        format="json",
+    )
     assert r.status_code == 400 and {"nama", "ketua", "sifat"} <= set(r.json())
-    r = klien(s.staf_bidang).post("/api/v1/tim/", {"unit_pemilik": "dinkes-yankes", "ketua": s.staf_kelurahan.nip},
-                                  format="json")
+    r = klien(s.staf_bidang).post(
+        "/api/v1/tim/", {"unit_pemilik": "dinkes-yankes", "ketua": s.staf_kelurahan.nip}, format="json"
+    )
     assert r.status_code == 403 and s.staf_kelurahan.nama not in r.content.decode()  # asked before any NIP
 
 
@@ -212,8 +259,10 @@ def test_kandidat_untuk_pimpinan_saja(s):
     r = klien(s.kepala_bidang).get(url)
     assert r.status_code == 200
     d = r.json()
-    assert [(x["nip"], x["jumlah_penugasan"]) for x in d["results"]] == [(s.staf_bidang_b.nip, 0),
-                                                                          (s.staf_bidang.nip, 1)]
+    assert [(x["nip"], x["jumlah_penugasan"]) for x in d["results"]] == [
+        (s.staf_bidang_b.nip, 0),
+        (s.staf_bidang.nip, 1),
+    ]
     assert klien(s.staf_bidang).get(url).status_code == 403
     assert klien(s.kepala_kelurahan).get(url).status_code == 404  # another Perangkat Daerah's unit
     r = klien(s.kepala_bidang).get(url + "&kompetensi=x")
@@ -225,10 +274,12 @@ def test_kandidat_untuk_pimpinan_saja(s):
 def test_nip_di_luar_jangkauan_sama_dengan_tidak_ada(s):
     c = klien(s.kepala_bidang2)
     luar = c.post("/api/v1/penugasan/", isi("B", s.bidang, [s.staf_kelurahan]), format="json").json()
-    tidak_ada = c.post("/api/v1/penugasan/", {**isi("B", s.bidang), "pegawai": ["199901012020011999"]},
-                       format="json").json()
+    tidak_ada = c.post(
+        "/api/v1/penugasan/", {**isi("B", s.bidang), "pegawai": ["199901012020011999"]}, format="json"
+    ).json()
     assert luar["pegawai"]["0"][0].replace(s.staf_kelurahan.nip, "X") == tidak_ada["pegawai"]["0"][0].replace(
-        "199901012020011999", "X")
+        "199901012020011999", "X"
+    )
     assert s.staf_kelurahan.nama not in str(luar)
     r = c.post("/api/v1/penugasan/", isi("B", s.bidang, [s.staf_bidang_b]), format="json")
     assert r.status_code == 201  # within reach: the same Dinas

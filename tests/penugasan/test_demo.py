@@ -1,4 +1,5 @@
 """The demo's teams and requests load through the services, once, and reach the demo logins' inboxes."""
+
 import pytest
 from django.core.management import call_command
 
@@ -15,8 +16,11 @@ def test_demo_penugasan_sekali_dan_sampai_ke_kotak_masuk(settings, tmp_path, dja
         call_command("muat_demo_penugasan")
     call_command("muat_demo_penugasan")
     assert TimKerja.objects.count() == 1
-    assert sorted(Penugasan.objects.values_list("alur", "status")) == [("A", "selesai"), ("B", "berjalan"),
-                                                                      ("E", "berjalan")]
+    assert sorted(Penugasan.objects.values_list("alur", "status")) == [
+        ("A", "selesai"),
+        ("B", "berjalan"),
+        ("E", "berjalan"),
+    ]
     b = Penugasan.objects.get(alur="B")
     from django.contrib.auth import get_user_model
 

@@ -1,16 +1,17 @@
 """Concurrency on PostgreSQL: two deciders at once leave one decision; letters issued in parallel get
 distinct, consecutive numbers, and a rolled-back letter leaves no gap."""
+
 import threading
 
 import pytest
 from django.db import connection, transaction
 
-from sistemkerja.errors import TransisiTidakSah
 from organisasi.selectors import Pejabat
 from penugasan import services
 from penugasan.choices import JenisSurat, Status
 from penugasan.models import RiwayatPenugasan, Surat
 from penugasan.services.surat import surat_terbitkan
+from sistemkerja.errors import TransisiTidakSah
 
 from .conftest import ajukan
 
@@ -41,11 +42,14 @@ def serentak(fungsi: list) -> list:
 
 def test_dua_keputusan_serentak_hanya_satu_yang_berlaku(s):
     p = ajukan(s.kepala_bidang2, "B", s.bidang)
-    hasil = serentak([
-        lambda: services.penugasan_lanjut(pelaku=s.kepala_bidang.akun, penugasan=p, pegawai=[s.staf_bidang]),
-        lambda: services.penugasan_tolak(pelaku=s.kepala_bidang.akun, penugasan=p,
-                                         alasan="Ditolak dari jendela lain."),
-    ])
+    hasil = serentak(
+        [
+            lambda: services.penugasan_lanjut(pelaku=s.kepala_bidang.akun, penugasan=p, pegawai=[s.staf_bidang]),
+            lambda: services.penugasan_tolak(
+                pelaku=s.kepala_bidang.akun, penugasan=p, alasan="Ditolak dari jendela lain."
+            ),
+        ]
+    )
     menang = [h for h in hasil if not isinstance(h, Exception)]
     kalah = [h for h in hasil if isinstance(h, Exception)]
     assert len(menang) == 1 and len(kalah) == 1 and isinstance(kalah[0], TransisiTidakSah), hasil
@@ -62,8 +66,14 @@ def test_lima_puluh_surat_serentak_bernomor_berurutan_tanpa_kembar(s):
 
     def terbitkan():
         with transaction.atomic():
-            return surat_terbitkan(penugasan=p, jenis=JenisSurat.JAWABAN, penandatangan=ttd, perihal="Uji",
-                                   isi={}, kepada=[s.kepala_bidang2]).urut
+            return surat_terbitkan(
+                penugasan=p,
+                jenis=JenisSurat.JAWABAN,
+                penandatangan=ttd,
+                perihal="Uji",
+                isi={},
+                kepada=[s.kepala_bidang2],
+            ).urut
 
     hasil = serentak([terbitkan] * 50)
     assert not [h for h in hasil if isinstance(h, Exception)], hasil
@@ -79,11 +89,18 @@ def test_surat_yang_batal_tidak_meninggalkan_celah(s):
     def terbitkan(batal: bool):
         def f():
             with transaction.atomic():
-                surat = surat_terbitkan(penugasan=p, jenis=JenisSurat.JAWABAN, penandatangan=ttd, perihal="Uji",
-                                        isi={}, kepada=[s.kepala_bidang2])
+                surat = surat_terbitkan(
+                    penugasan=p,
+                    jenis=JenisSurat.JAWABAN,
+                    penandatangan=ttd,
+                    perihal="Uji",
+                    isi={},
+                    kepada=[s.kepala_bidang2],
+                )
                 if batal:
                     raise RuntimeError("gagal di tengah")
                 return surat.urut
+
         return f
 
     serentak([terbitkan(i % 2 == 1) for i in range(10)])

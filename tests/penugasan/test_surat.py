@@ -1,4 +1,5 @@
 """Letters: what the PDF says, numbering per book and year, revoking and reissuing, notices."""
+
 import datetime as dt
 import io
 
@@ -8,12 +9,12 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from organisasi import nip as nip_mod
-from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from penugasan import services
 from penugasan.choices import JenisSurat, StatusSurat
 from penugasan.models import PolaNomorSurat, Surat
 from penugasan.pdf import pdf_surat
 from penugasan.services.surat import format_nomor, validasi_pola
+from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
 from .conftest import ajukan, lanjut
 
@@ -33,22 +34,51 @@ def test_pdf_surat_penugasan_memuat_nomor_nama_tanggal_dan_tembusan(s):
     teks = teks_pdf(surat)
     tahun = surat.tanggal.year
     assert surat.nomor == f"800/2/35.07.302/{tahun}"  # the request letter took number 1 of the Dinas' book
-    for harus in (surat.nomor, "SURAT PENUGASAN", "PEMERINTAH KABUPATEN UJI", "DINAS KESEHATAN",
-                  s.staf_bidang.nama, nip_mod.tampilkan(s.staf_bidang.nip), s.kepala_bidang.nama,
-                  nip_mod.tampilkan(s.kepala_bidang.nip), "4 Januari 2027 s.d. 30 Juni 2027",
-                  "Peraturan Bupati Malang Nomor 132 Tahun 2023", "Tembusan", s.kepala_dinas.jabatan.nama,
-                  "Kepanjen,", surat.kode_verifikasi):
+    for harus in (
+        surat.nomor,
+        "SURAT PENUGASAN",
+        "PEMERINTAH KABUPATEN UJI",
+        "DINAS KESEHATAN",
+        s.staf_bidang.nama,
+        nip_mod.tampilkan(s.staf_bidang.nip),
+        s.kepala_bidang.nama,
+        nip_mod.tampilkan(s.kepala_bidang.nip),
+        "4 Januari 2027 s.d. 30 Juni 2027",
+        "Peraturan Bupati Malang Nomor 132 Tahun 2023",
+        "Tembusan",
+        s.kepala_dinas.jabatan.nama,
+        "Kepanjen,",
+        surat.kode_verifikasi,
+    ):
         assert harus in teks, harus
-    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember"][surat.tanggal.month - 1]
+    bulan = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ][surat.tanggal.month - 1]
     assert f"Kepanjen, {surat.tanggal.day} {bulan} {tahun}" in teks
 
 
 def test_pdf_permohonan_dan_jawaban(s):
     p = ajukan(s.kepala_dpmptsp, "C", s.bidang)
     teks = teks_pdf(p.surat.get(jenis=JenisSurat.PERMOHONAN))
-    for harus in ("Permohonan Pelibatan", "Menyusun peta proses bisnis", "Analisis proses bisnis",
-                  "Peta proses level 1 dan 2 selesai", "4 Januari 2027 s.d. 30 Juni 2027", s.kepala_dinas.nama):
+    for harus in (
+        "Permohonan Pelibatan",
+        "Menyusun peta proses bisnis",
+        "Analisis proses bisnis",
+        "Peta proses level 1 dan 2 selesai",
+        "4 Januari 2027 s.d. 30 Juni 2027",
+        s.kepala_dinas.nama,
+    ):
         assert harus in teks, harus
     p = lanjut(p, s.kepala_dinas)
     p = services.penugasan_tolak(pelaku=s.kepala_bidang.akun, penugasan=p, alasan="Semua analis sedang cuti bersama.")
@@ -62,10 +92,17 @@ def test_plt_menandatangani_sebagai_plt(s):
     from organisasi.selectors import hari_ini
 
     # the definitive head leaves; a Plt fills the vacancy
-    org.pejabat_akhiri(pelaku=None, pejabat=s.kepala_bidang.peran_pimpinan.get(),
-                       selesai=hari_ini() - dt.timedelta(days=2))
-    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang_b, jenis=JenisPeran.PLT,
-                         mulai=hari_ini() - dt.timedelta(days=1), selesai=hari_ini() + dt.timedelta(days=30))
+    org.pejabat_akhiri(
+        pelaku=None, pejabat=s.kepala_bidang.peran_pimpinan.get(), selesai=hari_ini() - dt.timedelta(days=2)
+    )
+    org.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bidang,
+        pegawai=s.staf_bidang_b,
+        jenis=JenisPeran.PLT,
+        mulai=hari_ini() - dt.timedelta(days=1),
+        selesai=hari_ini() + dt.timedelta(days=30),
+    )
     p = ajukan(s.staf_bidang_b, "A", s.bidang, [s.staf_bidang])
     surat = p.surat.get()
     assert surat.isi["penandatangan"]["jabatan"] == "Plt. Kepala Bidang Pelayanan Kesehatan"
@@ -79,8 +116,10 @@ def test_nomor_berurutan_per_buku_dan_tahun(s):
     assert (a.unit_penerbit, b.unit_penerbit, c.unit_penerbit) == (s.dinas, s.dinas, s.kecamatan)
     assert (a.urut, b.urut, c.urut) == (1, 2, 1)
     assert a.nomor == f"800/1/35.07.dinkes/{a.tahun}"
-    assert format_nomor("B-{no}/{bulan}/{tahun}", urut=7, tanggal=dt.date(2027, 3, 9), kode="x", wilayah="35.07") \
+    assert (
+        format_nomor("B-{no}/{bulan}/{tahun}", urut=7, tanggal=dt.date(2027, 3, 9), kode="x", wilayah="35.07")
         == "B-7/III/2027"
+    )
 
 
 def test_pola_nomor_divalidasi():
@@ -140,10 +179,17 @@ def test_cabut_dan_ganti_oleh_pemegang_jabatan_kini(s):
     p = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang])
     lama = p.surat.get()
     # the Kabid leaves; a Plt now holds the role: the old signatory may no longer act for the letter
-    org.pejabat_akhiri(pelaku=None, pejabat=s.kepala_bidang.peran_pimpinan.get(),
-                       selesai=hari_ini() - dt.timedelta(days=1))
-    org.pejabat_tetapkan(pelaku=None, unit=s.bidang, pegawai=s.staf_bidang_b, jenis=JenisPeran.PLT,
-                         mulai=hari_ini(), selesai=hari_ini() + dt.timedelta(days=30))
+    org.pejabat_akhiri(
+        pelaku=None, pejabat=s.kepala_bidang.peran_pimpinan.get(), selesai=hari_ini() - dt.timedelta(days=1)
+    )
+    org.pejabat_tetapkan(
+        pelaku=None,
+        unit=s.bidang,
+        pegawai=s.staf_bidang_b,
+        jenis=JenisPeran.PLT,
+        mulai=hari_ini(),
+        selesai=hari_ini() + dt.timedelta(days=30),
+    )
     with pytest.raises(BukanWewenang):
         services.surat_cabut(pelaku=s.kepala_bidang.akun, surat=lama, alasan="Salah nama")
     lama = services.surat_cabut(pelaku=s.staf_bidang_b.akun, surat=lama, alasan="Salah nama")
@@ -151,4 +197,3 @@ def test_cabut_dan_ganti_oleh_pemegang_jabatan_kini(s):
     assert baru.penandatangan == s.staf_bidang_b
     assert baru.isi["penandatangan"]["jabatan"] == "Plt. Kepala Bidang Pelayanan Kesehatan"
     assert [k["nip"] for k in baru.isi["kepada"]] == [s.staf_bidang.nip]
-

@@ -1,4 +1,5 @@
 """The penugasan pages: inbox, a request and its steps, starting a flow, candidates, teams, letters."""
+
 import datetime as dt
 import re
 
@@ -58,9 +59,17 @@ def test_profil_kerja_di_halaman_pegawai_yang_tersimpan_mengikuti_tim_baru(s):
     c = masuk(s.staf_bidang_b)
     url = f"/pegawai/{s.staf_bidang_b.nip}/"
     assert "Tim Kajian Layanan" not in c.get(url).content.decode()
-    services.tim_bentuk(pelaku=s.kepala_dinas.akun, nama="Tim Kajian Layanan", tujuan="Kajian", unit_pemilik=s.bidang,
-                        sifat="rutin", mulai=hari_ini() - dt.timedelta(days=1), selesai=SELESAI, ketua=s.staf_bidang,
-                        anggota=[(s.staf_bidang_b, "")])
+    services.tim_bentuk(
+        pelaku=s.kepala_dinas.akun,
+        nama="Tim Kajian Layanan",
+        tujuan="Kajian",
+        unit_pemilik=s.bidang,
+        sifat="rutin",
+        mulai=hari_ini() - dt.timedelta(days=1),
+        selesai=SELESAI,
+        ketua=s.staf_bidang,
+        anggota=[(s.staf_bidang_b, "")],
+    )
     assert "Tim Kajian Layanan" in c.get(url).content.decode()
 
 
@@ -97,8 +106,15 @@ def test_langkah_lewat_halaman(s):
 def test_ajukan_lewat_halaman(s):
     c = masuk(s.kepala_bidang)
     assert c.get("/penugasan/baru/").status_code == 200
-    data = {"alur": "A", "unit_tujuan": s.bidang.kode, "pegawai": [s.staf_bidang.nip], "maksud": "Menyusun SOP",
-            "target": "3 SOP", "mulai": "2027-01-04", "selesai": "2027-03-31"}
+    data = {
+        "alur": "A",
+        "unit_tujuan": s.bidang.kode,
+        "pegawai": [s.staf_bidang.nip],
+        "maksud": "Menyusun SOP",
+        "target": "3 SOP",
+        "mulai": "2027-01-04",
+        "selesai": "2027-03-31",
+    }
     r = c.post("/penugasan/baru/", data)
     assert r.status_code == 302
     p = Penugasan.objects.get()
@@ -132,18 +148,37 @@ def test_kandidat_menurut_kompetensi_dan_beban(s):
 
 def test_tim_lewat_halaman(s):
     c = masuk(s.kepala_dinas)
-    r = c.post("/tim/baru/", {"nama": "Tim Stunting", "tujuan": "Turunkan stunting", "unit_pemilik": s.bidang.kode,
-                              "sifat": "rutin", "mulai": "2027-01-01", "selesai": "2027-12-31",
-                              "ketua": s.staf_bidang2.nip, "anggota": f"{s.staf_kelurahan.nip}: analis data\n"})
+    r = c.post(
+        "/tim/baru/",
+        {
+            "nama": "Tim Stunting",
+            "tujuan": "Turunkan stunting",
+            "unit_pemilik": s.bidang.kode,
+            "sifat": "rutin",
+            "mulai": "2027-01-01",
+            "selesai": "2027-12-31",
+            "ketua": s.staf_bidang2.nip,
+            "anggota": f"{s.staf_kelurahan.nip}: analis data\n",
+        },
+    )
     assert r.status_code == 302
     tim = TimKerja.objects.get()
     r = c.get(r["Location"])
     assert r.status_code == 200 and "Pasal 6 ayat (3)" in r.content.decode()
     assert masuk(s.staf_seksi).get(f"/tim/{tim.pk}/").status_code == 404
     assert masuk(s.staf_kelurahan).get(f"/tim/{tim.pk}/").status_code == 200
-    r = masuk(s.staf_bidang).post("/tim/baru/", {"nama": "X", "tujuan": "Y", "unit_pemilik": s.bidang.kode,
-                                                 "sifat": "rutin", "mulai": "2027-01-01", "selesai": "2027-12-31",
-                                                 "ketua": s.staf_bidang.nip})
+    r = masuk(s.staf_bidang).post(
+        "/tim/baru/",
+        {
+            "nama": "X",
+            "tujuan": "Y",
+            "unit_pemilik": s.bidang.kode,
+            "sifat": "rutin",
+            "mulai": "2027-01-01",
+            "selesai": "2027-12-31",
+            "ketua": s.staf_bidang.nip,
+        },
+    )
     assert r.status_code == 403 and TimKerja.objects.count() == 1
 
 
@@ -167,9 +202,17 @@ def test_pdf_surat_dan_status(s, settings, tmp_path):
 
 
 def test_tim_dengan_ketua_lintas_unit_tanpa_anggota_lain_tanpa_peringatan(s):
-    tim = services.tim_bentuk(pelaku=s.kepala_dinas.akun, nama="Tim", tujuan="T", unit_pemilik=s.bidang,
-                              sifat="rutin", mulai=dt.date(2027, 1, 1), selesai=SELESAI, ketua=s.staf_bidang,
-                              anggota=[(s.staf_bidang_b, "")])
+    tim = services.tim_bentuk(
+        pelaku=s.kepala_dinas.akun,
+        nama="Tim",
+        tujuan="T",
+        unit_pemilik=s.bidang,
+        sifat="rutin",
+        mulai=dt.date(2027, 1, 1),
+        selesai=SELESAI,
+        ketua=s.staf_bidang,
+        anggota=[(s.staf_bidang_b, "")],
+    )
     from penugasan.selectors import peringatan_tim
 
     assert peringatan_tim(tim) == []
@@ -191,9 +234,16 @@ def test_kompetensi_saya_tambah_ganda_dan_hapus(s):
 
 
 def test_anggota_tim_diatur_ketua(s):
-    tim = services.tim_bentuk(pelaku=s.kepala_bidang.akun, nama="Tim SOP", tujuan="SOP pelayanan",
-                              unit_pemilik=s.bidang, sifat="rutin", mulai=dt.date(2027, 1, 1), selesai=SELESAI,
-                              ketua=s.staf_bidang)
+    tim = services.tim_bentuk(
+        pelaku=s.kepala_bidang.akun,
+        nama="Tim SOP",
+        tujuan="SOP pelayanan",
+        unit_pemilik=s.bidang,
+        sifat="rutin",
+        mulai=dt.date(2027, 1, 1),
+        selesai=SELESAI,
+        ketua=s.staf_bidang,
+    )
     ketua = masuk(s.staf_bidang)
     r = ketua.post(f"/tim/{tim.pk}/anggota/", {"nip": s.staf_bidang_b.nip, "peran": "penyusun"})
     assert r.status_code == 302
@@ -229,8 +279,19 @@ def test_tim_dengan_calon_yang_dicentang(s):
     c = masuk(s.kepala_bidang)
     r = c.get(f"/penugasan/kandidat/?unit_pemilik={s.bidang.kode}&mulai=2027-01-01&selesai=2027-12-31")
     assert {k.nip for k in r.context["kandidat"]} == {s.staf_bidang.nip, s.staf_bidang_b.nip}
-    r = c.post("/tim/baru/", {"nama": "Tim SPM", "tujuan": "Capaian SPM", "unit_pemilik": s.bidang.kode,
-                              "sifat": "rutin", "mulai": "2027-01-01", "selesai": "2027-12-31",
-                              "ketua": s.staf_bidang.nip, "anggota": "", "pegawai": [s.staf_bidang_b.nip]})
+    r = c.post(
+        "/tim/baru/",
+        {
+            "nama": "Tim SPM",
+            "tujuan": "Capaian SPM",
+            "unit_pemilik": s.bidang.kode,
+            "sifat": "rutin",
+            "mulai": "2027-01-01",
+            "selesai": "2027-12-31",
+            "ketua": s.staf_bidang.nip,
+            "anggota": "",
+            "pegawai": [s.staf_bidang_b.nip],
+        },
+    )
     assert r.status_code == 302
     assert [a.pegawai for a in TimKerja.objects.get().anggota.all()] == [s.staf_bidang_b]

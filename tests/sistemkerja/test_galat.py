@@ -1,4 +1,5 @@
 """Error answers: 503 with Retry-After when a backing service is down, 500 otherwise; Indonesian, no trace."""
+
 import pytest
 import redis
 from django.db import OperationalError
@@ -19,13 +20,17 @@ def klien(admin_organisasi):
 def meledak(kesalahan):
     def view(*args, **kwargs):
         raise kesalahan
+
     return view
 
 
-@pytest.mark.parametrize("kesalahan", [
-    OperationalError("connection to server at \"127.0.0.1\", port 5432 failed: Connection refused"),
-    redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused."),
-])
+@pytest.mark.parametrize(
+    "kesalahan",
+    [
+        OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused'),
+        redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused."),
+    ],
+)
 def test_a_page_whose_backing_service_is_down_is_a_503_in_indonesian(klien, struktur, monkeypatch, kesalahan):
     monkeypatch.setattr(views, "_akar_terlihat", meledak(kesalahan))
     r = klien.get("/struktur/")
@@ -75,8 +80,11 @@ def test_a_bad_statement_is_a_bug_not_an_outage():
         assert not galat.pendukung_putus(e)
     assert galat.pendukung_putus(OperationalError("could not connect to server"))
     # PostgreSQL down behind its Unix socket says "No such file": an outage, whatever the words
-    assert galat.pendukung_putus(OperationalError('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" '
-                                                "failed: No such file or directory"))
+    assert galat.pendukung_putus(
+        OperationalError(
+            'connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory'
+        )
+    )
 
 
 def test_the_error_page_touches_no_database(db, django_assert_num_queries):

@@ -1,5 +1,6 @@
 """The parts every app shares take what each app registers (`sistemkerja.registry`), and organisasi names
 no app above it."""
+
 import re
 from pathlib import Path
 
@@ -17,15 +18,17 @@ def kartu_uji(monkeypatch):
     monkeypatch.setattr(registry, "_cakupan", dict(registry._cakupan))
     registry.kartu_beranda("sistemkerja/_kartu_uji.html", lambda request: {"isi": f"Kartu {request.user}"}, urutan=1)
     registry.kartu_beranda("sistemkerja/_kartu_tersembunyi.html", lambda request: None)  # not for this reader
-    registry.bagian_pegawai("sistemkerja/_kartu_uji.html",
-                            lambda request, *, pegawai: {"isi": f"Bagian {pegawai.nama}"})
+    registry.bagian_pegawai(
+        "sistemkerja/_kartu_uji.html", lambda request, *, pegawai: {"isi": f"Bagian {pegawai.nama}"}
+    )
     registry.menu("Kinerja Uji", "password_change", urutan=5)
     registry.cakupan_token("kinerja:baca", "Membaca kinerja")
 
 
-def test_a_registered_card_section_menu_entry_and_scope_reach_the_shared_pages(kartu_uji, struktur, client,
-                                                                                tmp_path, settings):
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+def test_a_registered_card_section_menu_entry_and_scope_reach_the_shared_pages(
+    kartu_uji, struktur, client, tmp_path, settings
+):
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
     (tmp_path / "sistemkerja").mkdir()
     (tmp_path / "sistemkerja" / "_kartu_uji.html").write_text('<section class="kartu">{{ isi }}</section>')
     client.force_login(struktur.analis.akun)
@@ -39,10 +42,15 @@ def test_a_registered_card_section_menu_entry_and_scope_reach_the_shared_pages(k
 
 
 def test_the_apps_register_their_parts():
-    assert {"struktur:baca", "pegawai:baca", "penugasan:baca", "penugasan:tulis"} <= dict(registry.daftar_cakupan()).keys()
+    assert {"struktur:baca", "pegawai:baca", "penugasan:baca", "penugasan:tulis"} <= dict(
+        registry.daftar_cakupan()
+    ).keys()
     assert [m.url_name for m in registry._menu][:2] == ["struktur", "penugasan:kotak_masuk"]
     assert [b.template for b in registry._bagian["beranda"]] == [
-        "penugasan/_beranda.html", "organisasi/_kartu_kedudukan.html", "organisasi/_kartu_memimpin.html"]
+        "penugasan/_beranda.html",
+        "organisasi/_kartu_kedudukan.html",
+        "organisasi/_kartu_memimpin.html",
+    ]
     assert [b.template for b in registry._bagian["pegawai"]] == ["penugasan/_profil.html"]
 
 
@@ -51,6 +59,11 @@ def test_organisasi_names_no_app_above_it():
     # imports, template includes and names (`penugasan.x`, "penugasan/_x.html", "penugasan:baca")
     atas = re.compile(r"(from|import) (penugasan|kinerja|layanan)\b|[\"'](penugasan|kinerja|layanan)[/:.]")
     berkas = [*(akar / "organisasi").rglob("*.py"), *(akar / "templates" / "organisasi").rglob("*.html")]
-    temuan = [f"{p.relative_to(akar)}:{i}" for p in berkas if "migrations" not in p.parts
-              for i, baris in enumerate(p.read_text().splitlines(), 1) if atas.search(baris)]
+    temuan = [
+        f"{p.relative_to(akar)}:{i}"
+        for p in berkas
+        if "migrations" not in p.parts
+        for i, baris in enumerate(p.read_text().splitlines(), 1)
+        if atas.search(baris)
+    ]
     assert berkas and temuan == []

@@ -1,4 +1,5 @@
 """Security: login lockout (django-axes), Content Security Policy (django-csp) and response headers."""
+
 import datetime as dt
 import importlib
 import os
@@ -36,6 +37,7 @@ def minta_token(username, password, **extra):
 
 
 # --- lockout: browser sign-in --------------------------------------------------------------------
+
 
 def test_four_failures_still_let_the_right_password_in(client, akun):
     for _ in range(4):
@@ -88,6 +90,7 @@ def test_admin_sign_in_is_locked_too(client, admin_organisasi):
 
 # --- lockout: API token --------------------------------------------------------------------------
 
+
 def test_five_failures_lock_the_token_endpoint_with_a_json_429(akun):
     for _ in range(4):
         assert minta_token(akun.username, "salah").status_code == 401
@@ -111,6 +114,7 @@ def test_failures_on_the_token_endpoint_and_the_form_add_up(client, akun):
 
 
 # --- Content Security Policy and headers ---------------------------------------------------------
+
 
 def kebijakan(resp) -> dict[str, list[str]]:
     header = resp["Content-Security-Policy"]
@@ -146,8 +150,17 @@ def superuser(django_user_model, db):
 
 
 def halaman(struktur) -> list[str]:
-    return ["/", "/struktur/", "/unit/setda/", f"/pegawai/{struktur.analis.nip}/", "/audit/", "/admin/",
-            "/admin/organisasi/unit/", "/admin/organisasi/pegawai/", "/api/v1/unit/"]
+    return [
+        "/",
+        "/struktur/",
+        "/unit/setda/",
+        f"/pegawai/{struktur.analis.nip}/",
+        "/audit/",
+        "/admin/",
+        "/admin/organisasi/unit/",
+        "/admin/organisasi/pegawai/",
+        "/api/v1/unit/",
+    ]
 
 
 def test_pages_carry_a_strict_csp_and_no_inline_script(client, struktur, superuser):
@@ -191,7 +204,7 @@ def test_redoc_has_no_inline_script(client, db):
     assert r.status_code == 200
     assert skrip_sisipan(r) == []
     assert "'unsafe-inline'" not in kebijakan(r)["script-src"]
-    assert "<redoc spec-url=\"/api/v1/schema/\">" in r.content.decode()
+    assert '<redoc spec-url="/api/v1/schema/">' in r.content.decode()
 
 
 def test_nonces_differ_per_request(client, db):
@@ -211,6 +224,7 @@ def test_security_headers_on_every_response(client, db, url):
 
 
 # --- production settings -------------------------------------------------------------------------
+
 
 def test_production_settings_make_cookies_secure_and_send_hsts(monkeypatch):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "k" * 50)
@@ -232,10 +246,18 @@ def test_production_settings_make_cookies_secure_and_send_hsts(monkeypatch):
 
 
 def test_lockout_settings_come_from_the_environment(tmp_path):
-    kode = ("from sistemkerja.settings import base; "
-            "print(base.AXES_FAILURE_LIMIT, int(base.AXES_COOLOFF_TIME.total_seconds()))")
-    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=60, check=False,
-                       env={**os.environ, "AXES_FAILURE_LIMIT": "3", "AXES_COOLOFF_MINUTES": "30"})
+    kode = (
+        "from sistemkerja.settings import base; "
+        "print(base.AXES_FAILURE_LIMIT, int(base.AXES_COOLOFF_TIME.total_seconds()))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", kode],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "AXES_FAILURE_LIMIT": "3", "AXES_COOLOFF_MINUTES": "30"},
+    )
     assert r.stdout.split() == ["3", "1800"], r.stderr
 
 
@@ -246,9 +268,24 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 def pelanggaran_csp(url: str) -> tuple[list[str], str]:
     """Loads `url` in headless chromium; returns its console's CSP violations and the rendered DOM."""
-    r = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", url],
-                       capture_output=True, text=True, timeout=90, check=False)
+    r = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
     baris = [b for b in r.stderr.splitlines() if "Content Security Policy" in b]
     return baris, r.stdout
 
@@ -273,12 +310,15 @@ def server_tanpa_db():
 
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium tidak terpasang")
-@pytest.mark.parametrize("url, penanda", [
-    ("/masuk/", 'name="username"'),
-    ("/admin/login/", 'id="login-form"'),
-    ("/api/v1/docs/", 'class="swagger-ui'),
-    ("/api/v1/redoc/", "api-content"),
-])
+@pytest.mark.parametrize(
+    "url, penanda",
+    [
+        ("/masuk/", 'name="username"'),
+        ("/admin/login/", 'id="login-form"'),
+        ("/api/v1/docs/", 'class="swagger-ui'),
+        ("/api/v1/redoc/", "api-content"),
+    ],
+)
 def test_pages_run_in_chromium_without_csp_violations(server_tanpa_db, url, penanda):
     baris, dom = pelanggaran_csp(server_tanpa_db + url)
     # Redoc's "powered by" logo comes from its CDN; blocking it is intended (no outside requests).
@@ -288,6 +328,7 @@ def test_pages_run_in_chromium_without_csp_violations(server_tanpa_db, url, pena
 
 
 # --- client address behind proxies ---------------------------------------------------------------
+
 
 def test_a_forged_forwarded_for_does_not_escape_the_lock_without_a_trusted_proxy(client, akun):
     for i in range(5):

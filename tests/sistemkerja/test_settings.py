@@ -7,29 +7,53 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def jalankan(*args, **env):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
 
 
 def jalankan_python(kode: str, **env) -> str:
-    r = subprocess.run([sys.executable, "-c", kode], cwd=ROOT, capture_output=True, text=True,
-                       env={**os.environ, **env}, timeout=120, check=True)
+    r = subprocess.run(
+        [sys.executable, "-c", kode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=True,
+    )
     return r.stdout.strip()
 
 
 def test_production_settings_pass_check_deploy_with_no_warning():
-    r = jalankan("check", "--deploy", "--fail-level", "WARNING", DJANGO_SETTINGS_MODULE="sistemkerja.settings.prod",
-                 DJANGO_SECRET_KEY="k" * 20 + "-production-secret-with-enough-entropy-0123456789",
-                 DJANGO_ALLOWED_HOSTS="sistemkerja.malangkab.go.id")
+    r = jalankan(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="sistemkerja.settings.prod",
+        DJANGO_SECRET_KEY="k" * 20 + "-production-secret-with-enough-entropy-0123456789",
+        DJANGO_ALLOWED_HOSTS="sistemkerja.malangkab.go.id",
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "no issues" in r.stdout
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
-    r = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
-                       env={**env, "DJANGO_SETTINGS_MODULE": "sistemkerja.settings.prod",
-                            "DJANGO_ALLOWED_HOSTS": "x"}, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**env, "DJANGO_SETTINGS_MODULE": "sistemkerja.settings.prod", "DJANGO_ALLOWED_HOSTS": "x"},
+        timeout=120,
+    )
     assert r.returncode != 0
     assert "DJANGO_SECRET_KEY" in r.stderr
 
@@ -46,7 +70,9 @@ def test_health_endpoint_reports_ok(client, db, settings):
 
 
 def test_sessions_use_the_cache_only_when_it_is_shared():
-    kode = "from sistemkerja.settings import base; print(base.SESSION_ENGINE if hasattr(base, 'SESSION_ENGINE') else 'db')"
+    kode = (
+        "from sistemkerja.settings import base; print(base.SESSION_ENGINE if hasattr(base, 'SESSION_ENGINE') else 'db')"
+    )
     bersama = jalankan_python(kode, REDIS_CACHE_URL="redis://127.0.0.1:6379/1")
     sendiri = jalankan_python(kode, REDIS_CACHE_URL="")
     assert (bersama, sendiri) == ("django.contrib.sessions.backends.cached_db", "db")

@@ -1,4 +1,5 @@
 """`python manage.py demo_login`: the demo logins as a small table (`make run` shows it before serving)."""
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
@@ -30,8 +31,7 @@ class Command(BaseCommand):
         except DatabaseError:  # not migrated yet
             ada = False
         if not ada:
-            self.stdout.write("Data demo belum dimuat: jalankan `python manage.py muat_demo` "
-                              "(atau `make run`).")
+            self.stdout.write("Data demo belum dimuat: jalankan `python manage.py muat_demo` (atau `make run`).")
             return
         judul = ("Peran", "NIP", "NIP tanpa spasi", "Nama", "Coba")
         baris = baris_login()
@@ -40,13 +40,16 @@ class Command(BaseCommand):
         self.stdout.write(f"\nLogin demo Sistem Kerja - sandi untuk semua: {demo.SANDI_DEMO}")
         self.stdout.write(garis)
         for b in [judul, None, *baris]:
-            self.stdout.write(garis if b is None else " | ".join(
-                str(s).ljust(w) for s, w in zip(b, lebar, strict=True)))
+            self.stdout.write(
+                garis if b is None else " | ".join(str(s).ljust(w) for s, w in zip(b, lebar, strict=True))
+            )
         self.stdout.write(garis)
         kunci = demo.KUNCI_TOKEN_DEMO
         token = TokenApi.objects.filter(user__username=demo.USERNAME_KLIEN_API, awalan=kunci[:10]).first()
         if token is not None and kunci_cocok(token, kunci) and token.dicabut is None:
-            self.stdout.write(f"Klien API ({demo.USERNAME_KLIEN_API}, grup Klien API): "
-                              f"curl -H 'Authorization: Token {kunci}' "
-                              f"http://127.0.0.1:8000/api/v1/unit/{demo.KODE_INSTANSI}/pohon/")
+            self.stdout.write(
+                f"Klien API ({demo.USERNAME_KLIEN_API}, grup Klien API): "
+                f"curl -H 'Authorization: Token {kunci}' "
+                f"http://127.0.0.1:8000/api/v1/unit/{demo.KODE_INSTANSI}/pohon/"
+            )
         self.stdout.write("")

@@ -1,4 +1,5 @@
 """`python manage.py ekspor_struktur [--instansi KODE] [-o FILE]`: write the structure as exchange JSON."""
+
 import json
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,4 +1,5 @@
 """`python manage.py impor_struktur FILE [--dry-run]`: load a structure file (API.md exchange format)."""
+
 import json
 import sys
 
@@ -13,8 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("berkas", metavar="FILE", help="Berkas JSON; '-' untuk stdin.")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Periksa dan tampilkan ringkasan tanpa menyimpan apa pun.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Periksa dan tampilkan ringkasan tanpa menyimpan apa pun."
+        )
 
     def handle(self, *args, berkas, dry_run, **options):
         data = self._baca(berkas)
@@ -41,4 +43,3 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {berkas} tidak dapat dibuka: {e.strerror}.") from e
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise CommandError(f"Berkas {berkas} bukan JSON yang sah: {e}.") from e
-

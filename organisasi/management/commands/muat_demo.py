@@ -4,6 +4,7 @@ The structure and staff go through the structure import (`pertukaran.impor`), as
 import file would; then the role groups and a handful of demo logins sharing one
 password. A second run finds the instansi and changes nothing.
 """
+
 import time
 
 from django.conf import settings
@@ -14,10 +15,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from organisasi import demo, pertukaran, services
-from sistemkerja import registry
 from organisasi.models import Instansi
 from organisasi.permissions import GRUP_ADMIN_ORGANISASI, GRUP_KLIEN_API, pastikan_grup_peran
 from organisasi.selectors import hari_ini
+from sistemkerja import registry
 
 
 def akun_demo_siapkan(data: dict) -> None:
@@ -33,30 +34,42 @@ def akun_demo_siapkan(data: dict) -> None:
         if login.admin_organisasi:
             akun.groups.add(admin_org)
     # An existing account of the same name is left as it is.
-    User.objects.get_or_create(username=demo.USERNAME_SUPERUSER, defaults={
-        "password": sandi, "is_staff": True, "is_superuser": True, "first_name": "Administrator demo"})
-    klien, baru = User.objects.get_or_create(username=demo.USERNAME_KLIEN_API, defaults={
-        "password": sandi, "first_name": "Aplikasi SPBE demo"})
+    User.objects.get_or_create(
+        username=demo.USERNAME_SUPERUSER,
+        defaults={"password": sandi, "is_staff": True, "is_superuser": True, "first_name": "Administrator demo"},
+    )
+    klien, baru = User.objects.get_or_create(
+        username=demo.USERNAME_KLIEN_API, defaults={"password": sandi, "first_name": "Aplikasi SPBE demo"}
+    )
     if baru:
         klien.groups.add(Group.objects.get(name=GRUP_KLIEN_API))
-        services.token_buat(pelaku=None, user=klien, nama="Aplikasi SPBE demo", cakupan=[k for k, _ in registry.daftar_cakupan()],
-                            kunci=demo.KUNCI_TOKEN_DEMO)
+        services.token_buat(
+            pelaku=None,
+            user=klien,
+            nama="Aplikasi SPBE demo",
+            cakupan=[k for k, _ in registry.daftar_cakupan()],
+            kunci=demo.KUNCI_TOKEN_DEMO,
+        )
 
 
 class Command(BaseCommand):
     help = "Memuat data demo Pemerintah Kabupaten Malang (sekali; menjalankan ulang tidak mengubah apa pun)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--paksa", action="store_true", help=(
-            "Muat juga bila DEBUG mati (server uji). Sandi demo dikenal umum: bukan untuk produksi."))
+        parser.add_argument(
+            "--paksa",
+            action="store_true",
+            help=("Muat juga bila DEBUG mati (server uji). Sandi demo dikenal umum: bukan untuk produksi."),
+        )
 
     def handle(self, *args, paksa: bool = False, **options):
         if not settings.DEBUG and not paksa:
-            raise CommandError("DEBUG mati: data demo dengan sandi yang dikenal umum tidak dimuat. "
-                               "Tambahkan --paksa bila ini memang server uji.")
+            raise CommandError(
+                "DEBUG mati: data demo dengan sandi yang dikenal umum tidak dimuat. "
+                "Tambahkan --paksa bila ini memang server uji."
+            )
         if Instansi.objects.filter(kode=demo.KODE_INSTANSI).exists():
-            self.stdout.write(f"Data demo sudah dimuat (instansi {demo.KODE_INSTANSI}); "
-                              "tidak ada yang diubah.")
+            self.stdout.write(f"Data demo sudah dimuat (instansi {demo.KODE_INSTANSI}); tidak ada yang diubah.")
             return
         mulai = time.monotonic()
         data = demo.data_demo(hari_ini=hari_ini())
@@ -64,7 +77,10 @@ class Command(BaseCommand):
             pertukaran.impor(data, pelaku=None)
             pastikan_grup_peran()
             akun_demo_siapkan(data)
-        self.stdout.write(self.style.SUCCESS(
-            f"Data demo Pemerintah Kabupaten Malang dimuat dalam {time.monotonic() - mulai:.1f} detik: "
-            f"{len(data['unit'])} unit, {len(data['pegawai'])} pegawai, {len(data['plt'])} Plt/Plh, "
-            f"{len(data['delegasi'])} pendelegasian. Lihat login demo: python manage.py demo_login"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Data demo Pemerintah Kabupaten Malang dimuat dalam {time.monotonic() - mulai:.1f} detik: "
+                f"{len(data['unit'])} unit, {len(data['pegawai'])} pegawai, {len(data['plt'])} Plt/Plh, "
+                f"{len(data['delegasi'])} pendelegasian. Lihat login demo: python manage.py demo_login"
+            )
+        )

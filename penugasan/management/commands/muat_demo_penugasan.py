@@ -5,6 +5,7 @@ appoints within the bidang (A), another asks for staff across bidang (B, waiting
 a staff member applies to help the Bagian Organisasi (E, with copies to their PPK and Pimpinan).
 A second run finds the demo team and changes nothing.
 """
+
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,8 +19,13 @@ from penugasan.models import Kompetensi, TimKerja
 from penugasan.permissions import pastikan_izin_grup
 
 NAMA_TIM = "Tim Percepatan Penurunan Stunting"
-KOMPETENSI = ["Analisis data kesehatan", "Penyusunan SOP", "Analisis kebijakan", "Evaluasi program",
-              "Komunikasi publik"]
+KOMPETENSI = [
+    "Analisis data kesehatan",
+    "Penyusunan SOP",
+    "Analisis kebijakan",
+    "Evaluasi program",
+    "Komunikasi publik",
+]
 
 
 def _kepala(kode: str) -> Pegawai:
@@ -53,22 +59,50 @@ class Command(BaseCommand):
             for i, p in enumerate(staf):
                 services.kompetensi_catat(pelaku=None, pegawai=p, kompetensi=kompetensi[KOMPETENSI[i % 3]])
             tim = services.tim_bentuk(
-                pelaku=kadis.akun, nama=NAMA_TIM, tujuan="Menurunkan prevalensi stunting di 33 kecamatan.",
-                unit_pemilik=yankes, sifat="insidental", mulai=hari, selesai=hari + dt.timedelta(days=365),
-                ketua=staf[0], anggota=[(staf[1], "analis data")])
+                pelaku=kadis.akun,
+                nama=NAMA_TIM,
+                tujuan="Menurunkan prevalensi stunting di 33 kecamatan.",
+                unit_pemilik=yankes,
+                sifat="insidental",
+                mulai=hari,
+                selesai=hari + dt.timedelta(days=365),
+                ketua=staf[0],
+                anggota=[(staf[1], "analis data")],
+            )
             isi = {"mulai": mulai, "selesai": selesai}
             services.penugasan_ajukan(
-                pelaku=kabid.akun, alur="A", unit_tujuan=yankes, pegawai=[login], tim=tim, **isi,
-                maksud="Menyusun dasbor pemantauan balita berisiko stunting.", target="Dasbor per kecamatan")
+                pelaku=kabid.akun,
+                alur="A",
+                unit_tujuan=yankes,
+                pegawai=[login],
+                tim=tim,
+                **isi,
+                maksud="Menyusun dasbor pemantauan balita berisiko stunting.",
+                target="Dasbor per kecamatan",
+            )
             services.penugasan_ajukan(
-                pelaku=_kepala("dinkes-kesehatan-masyarakat").akun, alur="B", unit_tujuan=yankes, **isi,
-                maksud="Pendampingan survei status gizi.", kompetensi="Analisis data kesehatan",
-                kompetensi_daftar=[kompetensi["Analisis data kesehatan"]], target="Laporan survei status gizi",
-                batas_keputusan=hari + dt.timedelta(days=14))
+                pelaku=_kepala("dinkes-kesehatan-masyarakat").akun,
+                alur="B",
+                unit_tujuan=yankes,
+                **isi,
+                maksud="Pendampingan survei status gizi.",
+                kompetensi="Analisis data kesehatan",
+                kompetensi_daftar=[kompetensi["Analisis data kesehatan"]],
+                target="Laporan survei status gizi",
+                batas_keputusan=hari + dt.timedelta(days=14),
+            )
             services.penugasan_ajukan(
-                pelaku=staf[-1].akun, alur="E", unit_tujuan=Unit.objects.get(kode="setda-bag-organisasi"), **isi,
-                maksud="Membantu penyusunan peta proses bisnis layanan kesehatan.", kompetensi="Penyusunan SOP",
-                target="Peta proses level 1 Dinas Kesehatan")
-        self.stdout.write(self.style.SUCCESS(
-            f"Contoh penugasan dimuat: {len(KOMPETENSI)} kompetensi, 1 tim, 3 penugasan (A selesai, B menunggu "
-            f"PPK {kabid.nama}, E menunggu Pimpinan Unit Organisasi tujuan)."))
+                pelaku=staf[-1].akun,
+                alur="E",
+                unit_tujuan=Unit.objects.get(kode="setda-bag-organisasi"),
+                **isi,
+                maksud="Membantu penyusunan peta proses bisnis layanan kesehatan.",
+                kompetensi="Penyusunan SOP",
+                target="Peta proses level 1 Dinas Kesehatan",
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Contoh penugasan dimuat: {len(KOMPETENSI)} kompetensi, 1 tim, 3 penugasan (A selesai, B menunggu "
+                f"PPK {kabid.nama}, E menunggu Pimpinan Unit Organisasi tujuan)."
+            )
+        )
