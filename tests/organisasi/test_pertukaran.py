@@ -238,10 +238,8 @@ def test_reimport_updates_by_kode_and_nip():
     assert hasil["pegawai"] == {"dibuat": 0, "diubah": 1, "tetap": 1}
 
 
-@pytest.mark.django_db
-def test_a_new_head_replaces_the_old_one_and_the_old_role_ends():
-    pertukaran.impor(contoh())
-    data = contoh()
+def _kabag_baru(data: dict) -> None:
+    """The file's Kepala Bagian Organisasi leads no more; a new one does."""
     data["pegawai"][0].pop("memimpin")
     data["pegawai"].append(
         {
@@ -253,6 +251,13 @@ def test_a_new_head_replaces_the_old_one_and_the_old_role_ends():
             "memimpin": "setda-bag-organisasi",
         }
     )
+
+
+@pytest.mark.django_db
+def test_a_new_head_replaces_the_old_one_and_the_old_role_ends():
+    pertukaran.impor(contoh())
+    data = contoh()
+    _kabag_baru(data)
     pertukaran.impor(data)
 
     definitif = PejabatUnit.objects.filter(unit__kode="setda-bag-organisasi", jenis="definitif")
@@ -565,17 +570,7 @@ def test_a_past_row_before_the_undated_heads_appointment_month_is_refused():
 def test_an_undated_head_of_a_unit_that_already_has_one_takes_over_today():
     pertukaran.impor(tanpa_tanggal())
     data = tanpa_tanggal()
-    data["pegawai"][0].pop("memimpin")
-    data["pegawai"].append(
-        {
-            "nip": "198002022005011002",
-            "nama": "Kabag Baru",
-            "jabatan": "Kepala Bagian Organisasi",
-            "jenis_jabatan": "struktural",
-            "unit": "setda-bag-organisasi",
-            "memimpin": "setda-bag-organisasi",
-        }
-    )
+    _kabag_baru(data)
     pertukaran.impor(data)
 
     definitif = PejabatUnit.objects.filter(unit__kode="setda-bag-organisasi", jenis="definitif")
