@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from sistemkerja.masukan import PANJANG_USERNAME
+
 from . import nip as nip_mod
 
 
@@ -26,7 +28,11 @@ class MasukForm(AuthenticationForm):
         self.fields["password"].label = "Kata sandi"
 
     def clean_username(self):
-        return nip_mod.bersihkan(self.cleaned_data.get("username"))
+        username = nip_mod.bersihkan(self.cleaned_data.get("username"))
+        # No account holds a NUL or a longer name: refused before authenticate() and the lockout's log.
+        if "\x00" in username or len(username) > PANJANG_USERNAME:
+            raise self.get_invalid_login_error()
+        return username
 
 
 class LupaSandiForm(PasswordResetForm):

@@ -27,6 +27,7 @@ from rest_framework import serializers
 # are `sedang`: three of them at the limit still fit the letter's first page.
 PANJANG = {"pendek": 200, "sedang": 1000, "panjang": 4000}
 
+PANJANG_USERNAME = 150  # Django's username column: no account has a longer name
 LAHIR_MIN = dt.date(1940, 1, 1)
 PERIODE_MIN = dt.date(2000, 1, 1)
 PERIODE_MAKS = dt.date(2099, 12, 31)

@@ -36,22 +36,43 @@ class AxesBackend(AxesStandaloneBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
+def _jaringan(alamat: str):
+    return ipaddress.ip_network(alamat.strip(), strict=False)
+
+
+def proksi_tepercaya() -> list:
+    """TRUSTED_PROXIES as networks (an address is a network of one)."""
+    return [_jaringan(a) for a in getattr(settings, "TRUSTED_PROXIES", []) if a.strip()]
+
+
 def alamat_klien(request) -> str | None:
     """The client address axes counts failures for (AXES_CLIENT_IP_CALLABLE), also the access log's.
 
-    X-Forwarded-For is only believed as far as the trusted proxies (TRUSTED_PROXY_COUNT) wrote it: a
-    client can put anything at its left end, so the entry the outermost trusted proxy appended is used,
-    and only if it is an IP address at all (else REMOTE_ADDR).
+    X-Forwarded-For is believed only when the request comes from a configured proxy (TRUSTED_PROXIES),
+    and only as far as such proxies wrote it: from its right end, the first address that is not a
+    trusted proxy is the client (a client can put anything at the left end). An entry that is not an IP
+    address at all ends the walk at the last address believed.
     """
-    jumlah = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if jumlah > 0:
-        diteruskan = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
-        if len(diteruskan) >= jumlah:
-            try:
-                return str(ipaddress.ip_address(diteruskan[-jumlah]))
-            except ValueError:
-                pass
-    return request.META.get("REMOTE_ADDR")
+    tepercaya = proksi_tepercaya()
+    klien = request.META.get("REMOTE_ADDR")
+
+    def dipercaya(alamat) -> bool:
+        try:
+            ip = ipaddress.ip_address(alamat)
+        except ValueError:
+            return False
+        return any(ip in jaringan for jaringan in tepercaya)
+
+    if not tepercaya or not dipercaya(klien):
+        return klien
+    for alamat in reversed([a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]):
+        try:
+            klien = str(ipaddress.ip_address(alamat))
+        except ValueError:
+            break
+        if not dipercaya(klien):
+            break
+    return klien
 
 
 def menit_kunci(request) -> int:

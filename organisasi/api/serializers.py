@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
 from sistemkerja import registry
+from sistemkerja.masukan import PANJANG_USERNAME
 
 from .. import nip as nip_mod
 from ..choices import NAMA_POLA, SEBAGAI_ATASAN, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
@@ -306,10 +307,12 @@ class TokenMasukSerializer(serializers.Serializer):
         username = attrs["username"].strip()
         if nip_mod.bersihkan(username).isdigit():
             username = nip_mod.bersihkan(username)
-        # No account holds a NUL, and PostgreSQL refuses one in a query.
+        # No account holds a NUL or a name longer than an account's (PostgreSQL refuses the one in a query,
+        # the lockout's log the other): such a credential is a failed sign-in without looking anything up.
+        mustahil = "\x00" in username + attrs["password"] or len(username) > PANJANG_USERNAME
         user = (
             None
-            if "\x00" in username + attrs["password"]
+            if mustahil
             else authenticate(request=self.context.get("request"), username=username, password=attrs["password"])
         )
         if user is None:

@@ -5,6 +5,7 @@ typo in production stops the start instead of running with a silent default.
 """
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -137,9 +138,14 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "sistemkerja.security.respons_terkunci"
-# Number of trusted reverse proxies in front of gunicorn (production: 1). With 0 the address is
-# REMOTE_ADDR; otherwise the entry of X-Forwarded-For that the outermost trusted proxy appended.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Addresses (or networks, CIDR) of the reverse proxies in front of gunicorn. X-Forwarded-For is believed
+# only on requests that come from one of them; with none, the client is REMOTE_ADDR.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proksi in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proksi.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proksi!r} bukan alamat IP atau jaringan (CIDR).") from None
 AXES_CLIENT_IP_CALLABLE = "sistemkerja.security.alamat_klien"
 
 # Content Security Policy (django-csp 4): no inline script anywhere; the Swagger UI page's init

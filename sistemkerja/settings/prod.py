@@ -22,9 +22,8 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# Behind one TLS-terminating proxy (see SECURE_PROXY_SSL_HEADER): the login lockout counts the address
-# that proxy appended to X-Forwarded-For, not REMOTE_ADDR (which would be the proxy for everyone).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# Behind a TLS-terminating proxy, set TRUSTED_PROXIES to its address(es): the login lockout and the
+# access log then count the address it appended to X-Forwarded-For, not the proxy's own.
 # Several gunicorn workers and Celery: cached structure answers only with the shared Redis cache.
 STRUKTUR_CACHE = env.bool("STRUKTUR_CACHE", default=bool(env.str("REDIS_CACHE_URL", default="")))
 

@@ -229,7 +229,7 @@ def test_security_headers_on_every_response(client, db, url):
 def test_production_settings_make_cookies_secure_and_send_hsts(monkeypatch):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "k" * 50)
     monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "sistemkerja.malangkab.go.id")
-    for nama in ("AXES_FAILURE_LIMIT", "AXES_COOLOFF_MINUTES", "TRUSTED_PROXY_COUNT", "AXES_ENABLED"):
+    for nama in ("AXES_FAILURE_LIMIT", "AXES_COOLOFF_MINUTES", "TRUSTED_PROXIES", "AXES_ENABLED"):
         monkeypatch.delenv(nama, raising=False)
     monkeypatch.delitem(sys.modules, "sistemkerja.settings.prod", raising=False)
     try:
@@ -240,7 +240,7 @@ def test_production_settings_make_cookies_secure_and_send_hsts(monkeypatch):
     assert prod.SECURE_HSTS_SECONDS >= 31536000 and prod.SECURE_SSL_REDIRECT
     assert prod.AXES_ENABLED and prod.AXES_FAILURE_LIMIT == 5
     assert prod.AXES_COOLOFF_TIME == dt.timedelta(minutes=15)
-    assert prod.TRUSTED_PROXY_COUNT == 1  # the TLS proxy's X-Forwarded-For entry, not the proxy itself
+    assert prod.TRUSTED_PROXIES == []  # X-Forwarded-For believed only from proxies named in the environment
     assert prod.AUTHENTICATION_BACKENDS[0] == "sistemkerja.security.AxesBackend"
     assert prod.MIDDLEWARE[-1] == "sistemkerja.security.AxesMiddleware"
 
@@ -337,16 +337,44 @@ def test_a_forged_forwarded_for_does_not_escape_the_lock_without_a_trusted_proxy
 
 
 def test_behind_one_proxy_the_address_it_appended_is_counted(client, akun, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.9.0.2"]
+    proksi = {"REMOTE_ADDR": "10.9.0.2"}
     for i in range(5):  # the client forges the left part; the proxy appends the real 203.0.113.7
-        masuk_web(client, akun.username, "salah", HTTP_X_FORWARDED_FOR=f"1.1.1.{i}, 203.0.113.7")
-    assert masuk_web(client, akun.username, SANDI, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7").status_code == 429
-    assert masuk_web(client, akun.username, SANDI, HTTP_X_FORWARDED_FOR="203.0.113.8").status_code == 302
+        masuk_web(client, akun.username, "salah", HTTP_X_FORWARDED_FOR=f"1.1.1.{i}, 203.0.113.7", **proksi)
+    ke = masuk_web(client, akun.username, SANDI, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7", **proksi)
+    assert ke.status_code == 429
+    assert masuk_web(client, akun.username, SANDI, HTTP_X_FORWARDED_FOR="203.0.113.8", **proksi).status_code == 302
 
 
-def test_a_forwarded_for_that_is_not_an_address_falls_back_to_the_peer(rf, settings):
+def test_forwarded_for_is_believed_only_from_a_configured_proxy(rf, settings):
     from sistemkerja.security import alamat_klien
 
-    settings.TRUSTED_PROXY_COUNT = 1
-    assert alamat_klien(rf.get("/", HTTP_X_FORWARDED_FOR="foo", REMOTE_ADDR="10.0.0.9")) == "10.0.0.9"
-    assert alamat_klien(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")) == "203.0.113.7"
+    def alamat(xff, peer):
+        return alamat_klien(rf.get("/", HTTP_X_FORWARDED_FOR=xff, REMOTE_ADDR=peer))
+
+    settings.TRUSTED_PROXIES = ["10.9.0.0/24"]
+    assert alamat("203.0.113.7", "192.0.2.50") == "192.0.2.50"  # not from the proxy: the peer
+    assert alamat("1.2.3.4, 203.0.113.7, 10.9.0.3", "10.9.0.2") == "203.0.113.7"  # first non-proxy from the right
+    assert alamat("foo", "10.9.0.9") == "10.9.0.9"  # not an address: the last one believed
+    settings.TRUSTED_PROXIES = []
+    assert alamat("203.0.113.7", "10.9.0.2") == "10.9.0.2"
+
+
+def test_a_malformed_trusted_proxy_stops_the_start():
+    hasil = subprocess.run(
+        [sys.executable, "-c", "from sistemkerja.settings import base"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TRUSTED_PROXIES": "10.0.0.1,bukan-alamat"},
+    )
+    assert hasil.returncode != 0 and "TRUSTED_PROXIES" in hasil.stderr
+
+
+@pytest.mark.parametrize("nama", ["a" * 256, "1985\x00"])
+def test_an_impossible_username_is_a_failed_sign_in_not_a_server_error(db, client, nama):
+    """No account has such a name: refused before any lookup or lockout log (PostgreSQL gave 500)."""
+    r = client.post("/masuk/", {"username": nama, "password": "x"})
+    assert r.status_code == 200 and r.context["form"].errors and "_auth_user_id" not in client.session
+    r = APIClient().post("/api/v1/token/", {"username": nama, "password": "x"}, format="json")
+    assert r.status_code == 401
+    assert not AccessAttempt.objects.exists()
