@@ -6,6 +6,7 @@
 The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sistemkerja_bench),
 never the app's.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,6 +44,8 @@ def pastikan_instansi() -> bool:
     data = generate()
     t1 = time.perf_counter()
     muat(data)
-    print(f"dibangkitkan {t1 - t0:.1f} s, dimuat (bulk_create + pola_hitung_ulang + VACUUM ANALYZE) "
-          f"{time.perf_counter() - t1:.1f} s")
+    print(
+        f"dibangkitkan {t1 - t0:.1f} s, dimuat (bulk_create + pola_hitung_ulang + VACUUM ANALYZE) "
+        f"{time.perf_counter() - t1:.1f} s"
+    )
     return True

@@ -6,6 +6,7 @@ Plh/Plt > definitive for the Pimpinan; a vacant head is covered by the next head
 up as `atasan`; a head is assessed from the node above), so the benchmark also
 cross-checks `organisasi.selectors` against an independent implementation.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,9 +17,16 @@ ORANG = ("nip", "nama", "jabatan", "sebagai")
 PPK = ("delegasi", "plh", "plt", "definitif")
 PIMPINAN = ("plh", "plt", "definitif")
 # Lampiran B.1 and D: levels of the heads from the PPK up to the Pimpinan -> pattern.
-POLA = {("administrator", "jpt_pratama", "jpt_pratama"): 1, ("administrator", "jpt_pratama"): 2,
-        ("jpt_pratama",): 3, ("administrator",): 3, ("pengawas", "administrator"): 4,
-        ("administrator", "administrator"): 4, ("pengawas",): 5, ("fungsional",): 6}
+POLA = {
+    ("administrator", "jpt_pratama", "jpt_pratama"): 1,
+    ("administrator", "jpt_pratama"): 2,
+    ("jpt_pratama",): 3,
+    ("administrator",): 3,
+    ("pengawas", "administrator"): 4,
+    ("administrator", "administrator"): 4,
+    ("pengawas",): 5,
+    ("fungsional",): 6,
+}
 
 SQL_POHON_UNIT = """
     SELECT id, path, kode, nama, jenis, tingkat, mandiri, aktif, pola
@@ -66,9 +74,17 @@ def pohon(conn, kode: str, tanggal: dt.date) -> bytes:
         for pk, path, kode_u, nama, jenis, tingkat, mandiri, aktif, pola in c:
             p = peran.get(pk, {})
             b = p.get("plh") or p.get("plt") or p.get("definitif")
-            simpul = {"kode": kode_u, "nama": nama, "jenis": jenis, "tingkat": tingkat or None,
-                      "mandiri": mandiri, "aktif": aktif, "pola": pola, "anak": [],
-                      "pimpinan": None if b is None else dict(zip(ORANG, b, strict=True))}
+            simpul = {
+                "kode": kode_u,
+                "nama": nama,
+                "jenis": jenis,
+                "tingkat": tingkat or None,
+                "mandiri": mandiri,
+                "aktif": aktif,
+                "pola": pola,
+                "anak": [],
+                "pimpinan": None if b is None else dict(zip(ORANG, b, strict=True)),
+            }
             per_path[path] = simpul
             induk = per_path.get(path[:-STEPLEN])
             if induk is None:
@@ -79,8 +95,7 @@ def pohon(conn, kode: str, tanggal: dt.date) -> bytes:
 
 
 def _orang(b: dict, sebagai: str, unit_kode: str) -> dict:
-    return {"nip": b["nip"], "nama": b["nama"], "jabatan": b["jabatan"], "sebagai": sebagai,
-            "unit": unit_kode}
+    return {"nip": b["nip"], "nama": b["nama"], "jabatan": b["jabatan"], "sebagai": sebagai, "unit": unit_kode}
 
 
 def kedudukan(conn, nip: str, tanggal: dt.date) -> bytes:
@@ -88,9 +103,17 @@ def kedudukan(conn, nip: str, tanggal: dt.date) -> bytes:
     with conn.cursor() as c:
         c.execute(SQL_PENEMPATAN, {"nip": nip, "tgl": tanggal})
         baris = c.fetchone()
-        hasil = {"nip": nip, "tanggal": tanggal.isoformat(), "unit": None, "jabatan": None,
-                 "unit_organisasi": None, "ppk": None, "pimpinan_unit_organisasi": None,
-                 "rantai_evaluasi": [], "pola": None}
+        hasil = {
+            "nip": nip,
+            "tanggal": tanggal.isoformat(),
+            "unit": None,
+            "jabatan": None,
+            "unit_organisasi": None,
+            "ppk": None,
+            "pimpinan_unit_organisasi": None,
+            "rantai_evaluasi": [],
+            "pola": None,
+        }
         if baris is None:
             return json.dumps(hasil, ensure_ascii=False).encode()
         saya, path, unit_kode, jabatan = baris
@@ -99,8 +122,9 @@ def kedudukan(conn, nip: str, tanggal: dt.date) -> bytes:
         c.execute(SQL_LELUHUR, {"tgl": tanggal, "jalur": jalur})
         unit: dict[str, dict] = {}
         for _, upath, kode, jenis, tingkat, mandiri, pola, pjenis, pid, pnip, pnama, pjab in c:
-            u = unit.setdefault(upath, {"kode": kode, "jenis": jenis, "tingkat": tingkat, "mandiri": mandiri,
-                                        "pola": pola, "peran": {}})
+            u = unit.setdefault(
+                upath, {"kode": kode, "jenis": jenis, "tingkat": tingkat, "mandiri": mandiri, "pola": pola, "peran": {}}
+            )
             if pjenis is not None:
                 u["peran"][pjenis] = {"id": pid, "nip": pnip, "nama": pnama, "jabatan": pjab}
     simpul = [unit[j] for j in reversed(jalur) if j in unit]  # the person's node first
@@ -114,6 +138,7 @@ def _susun(saya: int, simpul: list[dict]) -> dict:
 
     def organisasi(u: dict) -> bool:
         return u["mandiri"] and u["jenis"] != "instansi"
+
     definitif = simpul[0]["peran"].get("definitif")
     mulai = 1 if definitif is not None and definitif["id"] == saya else 0
     akhir = next((i for i in range(mulai, len(simpul)) if organisasi(simpul[i])), None)
@@ -124,16 +149,18 @@ def _susun(saya: int, simpul: list[dict]) -> dict:
         b = pertama(simpul[i], urutan)
         if b is not None and b["id"] != saya:
             return _orang(b, b["jenis"], simpul[i]["kode"]) | {"_id": b["id"]}
-        for atas in simpul[i + 1:]:
+        for atas in simpul[i + 1 :]:
             b = pertama(atas, PIMPINAN)
             if b is not None and b["id"] != saya:
                 return _orang(b, "atasan", atas["kode"]) | {"_id": b["id"]}
         return None
+
     rantai: list[dict] = []
 
     def tambah(p: dict | None) -> None:
         if p is not None and (not rantai or rantai[-1]["_id"] != p["_id"]):
             rantai.append(p)
+
     ppk = pemegang(mulai, PPK)
     tambah(ppk)
     if ppk is not None and ppk["sebagai"] == "delegasi":
@@ -142,12 +169,17 @@ def _susun(saya: int, simpul: list[dict]) -> dict:
         tambah(pemegang(i, PIMPINAN))
     pimpinan = pemegang(akhir, PIMPINAN)
     if mulai == 0:
-        pola = POLA.get(tuple(u["tingkat"] for u in simpul[mulai:akhir + 1]))
+        pola = POLA.get(tuple(u["tingkat"] for u in simpul[mulai : akhir + 1]))
     else:
         pola = next((u["pola"] for u in simpul if organisasi(u)), None)
 
     def bersih(p: dict | None) -> dict | None:
         return None if p is None else {k: v for k, v in p.items() if k != "_id"}
-    return {"unit_organisasi": simpul[akhir]["kode"], "ppk": bersih(ppk),
-            "pimpinan_unit_organisasi": bersih(pimpinan), "rantai_evaluasi": [bersih(p) for p in rantai],
-            "pola": pola}
+
+    return {
+        "unit_organisasi": simpul[akhir]["kode"],
+        "ppk": bersih(ppk),
+        "pimpinan_unit_organisasi": bersih(pimpinan),
+        "rantai_evaluasi": [bersih(p) for p in rantai],
+        "pola": pola,
+    }

@@ -10,6 +10,7 @@ Deterministic for a given seed. With the defaults: 1,755 units and about 22,000 
 
     python bench/generate.py [--salinan 5] [--skala-staf 4.2]   # writes bench/out/sintetis.json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,11 +46,14 @@ def _salin(pd_list, i: int, skala: float):
     return demo.semua_unit(pd_list)
 
 
-def _peran_sementara(unit, kepala: dict[str, dict], staf_per_unit: dict[str, list[dict]], rng: random.Random,
-                     hari_ini: dt.date) -> tuple[list[dict], list[dict]]:
+def _peran_sementara(
+    unit, kepala: dict[str, dict], staf_per_unit: dict[str, list[dict]], rng: random.Random, hari_ini: dt.date
+) -> tuple[list[dict], list[dict]]:
     """Vacate ~2% of the heads (a Plt fills in), Plh for ~2% absent ones, PPK delegations for ~2%."""
+
     def hari(n: int) -> str:
         return (hari_ini + dt.timedelta(days=n)).isoformat()
+
     ber_kepala = [u for u in unit if u.kode in kepala]
     kosong = {u.kode for u in ber_kepala if rng.random() < 0.02}
     for kode in kosong:
@@ -59,19 +63,38 @@ def _peran_sementara(unit, kepala: dict[str, dict], staf_per_unit: dict[str, lis
         r = rng.random()
         pengganti = kepala.get(u.induk) or next((kepala[a.kode] for a in u.anak if a.kode in kepala), None)
         if u.kode in kosong and pengganti is not None:
-            plt.append({"unit": u.kode, "nip": pengganti["nip"], "jenis": "plt",
-                        "mulai": hari(-rng.randint(10, 90)), "selesai": hari(rng.randint(30, 180))})
+            plt.append(
+                {
+                    "unit": u.kode,
+                    "nip": pengganti["nip"],
+                    "jenis": "plt",
+                    "mulai": hari(-rng.randint(10, 90)),
+                    "selesai": hari(rng.randint(30, 180)),
+                }
+            )
         elif u.kode not in kosong and r < 0.02 and pengganti is not None:
-            plt.append({"unit": u.kode, "nip": pengganti["nip"], "jenis": "plh",
-                        "mulai": hari(-rng.randint(1, 10)), "selesai": hari(rng.randint(30, 120))})
+            plt.append(
+                {
+                    "unit": u.kode,
+                    "nip": pengganti["nip"],
+                    "jenis": "plh",
+                    "mulai": hari(-rng.randint(1, 10)),
+                    "selesai": hari(rng.randint(30, 120)),
+                }
+            )
         elif u.kode not in kosong and r < 0.04 and staf_per_unit.get(u.kode):
-            delegasi.append({"dari_unit": u.kode, "kepada_nip": rng.choice(staf_per_unit[u.kode])["nip"],
-                             "mulai": hari(-rng.randint(1, 30)), "selesai": hari(rng.randint(30, 120))})
+            delegasi.append(
+                {
+                    "dari_unit": u.kode,
+                    "kepada_nip": rng.choice(staf_per_unit[u.kode])["nip"],
+                    "mulai": hari(-rng.randint(1, 30)),
+                    "selesai": hari(rng.randint(30, 120)),
+                }
+            )
     return plt, delegasi
 
 
-def generate(*, salinan: int = 5, skala_staf: float = 4.2, benih: int = BENIH,
-             hari_ini: dt.date | None = None) -> dict:
+def generate(*, salinan: int = 5, skala_staf: float = 4.2, benih: int = BENIH, hari_ini: dt.date | None = None) -> dict:
     """The synthetic instansi as an import file (plain JSON-able dict)."""
     from organisasi import demo
 
@@ -88,10 +111,20 @@ def generate(*, salinan: int = 5, skala_staf: float = 4.2, benih: int = BENIH,
     for p in pegawai:
         p["mulai"] = demo.MULAI_PENEMPATAN.isoformat()
     return {
-        "instansi": [{"kode": KODE, "nama": "Pemerintah Kabupaten Sintetis", "kode_wilayah": "99.99",
-                      "tempat": "Kepanjen"}],
-        "unit": [{"kode": u.kode, "nama": u.nama, "jenis": str(u.jenis), "induk": u.induk,
-                  "tingkat": str(u.tingkat), "mandiri": u.mandiri} for u in unit],
+        "instansi": [
+            {"kode": KODE, "nama": "Pemerintah Kabupaten Sintetis", "kode_wilayah": "99.99", "tempat": "Kepanjen"}
+        ],
+        "unit": [
+            {
+                "kode": u.kode,
+                "nama": u.nama,
+                "jenis": str(u.jenis),
+                "induk": u.induk,
+                "tingkat": str(u.tingkat),
+                "mandiri": u.mandiri,
+            }
+            for u in unit
+        ],
         "pegawai": pegawai,
         "plt": plt,
         "delegasi": delegasi,
@@ -112,9 +145,11 @@ def main() -> None:
     data = generate(salinan=args.salinan, skala_staf=args.skala_staf, benih=args.benih)
     Path(args.keluaran).parent.mkdir(parents=True, exist_ok=True)
     Path(args.keluaran).write_text(json.dumps(data, ensure_ascii=False))
-    print(f"{args.keluaran}: {len(data['unit'])} unit, {len(data['pegawai'])} pegawai, "
-          f"{sum(1 for p in data['plt'] if p['jenis'] == 'plt')} Plt, "
-          f"{sum(1 for p in data['plt'] if p['jenis'] == 'plh')} Plh, {len(data['delegasi'])} delegasi")
+    print(
+        f"{args.keluaran}: {len(data['unit'])} unit, {len(data['pegawai'])} pegawai, "
+        f"{sum(1 for p in data['plt'] if p['jenis'] == 'plt')} Plt, "
+        f"{sum(1 for p in data['plt'] if p['jenis'] == 'plh')} Plh, {len(data['delegasi'])} delegasi"
+    )
 
 
 if __name__ == "__main__":
