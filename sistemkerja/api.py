@@ -1,6 +1,7 @@
 """What every app's API shares: paging, the error shape and its handler, the documented error answers,
 and the personal-data access log of reads (UU 27/2022)."""
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import GalatDomain
+from .parsers import PESAN_TAK_TERBACA
 from .security import alamat_klien
 
 
@@ -108,15 +110,112 @@ class CatatAksesDataPribadi:
         return response
 
 
+# --- one error shape ------------------------------------------------------------------------------
+
+PESAN_TERLALU_BESAR = "Isi permintaan terlalu besar (paling banyak 2,5 MB dan 1.000 kolom)."
+
+
+def ratakan(data, awalan: str = "") -> dict[str, list[str]]:
+    """A DRF error detail as the documented shape: `{"kolom": ["pesan", ...]}`, nested fields and list
+    items named by path (`pegawai[2]`, `anggota[0].peran`)."""
+    if isinstance(data, dict):
+        hasil = {}
+        for kunci, nilai in data.items():
+            kunci = str(kunci)
+            nama = f"{awalan}[{kunci}]" if awalan and kunci.isdigit() else f"{awalan}.{kunci}" if awalan else kunci
+            hasil.update(ratakan(nilai, nama))
+        return hasil
+    if isinstance(data, list) and any(isinstance(d, dict | list) for d in data):
+        hasil = {}
+        for i, nilai in enumerate(data):
+            if nilai:  # list items without an error are left out
+                hasil.update(ratakan(nilai, f"{awalan}[{i}]"))
+        return hasil
+    pesan = [str(d) for d in data] if isinstance(data, list) else [str(data)]
+    return {awalan or "detail": pesan}
+
+
+def _bentuk_galat(data):
+    if isinstance(data, dict) and set(data) == {"detail"} and isinstance(data["detail"], str):
+        return data
+    if isinstance(data, list) and all(isinstance(d, str) for d in data):
+        return {"detail": " ".join(str(d) for d in data)}
+    rata = ratakan(data)
+    if set(rata) == {"detail"}:
+        return {"detail": " ".join(rata["detail"])}
+    return rata
+
+
 def exception_handler(exc, context):
     if isinstance(exc, GalatDomain):
         return Response({"detail": exc.pesan}, status=exc.status_code)
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return Response({"detail": PESAN_TERLALU_BESAR}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     if isinstance(exc, DjangoValidationError):
         data = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(data)
     if isinstance(exc, exceptions.ParseError):
-        exc = exceptions.ParseError("Isi permintaan tidak dapat dibaca: periksa format JSON-nya.")
+        exc = exceptions.ParseError(PESAN_TAK_TERBACA)
+    elif isinstance(exc, exceptions.UnsupportedMediaType):
+        exc = exceptions.UnsupportedMediaType(
+            "", detail="Jenis isi permintaan tidak didukung: kirim application/json (atau data formulir)."
+        )
+    elif isinstance(exc, exceptions.NotAcceptable):
+        exc = exceptions.NotAcceptable("Jenis jawaban yang diminta (Accept) tidak tersedia: gunakan application/json.")
+    elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        exc = exceptions.PermissionDenied("Token CSRF tidak ada atau tidak sah: muat ulang halaman, lalu coba lagi.")
     response = drf_exception_handler(exc, context)
-    if response is not None and response.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
+    if response is None:
+        return None
+    if response.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
         response.data = {"detail": "Metode tidak diizinkan."}
+    response.data = _bentuk_galat(response.data)
     return response
+
+
+# --- the same shape outside DRF's views (Django's handlers, for /api/ only) ---------------------------
+
+
+def galat_json(request, status_code: int, pesan: str):
+    from django.http import JsonResponse
+
+    return JsonResponse({"detail": pesan}, status=status_code)
+
+
+GALAT_KODE = {
+    "type": "object",
+    "description": (
+        'Galat: `{"detail": "pesan"}`, atau pesan per kolom `{"kolom": ["pesan", ...]}`. Kolom bersarang dan '
+        "butir daftar dinamai menurut jalurnya: `pegawai[2]`, `anggota[0].peran`."
+    ),
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+GALAT_UMUM = {
+    "400": "Masukan tidak sah.",
+    "401": "Belum masuk, atau token tidak sah.",
+    "403": "Tidak berwenang.",
+    "404": "Tidak ada, atau di luar cakupan Anda.",
+    "405": "Metode tidak diizinkan.",
+    "406": "Jenis jawaban yang diminta tidak tersedia.",
+    "413": "Isi permintaan terlalu besar.",
+    "415": "Jenis isi permintaan tidak didukung.",
+    "429": "Terlalu banyak permintaan.",
+}
+
+
+def skema_galat(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every operation documents every error it can answer with,
+    all in one shape (`Galat`)."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Galat"] = GALAT_KODE
+    rujukan = {"$ref": "#/components/schemas/Galat"}
+    for jalur in result.get("paths", {}).values():
+        for metode, operasi in jalur.items():
+            if not isinstance(operasi, dict) or "responses" not in operasi:
+                continue
+            for kode, keterangan in GALAT_UMUM.items():
+                if kode in ("413", "415") and metode in ("get", "head", "delete"):
+                    continue
+                jawaban = operasi["responses"].setdefault(kode, {"description": keterangan})
+                jawaban["content"] = {"application/json": {"schema": rujukan}}
+    return result

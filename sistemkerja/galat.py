@@ -12,6 +12,7 @@ import sys
 
 import kombu.exceptions
 import redis.exceptions
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -82,3 +83,55 @@ def galat_server(request, *args, **kwargs):
         respons["Retry-After"] = str(COBA_LAGI_DETIK)
     respons["Cache-Control"] = "no-store"
     return respons
+
+
+# --- 400, 403, 404 outside DRF's views: JSON under /api/, an Indonesian page elsewhere ----------------
+
+PESAN_KLIEN = {
+    400: ("Permintaan tidak sah", "Permintaan tidak dapat diproses: periksa isinya, lalu coba lagi."),
+    403: ("Tidak berwenang", "Anda tidak berwenang membuka halaman ini."),
+    404: ("Tidak ditemukan", "Halaman atau data yang dicari tidak ada, atau di luar cakupan Anda."),
+    413: ("Terlalu besar", "Isi permintaan terlalu besar (paling banyak 2,5 MB dan 1.000 kolom)."),
+}
+
+
+def _galat_klien(request, status: int):
+    judul, pesan = PESAN_KLIEN[status]
+    if _minta_json(request):
+        return JsonResponse({"detail": pesan}, status=status)
+    isi = loader.render_to_string("galat.html", {"judul": judul, "pesan": pesan, "status": status}, request)
+    return HttpResponse(isi, status=status)
+
+
+def galat_permintaan(request, exception=None):
+    """handler400: a body over DATA_UPLOAD_MAX_MEMORY_SIZE or with too many fields is 413."""
+    terlalu_besar = isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent)
+    return _galat_klien(request, 413 if terlalu_besar else 400)
+
+
+def galat_terlarang(request, exception=None):
+    """handler403 (CSRF failures of pages have their own view: `galat_csrf`)."""
+    return _galat_klien(request, 403)
+
+
+def galat_csrf(request, reason=""):
+    """CSRF_FAILURE_VIEW: the page's token was missing or stale."""
+    if _minta_json(request):
+        return JsonResponse(
+            {"detail": "Token CSRF tidak ada atau tidak sah: muat ulang halaman, lalu coba lagi."}, status=403
+        )
+    isi = loader.render_to_string(
+        "galat.html",
+        {
+            "judul": "Formulir kedaluwarsa",
+            "pesan": "Formulir ini sudah kedaluwarsa atau tidak lengkap: muat ulang halaman, lalu kirim lagi.",
+            "status": 403,
+        },
+        request,
+    )
+    return HttpResponse(isi, status=403)
+
+
+def galat_tidak_ada(request, exception=None):
+    """handler404."""
+    return _galat_klien(request, 404)

@@ -7,6 +7,9 @@ admin.site.site_header = "Sistem Kerja — Admin Bagian Organisasi"
 admin.site.site_title = "Sistem Kerja"
 admin.site.index_title = "Pengelolaan"
 
+handler400 = "sistemkerja.galat.galat_permintaan"
+handler403 = "sistemkerja.galat.galat_terlarang"
+handler404 = "sistemkerja.galat.galat_tidak_ada"
 handler500 = "sistemkerja.galat.galat_server"
 
 urlpatterns = [

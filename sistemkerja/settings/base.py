@@ -177,11 +177,15 @@ SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 # API tokens obtained with a password (POST /api/v1/token/) expire after this many days; tokens made by
 # a superuser in the admin carry their own expiry (or none).
 TOKEN_MASA_BERLAKU_HARI = env.int("TOKEN_MASA_BERLAKU_HARI", default=90)
+CSRF_FAILURE_VIEW = "sistemkerja.galat.galat_csrf"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "id"
+# Indonesian for the messages of Django REST framework that its own translation lacks.
+LOCALE_PATHS = [BASE_DIR / "sistemkerja" / "locale"]
 LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
@@ -258,6 +262,11 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "sistemkerja.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "sistemkerja.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -274,6 +283,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents every error it can answer with, in one shape (sistemkerja.api).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "sistemkerja.api.skema_galat"],
     # Fields of the same name with different choices get names of their own in the schema.
     "ENUM_NAME_OVERRIDES": {
         "JenisUnitEnum": "organisasi.choices.JenisUnit",

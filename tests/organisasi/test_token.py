@@ -130,7 +130,7 @@ def test_asking_for_an_unknown_scope_is_a_field_error(struktur):
         {"username": akun.username, "password": "rahasia-uji-123", "cakupan": ["semua"]},
         format="json",
     )
-    assert r.status_code == 400 and list(r.json()) == ["cakupan"]
+    assert r.status_code == 400 and list(r.json()) == ["cakupan[0]"]
     assert not TokenApi.objects.exists()
 
 

@@ -62,7 +62,7 @@ def test_alur_b_lewat_api_langkah_pelaku_dan_kode_galat(s):
     r = ppk.post(url + "lanjut/", {"pegawai": [s.staf_bidang2.nip]}, format="json")
     assert r.status_code == 400 and "pegawai" in r.json()
     r = ppk.post(url + "lanjut/", {"pegawai": ["199901012020011999"]}, format="json")
-    assert r.status_code == 400 and "pegawai" in r.json()
+    assert r.status_code == 400 and "pegawai[0]" in r.json()
     assert ppk.post(url + "tolak/", {}, format="json").status_code == 400
     r = ppk.post(url + "lanjut/", {"pegawai": [s.staf_bidang.nip], "catatan": "Setuju"}, format="json")
     assert r.status_code == 200
@@ -266,7 +266,7 @@ def test_kandidat_untuk_pimpinan_saja(s):
     assert klien(s.staf_bidang).get(url).status_code == 403
     assert klien(s.kepala_kelurahan).get(url).status_code == 404  # another Perangkat Daerah's unit
     r = klien(s.kepala_bidang).get(url + "&kompetensi=x")
-    assert r.status_code == 400 and "kompetensi" in r.json()
+    assert r.status_code == 400 and "kompetensi[0]" in r.json()
     r = klien(s.kepala_bidang).get(url.replace("2027-06-30", "2026-01-01"))
     assert r.status_code == 400 and "selesai" in r.json()
 
@@ -277,7 +277,7 @@ def test_nip_di_luar_jangkauan_sama_dengan_tidak_ada(s):
     tidak_ada = c.post(
         "/api/v1/penugasan/", {**isi("B", s.bidang), "pegawai": ["199901012020011999"]}, format="json"
     ).json()
-    assert luar["pegawai"]["0"][0].replace(s.staf_kelurahan.nip, "X") == tidak_ada["pegawai"]["0"][0].replace(
+    assert luar["pegawai[0]"][0].replace(s.staf_kelurahan.nip, "X") == tidak_ada["pegawai[0]"][0].replace(
         "199901012020011999", "X"
     )
     assert s.staf_kelurahan.nama not in str(luar)
