@@ -52,17 +52,23 @@ def _naikkan() -> None:
         cache.add(KUNCI_VERSI, time.time_ns(), None)
 
 
-def _kabarkan() -> None:
-    struktur_berubah.send(sender=None)
+def _setelah_commit() -> None:
+    try:
+        if settings.STRUKTUR_CACHE:
+            _naikkan()
+    finally:
+        struktur_berubah.send(sender=None)
 
 
 def naikkan_versi(**kwargs) -> None:
-    """The structure changed: move the number now and when the transaction commits, and tell the
-    listeners of `struktur_berubah` once per transaction, after it commits."""
-    _naikkan()
-    transaction.on_commit(_naikkan)
-    if not any(f is _kabarkan for _, f, _ in connection.run_on_commit):
-        transaction.on_commit(_kabarkan, robust=True)
+    """The structure changed: move the number now (with the cache in use), and once more when the
+    transaction commits, then tell the listeners of `struktur_berubah`: once per transaction however
+    many rows it wrote, and `robust`, so a cache that fails after the commit cannot turn a committed
+    write into an error."""
+    if settings.STRUKTUR_CACHE:
+        _naikkan()
+    if not any(f is _setelah_commit for _, f, _ in connection.run_on_commit):
+        transaction.on_commit(_setelah_commit, robust=True)
 
 
 def ambil_atau_hitung(user, bagian: tuple, hitung: Callable[[], object]):

@@ -900,7 +900,7 @@ def login_demo(data: dict) -> list[LoginDemo]:
         LoginDemo(
             "PPK (Kepala Bidang Pelayanan Kesehatan)",
             pertama(memimpin="dinkes-pelayanan-kesehatan")["nip"],
-            "/penugasan/ (permohonan alur B menunggu), /unit/dinkes-pelayanan-kesehatan/",
+            "/ (beranda: yang menunggu keputusan), /unit/dinkes-pelayanan-kesehatan/",
         ),
-        LoginDemo("Staf fungsional di bawah PPK itu", staf["nip"], "/ (beranda), /penugasan/, /kompetensi/"),
+        LoginDemo("Staf fungsional di bawah PPK itu", staf["nip"], "/ (beranda dan menu)"),
     ]

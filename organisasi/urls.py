@@ -1,13 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from sistemkerja.views import beranda
-
 from . import views
 from .forms import LupaSandiForm, MasukForm
 
 urlpatterns = [
-    path("", beranda, name="beranda"),
     path("struktur/", views.struktur, name="struktur"),
     path("struktur/cari/", views.struktur_cari, name="struktur_cari"),
     path("struktur/cabang/<slug:kode>/", views.struktur_cabang, name="struktur_cabang"),

@@ -6,7 +6,8 @@ on what they may act.
   staff named, the recipients of copies, the actors, a team's ketua, members and who formed it; and, for
   teams, the heads of the unit that owns the team or a unit above it.
 - Any other action (`"decide"` and `"withdraw"` a request, `"change"` a team): the objects whose
-  permission for it the services granted the user, or all of them with the permission on the model.
+  permission for it the services granted the user (the actors of the waiting step, the requester, a
+  team's managers); every team for those who may manage any (the Bagian Organisasi).
   The services still check the actor and the state; this only narrows what is offered.
 """
 
@@ -32,6 +33,9 @@ class TerbatasQuerySet(models.QuerySet):
 
     izin_lihat = ""
     izin_aksi: dict[str, str] = {}  # action -> the permission that grants it
+    # actions whose permission on the model reaches every object (the services let its holders act on
+    # any); for the others only the grants on each object count (superusers excepted)
+    aksi_seluruh_model: frozenset[str] = frozenset()
 
     def restrict(self, user, aksi: str = "view"):
         izin = self.izin_lihat if aksi == "view" else self.izin_aksi.get(aksi)
@@ -41,7 +45,7 @@ class TerbatasQuerySet(models.QuerySet):
             return self.none()
         if aksi == "view":
             return self if _lihat_semua(user, izin) else self.filter(self._q_terlihat(user))
-        if user.has_perm(izin):
+        if user.is_superuser or (aksi in self.aksi_seluruh_model and user.has_perm(izin)):
             return self
         return self.filter(pk__in=_diberi(user, izin, self.model))
 
@@ -52,6 +56,7 @@ class TerbatasQuerySet(models.QuerySet):
 class TimKerjaQuerySet(TerbatasQuerySet):
     izin_lihat = "penugasan.view_timkerja"
     izin_aksi = {"change": "penugasan.kelola_timkerja"}
+    aksi_seluruh_model = frozenset({"change"})  # the Bagian Organisasi manages any team
 
     def _q_terlihat(self, user) -> Q:
         from organisasi.models import PejabatUnit

@@ -21,6 +21,8 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 # Maximum lengths of free text, by kind. A letter's fields (maksud, kompetensi, target, reasons, notes)
@@ -151,6 +153,7 @@ class TeksFormField(forms.CharField):
         return periksa_teks(value, maks=self.maks, baris=self.baris, wajib=self.required)
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdField(serializers.Field):
     """A database id: a JSON integer or ASCII digits, never 1.5 or true."""
 

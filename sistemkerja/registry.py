@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -83,13 +84,18 @@ def render_bagian(tempat: str, request, **objek) -> list[SafeString]:
 
 
 def context_processor(request):
-    """The main menu of the signed-in user, for base.html."""
+    """The main menu of the signed-in user, for base.html: built only by a template that shows it (not
+    by the cards and htmx fragments rendered with the request)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    entri = []
-    for m in _menu:
-        if m.tampil is None or m.tampil(user):
-            url = reverse(m.url_name)
-            entri.append({"label": m.label, "url": url, "aktif": request.path == url})
-    return {"menu_utama": entri}
+
+    def entri():
+        hasil = []
+        for m in _menu:
+            if m.tampil is None or m.tampil(user):
+                url = reverse(m.url_name)
+                hasil.append({"label": m.label, "url": url, "aktif": request.path == url})
+        return hasil
+
+    return {"menu_utama": SimpleLazyObject(entri)}

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .health import sehat
+from .views import beranda
 
 admin.site.site_header = "Sistem Kerja — Admin Bagian Organisasi"
 admin.site.site_title = "Sistem Kerja"
@@ -13,6 +14,7 @@ handler404 = "sistemkerja.galat.galat_tidak_ada"
 handler500 = "sistemkerja.galat.galat_server"
 
 urlpatterns = [
+    path("", beranda, name="beranda"),
     path("sehat/", sehat, name="sehat"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("organisasi.api.urls")),

@@ -4,7 +4,7 @@
 constant time (`services.akses`), and a revoked or expired token is refused like an unknown one. Tokens
 are tried first, so an anonymous caller is told 401 with `WWW-Authenticate: Token`.
 
-A token carries scopes (`choices.CakupanToken`); every API view names the scope it needs
+A token carries scopes (each app registers its own in `sistemkerja.registry`); every API view names the scope it needs
 (`cakupan_token`) and `CakupanTokenDiperlukan` refuses a token without it. A browser session is the
 person themselves and needs no scope; what anyone sees is still limited by `restrict`.
 """

@@ -63,21 +63,27 @@ def _baris(sql: str, parameter: list) -> list[dict]:
         return [dict(zip(nama, r)) for r in cursor.fetchall()]
 
 
+def _dari_db(model, nilai: dict) -> Model:
+    """An instance from values by field attname; `from_db` takes them in the model's field order."""
+    nama = [f.attname for f in model._meta.concrete_fields if f.attname in nilai]
+    return model.from_db(connection.alias, nama, [nilai[n] for n in nama])
+
+
 def _model(alias: str, baris: dict) -> Model | None:
     """An instance of the alias's model from a row's `alias__*` values (None for a LEFT JOIN's nothing)."""
     model, nama = KOLOM[alias]
     if baris[f"{alias}__id"] is None:
         return None
-    nilai = []
+    nilai = {}
     for n in nama:
         v = baris[f"{alias}__{n}"]
-        field = model._meta.get_field(n.removesuffix("_id"))
-        if v is not None and field.get_internal_type() == "DateField" and isinstance(v, str):
+        jenis = model._meta.get_field(n.removesuffix("_id")).get_internal_type()
+        if v is not None and jenis == "DateField" and isinstance(v, str):
             v = dt.date.fromisoformat(v)  # SQLite hands dates back as text
-        elif field.get_internal_type() == "BooleanField":
+        elif v is not None and jenis == "BooleanField":
             v = bool(v)  # SQLite: 0/1
-        nilai.append(v)
-    return model.from_db(connection.alias, nama, nilai)
+        nilai[n] = v
+    return _dari_db(model, nilai)
 
 
 @lru_cache(maxsize=64)
@@ -106,13 +112,12 @@ def leluhur_dan_pejabat(unit: Unit, tanggal: dt.date) -> tuple[list[Unit], PetaP
         if p is None:
             continue
         p.unit = u
-        p.pegawai = Pegawai.from_db(
-            connection.alias,
-            ["id", "nip", "nama", "jabatan_id"],
-            [b["pj__pegawai_id"], b["pg__nip"], b["pg__nama"], b["pg__jabatan_id"]],
+        p.pegawai = _dari_db(
+            Pegawai,
+            {"id": b["pj__pegawai_id"], "nip": b["pg__nip"], "nama": b["pg__nama"], "jabatan_id": b["pg__jabatan_id"]},
         )
         if b["jb__id"] is not None:
-            p.pegawai.jabatan = Jabatan.from_db(connection.alias, ["id", "nama"], [b["jb__id"], b["jb__nama"]])
+            p.pegawai.jabatan = _dari_db(Jabatan, {"id": b["jb__id"], "nama": b["jb__nama"]})
         peran.append(p)
     return [per_path[k] for k in sorted(per_path)], PetaPejabat(peran)
 

@@ -7,8 +7,9 @@ import hashlib
 import hmac
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from sistemkerja import registry
@@ -114,8 +115,13 @@ def akses_data_pribadi_catat(
     """One row per request that returned staff records (UU 27/2022): who, when, from where, whose.
 
     Written in the request, in its transaction if it has one, so the row is committed before the answer
-    leaves; an answer whose row cannot be written is an error, never an unlogged read."""
-    AksesDataPribadi.objects.create(
+    leaves; an answer whose row cannot be written is an error, never an unlogged read. A row that is its
+    own transaction on PostgreSQL commits without waiting for the disk (`synchronous_commit` off for that
+    transaction alone): visible to everyone at once, flushed by PostgreSQL's WAL writer within a fraction
+    of a second; a crash of PostgreSQL itself could lose that fraction, never other data
+    (`AKSES_LOG_TUNGGU_DISK`: wait for the disk like every other write).
+    """
+    baris = AksesDataPribadi(
         user_id=user.pk,
         username=user.get_username()[:150],
         token_id=token.pk if token is not None else None,
@@ -125,3 +131,10 @@ def akses_data_pribadi_catat(
         subjek=" ".join(nip),
         jumlah_subjek=len(nip),
     )
+    if connection.vendor != "postgresql" or connection.in_atomic_block or settings.AKSES_LOG_TUNGGU_DISK:
+        baris.save()
+        return
+    with transaction.atomic():
+        with connection.cursor() as kursor:
+            kursor.execute("SET LOCAL synchronous_commit TO OFF")
+        baris.save()

@@ -177,6 +177,11 @@ SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 # API tokens obtained with a password (POST /api/v1/token/) expire after this many days; tokens made by
 # a superuser in the admin carry their own expiry (or none).
 TOKEN_MASA_BERLAKU_HARI = env.int("TOKEN_MASA_BERLAKU_HARI", default=90)
+# The personal-data access log's own row commits without waiting for PostgreSQL to flush it to disk (a
+# crash of PostgreSQL itself could lose its last fraction of a second of rows); true: wait, as every
+# other write does.
+AKSES_LOG_TUNGGU_DISK = env.bool("AKSES_LOG_TUNGGU_DISK", default=False)
+
 CSRF_FAILURE_VIEW = "sistemkerja.galat.galat_csrf"
 
 LOGIN_URL = "login"

@@ -59,7 +59,7 @@ def test_sign_in_with_a_spaced_nip_lands_on_beranda_with_ppk_and_chain(buat_hala
     assert nama_rantai(page) == rantai
     assert nama_rantai(page)[0] == "Kepala Bagian Organisasi"
 
-    page.reload()  # the kept page, gzipped, with a token of its own
+    page.reload()  # rendered afresh, with the session's token
     assert nama_rantai(page) == rantai
     page.get_by_role("button", name="Keluar").click()  # posts the form at the end of the page
     page.wait_for_url(re.compile(r"/masuk/$"))

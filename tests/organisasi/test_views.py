@@ -320,8 +320,13 @@ def test_the_cached_tree_follows_every_kind_of_structure_change(sebagai, struktu
 
 
 def test_the_version_moves_again_when_the_write_commits(struktur, django_capture_on_commit_callbacks):
+    from django.db import connection
+
     from organisasi import cache as cache_struktur
 
+    # the fixture's writes queued their own once-per-transaction callback in the test's transaction
+    # (which never commits); start from an empty queue as a request's transaction does
+    connection.run_on_commit.clear()
     awal = cache_struktur.versi()
     with django_capture_on_commit_callbacks(execute=False) as panggilan:
         services.unit_ubah(pelaku=None, unit=struktur.bidang, nama="Bidang Baru")

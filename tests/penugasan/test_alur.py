@@ -525,3 +525,15 @@ def test_restrict_honours_its_action(s):
     assert list(Penugasan.objects.restrict(aktor, "decide")) == []  # ended: nobody acts on it any more
     with pytest.raises(ValueError):
         Penugasan.objects.restrict(aktor, "hapus")
+
+
+def test_the_bagian_organisasi_sees_every_request_but_decides_none(s, admin_organisasi):
+    """Its model permissions let it see everything; deciding is for the actors the services grant."""
+    from penugasan.models import Penugasan
+    from penugasan.permissions import pastikan_izin_grup
+
+    pastikan_izin_grup()
+    p = ajukan(s.staf_bidang, "D", s.bidang2)
+    assert p in Penugasan.objects.restrict(admin_organisasi, "view")
+    assert list(Penugasan.objects.restrict(admin_organisasi, "decide")) == []
+    assert list(Penugasan.objects.restrict(admin_organisasi, "withdraw")) == []

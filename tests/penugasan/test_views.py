@@ -41,8 +41,8 @@ def _hitungan(c: Client) -> dict[str, int]:
     return {jenis: int(n) for n, jenis in re.findall(r"<strong>(\d+)</strong> (menunggu|tembusan|surat)", isi)}
 
 
-def test_hitungan_beranda_yang_tersimpan_mengikuti_setiap_perubahan(s):
-    """The home page is kept per account (organisasi.halaman): the counts still move at once."""
+def test_hitungan_beranda_mengikuti_setiap_perubahan(s):
+    """The home page's counts move with every request, copy and letter, at once."""
     ppk, atasan = masuk(s.kepala_bidang), masuk(s.kepala_dinas)
     assert _hitungan(ppk)["menunggu"] == 0 and _hitungan(atasan)["tembusan"] == 0
     p = ajukan(s.kepala_bidang2, "B", s.bidang)  # waits for the staff's PPK; a copy to the requester's PPK
@@ -53,7 +53,7 @@ def test_hitungan_beranda_yang_tersimpan_mengikuti_setiap_perubahan(s):
     assert _hitungan(ppk)["menunggu"] == 0
 
 
-def test_profil_kerja_di_halaman_pegawai_yang_tersimpan_mengikuti_tim_baru(s):
+def test_profil_kerja_di_halaman_pegawai_mengikuti_tim_baru(s):
     from organisasi.selectors import hari_ini
 
     c = masuk(s.staf_bidang_b)

@@ -57,7 +57,7 @@ def test_the_apps_register_their_parts():
 def test_organisasi_names_no_app_above_it():
     akar = Path(settings.BASE_DIR)
     # imports, template includes and names (`penugasan.x`, "penugasan/_x.html", "penugasan:baca")
-    atas = re.compile(r"(from|import) (penugasan|kinerja|layanan)\b|[\"'](penugasan|kinerja|layanan)[/:.]")
+    atas = re.compile(r"(from|import) (penugasan|kinerja|layanan)\b|[\"'/](penugasan|kinerja|layanan)[/:.]")
     berkas = [*(akar / "organisasi").rglob("*.py"), *(akar / "templates" / "organisasi").rglob("*.html")]
     temuan = [
         f"{p.relative_to(akar)}:{i}"
