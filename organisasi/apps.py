@@ -27,6 +27,9 @@ class OrganisasiConfig(AppConfig):
         registry.menu("Audit Kelembagaan", "audit", urutan=80, tampil=dapat_mengaudit)
         registry.kartu_beranda("organisasi/_kartu_kedudukan.html", kartu_kedudukan, urutan=20)
         registry.kartu_beranda("organisasi/_kartu_memimpin.html", kartu_memimpin, urutan=30)
+        from . import signals
+
+        signals.hubungkan()
         # Keep the cached renderings of the structure fresh (organisasi.cache).
         from .cache import sambungkan_sinyal
 

@@ -7,12 +7,14 @@ selectors, and renders. No rule of the regulation is decided here.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from sistemkerja import registry
+from sistemkerja.api import catat_akses
+from sistemkerja.masukan import bentuk_nip
 
 from . import cache as cache_struktur
 from . import nip as nip_mod
@@ -196,11 +198,14 @@ def _riwayat_perubahan(pegawai: Pegawai) -> list[tuple[str, object]]:
 @require_GET
 @login_required
 def pegawai_detail(request, nip):
-    if nip != (bersih := nip_mod.bersihkan(nip)) and bersih:  # one address per person (a NIP typed with spaces)
+    bersih = bentuk_nip(nip)  # checked for shape before any lookup
+    if bersih is None:
+        raise Http404("Pegawai tidak ditemukan.")
+    if nip != bersih:  # one address per person (a NIP typed with spaces)
         return redirect("pegawai_detail", bersih)
-    pegawai = get_object_or_404(
-        Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"), nip=nip_mod.bersihkan(nip)
-    )
+    pegawai = get_object_or_404(Pegawai.objects.restrict(request.user).select_related("unit", "jabatan"), nip=bersih)
+    # a person's page shows their personal data: logged as the API's reads are (UU 27/2022)
+    catat_akses(request, [pegawai.nip])
     form = TanggalForm(request.GET or None)
     hari_ini = selectors.hari_ini()
     tanggal = form.tanggal_atau(hari_ini)

@@ -96,18 +96,24 @@ class CatatAksesDataPribadi:
         if response.status_code == 200 and request.user.is_authenticated:
             nip = self.nip_subjek(getattr(response, "data", None))
             if nip:
-                from organisasi.models import TokenApi
-                from organisasi.services import akses_data_pribadi_catat
-
-                akses_data_pribadi_catat(
-                    user=request.user,
-                    token=request.auth if isinstance(request.auth, TokenApi) else None,
-                    alamat_ip=alamat_klien(request),
-                    metode=request.method,
-                    path=request.get_full_path(),
-                    nip=list(nip),
-                )
+                catat_akses(request, nip)
         return response
+
+
+def catat_akses(request, nip) -> None:
+    """One access-log row for this request, naming the people whose data it returns (pages call it too)."""
+    from organisasi.models import TokenApi
+    from organisasi.services import akses_data_pribadi_catat
+
+    token = getattr(request, "auth", None)
+    akses_data_pribadi_catat(
+        user=request.user,
+        token=token if isinstance(token, TokenApi) else None,
+        alamat_ip=alamat_klien(request),
+        metode=request.method,
+        path=request.get_full_path(),
+        nip=list(nip),
+    )
 
 
 # --- one error shape ------------------------------------------------------------------------------

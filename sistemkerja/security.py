@@ -12,6 +12,7 @@ from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 PESAN_TERKUNCI = (
     "Terlalu banyak percobaan masuk yang gagal. Demi keamanan, akun ini dikunci sementara "
@@ -113,7 +114,9 @@ class AxesMiddleware(AxesMiddlewareAsli):
 
 
 class HeaderKeamananMiddleware:
-    """Adds Permissions-Policy to every response and relaxes style-src on the API docs pages only.
+    """Adds Permissions-Policy to every response, `Cache-Control: no-store` to every API answer and every
+    page served to a signed-in user (they carry personal data: no browser or proxy keeps them), and
+    relaxes style-src on the API docs pages only.
 
     Place it after `csp.middleware.CSPMiddleware` so its marks are read when the header is built.
     """
@@ -126,6 +129,9 @@ class HeaderKeamananMiddleware:
         kebijakan = getattr(settings, "PERMISSIONS_POLICY", "")
         if kebijakan and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = kebijakan
+        pribadi = request.path.startswith("/api/") or getattr(getattr(request, "user", None), "is_authenticated", False)
+        if pribadi and "Cache-Control" not in response:
+            add_never_cache_headers(response)
         cocok = getattr(request, "resolver_match", None)
         if cocok is not None and cocok.url_name in HALAMAN_GAYA_SISIPAN:
             response._csp_update = {"style-src": [UNSAFE_INLINE]}

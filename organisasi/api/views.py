@@ -35,9 +35,9 @@ from sistemkerja.api import (
     galat_objek,
     param_path,
 )
+from sistemkerja.masukan import bentuk_nip
 
 from .. import cache as cache_struktur
-from .. import nip as nip_mod
 from .. import selectors, services
 from ..choices import CakupanToken, JenisUnit
 from ..models import Pegawai, TokenApi, Unit
@@ -223,10 +223,14 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
 
     def _dalam_cakupan(self, queryset):
         """The person named in the URL within a restricted queryset (a malformed NIP is a 404 at once)."""
-        nip = nip_mod.bersihkan(self.kwargs["nip"])
-        if not (nip.isdigit() and len(nip) == nip_mod.PANJANG_NIP):
+        return queryset.filter(nip=self._nip())
+
+    def _nip(self) -> str:
+        """The NIP in the URL (spaces allowed), checked for shape before any lookup: else a 404 at once."""
+        nip = bentuk_nip(self.kwargs["nip"])
+        if nip is None:
             raise exceptions.NotFound("Pegawai tidak ditemukan.")
-        return queryset.filter(nip=nip)
+        return nip
 
     @extend_schema(
         summary="Kedudukan pegawai pada suatu tanggal: PPK, rantai evaluasi, Pimpinan Unit Organisasi, pola",
@@ -263,7 +267,7 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
         # Benchmarked hot path: the placement in force is the lookup of the person too (one hand-written
         # query for unscoped callers), then their ancestors and heads (one more).
         cakupan = q_cakupan_pegawai(request.user, "view", "pegawai__")
-        penempatan = selectors.penempatan_menurut_nip(tanggal, nip_mod.bersihkan(self.kwargs["nip"]), cakupan=cakupan)
+        penempatan = selectors.penempatan_menurut_nip(tanggal, self._nip(), cakupan=cakupan)
         if penempatan is None:  # unknown, or no placement on that date (an empty kedudukan)
             pegawai = ambil_atau_404(dalam_cakupan(), "Pegawai tidak ditemukan.")
         else:
@@ -279,7 +283,7 @@ def baca_tanggal(request):
     if "tanggal" not in request.query_params:
         return selectors.hari_ini()
     nilai = request.query_params["tanggal"]
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", nilai):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", nilai):
         return None
     try:
         return dt.date.fromisoformat(nilai)

@@ -7,7 +7,7 @@ record naming the actor and the transition (django-simple-history).
 
 from ..selectors import hari_ini
 from ._dasar import _catat, _simpan, akun_pelaku, pastikan_wewenang
-from .akses import akses_data_pribadi_catat, token_buat, token_cabut, token_cabut_semua
+from .akses import akses_data_pribadi_catat, token_buat, token_cabut, token_cabut_sandi_lama, token_cabut_semua
 from .pegawai import (
     GOLONGAN_PPPK,
     BarisMutasi,
@@ -49,6 +49,7 @@ __all__ = [
     "sinkron_penempatan",
     "token_buat",
     "token_cabut",
+    "token_cabut_sandi_lama",
     "token_cabut_semua",
     "unit_buat",
     "unit_pindahkan",

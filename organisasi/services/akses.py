@@ -109,6 +109,16 @@ def token_cabut_semua(*, pelaku, user, alasan: str) -> int:
     return len(tokens)
 
 
+@transaction.atomic
+def token_cabut_sandi_lama(*, user) -> int:
+    """The account's password changed: the live tokens it obtained with its password (`POST
+    /api/v1/token/`, made by the account itself) stop working; tokens a superuser made stay."""
+    tokens = list(TokenApi.objects.select_for_update().filter(user=user, dibuat_oleh=user, dicabut__isnull=True))
+    for token in tokens:
+        _cabut(token, None, "kata sandi akun diubah")
+    return len(tokens)
+
+
 def akses_data_pribadi_catat(
     *, user, token: TokenApi | None, alamat_ip: str | None, metode: str, path: str, nip: list[str]
 ) -> None:

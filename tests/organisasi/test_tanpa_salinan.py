@@ -87,3 +87,66 @@ def test_the_access_log_row_is_committed_before_the_answer_leaves(struktur):
             assert kursor.fetchall() == [(nip, "GET")]
     finally:
         lain.close()
+
+
+def test_a_password_change_revokes_the_tokens_obtained_with_the_old_one(struktur, client, django_user_model):
+    akun = struktur.analis.akun
+    akun.set_password("sandi-lama-uji-123")
+    akun.save()
+    r = APIClient().post("/api/v1/token/", {"username": akun.username, "password": "sandi-lama-uji-123"}, format="json")
+    dari_sandi = api_token(r.json()["token"])
+    root = django_user_model.objects.create_superuser("root", "", "rahasia-uji-123")
+    dari_admin = api_token(services.token_buat(pelaku=root, user=akun, nama="SIMPEG", cakupan=["struktur:baca"])[1])
+    assert dari_sandi.get("/api/v1/saya/").status_code == 200
+
+    client.force_login(akun)
+    r = client.post(
+        "/sandi/ubah/",
+        {
+            "old_password": "sandi-lama-uji-123",
+            "new_password1": "Sandi-baru-uji-456",
+            "new_password2": "Sandi-baru-uji-456",
+        },
+    )
+    assert r.status_code == 302
+    assert dari_sandi.get("/api/v1/saya/").status_code == 401  # obtained with the old password
+    assert dari_admin.get("/api/v1/unit/").status_code == 200  # made by a superuser, not tied to it
+    assert TokenApi.objects.get(user=akun, dibuat_oleh=akun).alasan_cabut == "kata sandi akun diubah"
+
+
+def test_a_password_reset_revokes_them_too(struktur):
+    akun = struktur.analis.akun
+    akun.set_password("sandi-lama-uji-123")
+    akun.save()
+    kunci = (
+        APIClient()
+        .post("/api/v1/token/", {"username": akun.username, "password": "sandi-lama-uji-123"}, format="json")
+        .json()["token"]
+    )
+    akun.set_password("Sandi-baru-uji-456")  # what the reset page and the admin do
+    akun.save()
+    assert api_token(kunci).get("/api/v1/saya/").status_code == 401
+    akun.save(update_fields=["last_login"])  # a sign-in is not a password change
+
+
+@pytest.mark.parametrize("nip", ["%00", "1985%00", "١٩٨٥٠٣١٧٢٠١٠٠٣١٠٠١", "1" * 300])
+def test_a_nip_that_cannot_be_one_is_a_404_before_any_lookup(struktur, client, nip):
+    """A NUL reached PostgreSQL (500); Arabic-Indic digits passed `isdigit()`."""
+    client.force_login(struktur.analis.akun)
+    assert client.get(f"/pegawai/{nip}/").status_code == 404
+    api = api_token(f.kunci_token(struktur.analis.akun))
+    for url in (f"/api/v1/pegawai/{nip}/", f"/api/v1/pegawai/{nip}/kedudukan/"):
+        r = api.get(url)
+        assert r.status_code == 404 and r.json() == {"detail": "Pegawai tidak ditemukan."}, url
+
+
+def test_a_person_page_is_in_the_personal_data_access_log(struktur, client):
+    client.force_login(struktur.analis.akun)
+    assert client.get(f"/pegawai/{struktur.kepala_bag_org.nip}/").status_code == 200
+    log = AksesDataPribadi.objects.get()
+    assert (log.user, log.token, log.subjek, log.metode) == (
+        struktur.analis.akun,
+        None,
+        struktur.kepala_bag_org.nip,
+        "GET",
+    )

@@ -378,3 +378,15 @@ def test_an_impossible_username_is_a_failed_sign_in_not_a_server_error(db, clien
     r = APIClient().post("/api/v1/token/", {"username": nama, "password": "x"}, format="json")
     assert r.status_code == 401
     assert not AccessAttempt.objects.exists()
+
+
+def test_answers_with_personal_data_are_not_kept_by_browsers_or_proxies(struktur, client):
+    orang = struktur.analis
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(orang.akun)}")
+    for r in (api.get(f"/api/v1/pegawai/{orang.nip}/"), api.get("/api/v1/saya/"), APIClient().get("/api/v1/saya/")):
+        assert "no-store" in r["Cache-Control"]
+    client.force_login(orang.akun)
+    for url in ("/", f"/pegawai/{orang.nip}/", f"/unit/{struktur.bag_org.kode}/"):
+        assert "no-store" in client.get(url)["Cache-Control"], url
+    client.logout()
