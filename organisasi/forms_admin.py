@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 
 from django import forms
@@ -14,6 +13,7 @@ from django.core.exceptions import ValidationError
 from sistemkerja.forms import FormTransisi
 
 from . import nip as nip_mod
+from . import pertukaran
 from .choices import JenisUnit
 from .models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
 
@@ -130,10 +130,8 @@ class ImporStrukturForm(forms.Form):
         berkas = self.cleaned_data["berkas"]
         if berkas.size > BATAS_BERKAS:
             raise ValidationError(f"Berkas terlalu besar (paling besar {BATAS_BERKAS // 1024 // 1024} MB).")
-        try:
-            self.cleaned_data["data"] = json.loads(berkas.read().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise ValidationError(f"Berkas bukan JSON yang sah: {e}.") from e
+        # JSON nested thousands deep or a number of thousands of digits is a form error, not a server error
+        self.cleaned_data["data"] = pertukaran.baca_json(berkas.read())
         return berkas
 
 

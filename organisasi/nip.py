@@ -58,8 +58,8 @@ def _tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
 def urai(nilai: str, jenis_asn: str | None = None, *, hari_ini: dt.date | None = None) -> NipTerurai:
     """Parse and validate; raise ValidationError with every problem found."""
     nip = bersihkan(nilai)
-    if not nip.isdigit() or len(nip) != PANJANG_NIP:
-        if not nip.isdigit() and nip:
+    if not (nip.isascii() and nip.isdigit()) or len(nip) != PANJANG_NIP:
+        if not (nip.isascii() and nip.isdigit()) and nip:
             raise ValidationError(
                 "NIP hanya boleh berisi angka (spasi diperbolehkan di antara kelompok).", code="nip_bukan_angka"
             )

@@ -16,6 +16,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from sistemkerja.masukan import bentuk_kode
+
 from .. import pertukaran
 from ..forms_admin import ImporStrukturForm
 from ..models import Instansi
@@ -95,7 +97,7 @@ def ekspor_view(model_admin, request):
     if not boleh_impor(request.user):
         raise PermissionDenied
     kode = request.GET.get("instansi") or None
-    if kode and not Instansi.objects.filter(kode=kode).exists():
+    if kode and (bentuk_kode(kode) is None or not Instansi.objects.filter(kode=kode).exists()):
         raise Http404("Instansi tidak ditemukan.")
     isi = json.dumps(pertukaran.ekspor(instansi=kode), ensure_ascii=False, indent=2) + "\n"
     respon = HttpResponse(isi, content_type="application/json; charset=utf-8")

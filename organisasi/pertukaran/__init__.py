@@ -1,5 +1,6 @@
 """Structure exchange (API.md "Structure exchange format"): impor and ekspor.
 
+    baca_json(isi: bytes | str) -> data         # the file's JSON; ValidationError when it cannot be read
     impor(data: dict, *, pelaku=None) -> dict   # summary counts; raises ValidationError naming record+field
     ekspor(*, instansi=None) -> dict            # same shape as the import file
 
@@ -17,6 +18,7 @@ jabatan, pegawai, plt and delegasi.
 from django.db import transaction
 
 from .baris import JENIS_HASIL
+from .berkas import baca_json
 from .keluaran import ekspor
 from .tulis import Penulis
 
@@ -43,4 +45,4 @@ def ringkasan_teks(hasil: dict) -> list[str]:
     ]
 
 
-__all__ = ["impor", "pratinjau", "ekspor", "ringkasan_teks"]
+__all__ = ["baca_json", "impor", "pratinjau", "ekspor", "ringkasan_teks"]

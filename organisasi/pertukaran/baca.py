@@ -8,11 +8,13 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from sistemkerja import masukan
+
 from .. import nip as nip_mod
 from ..choices import Golongan, JenisAsn, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
 from ..models import Instansi, Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
 from ..services import GOLONGAN_PPPK
-from .baris import KOLOM, TINGKAT_STRUKTURAL, Galat, Pembaca, dalam_potongan, mentah
+from .baris import KOLOM, TINGKAT_STRUKTURAL, Galat, Pembaca, bentuk_nip, dalam_potongan, mentah, tampil
 
 
 class BacaanBerkas:
@@ -85,8 +87,8 @@ class BacaanBerkas:
         p = Pembaca(baris, label, self.galat, "instansi")
         kode = p.kode("kode")
         nilai = {"kode": kode, "nama": p.teks("nama")}
-        for kolom, maks in (("kode_wilayah", 16), ("tempat", 100), ("alamat", 2000)):
-            if (v := p.teks(kolom, maks)) is not None:
+        for kolom in ("kode_wilayah", "tempat", "alamat"):
+            if (v := p.teks(kolom)) is not None:
                 nilai[kolom] = v
         if kode is not None and kode in {r.kode for r in self.instansi}:
             p.salah("kode", f"Kode {kode!r} tercantum lebih dari sekali.")
@@ -104,7 +106,7 @@ class BacaanBerkas:
             nama=p.teks("nama"),
             jenis=p.pilihan("jenis", JenisUnit),
             tingkat=p.pilihan("tingkat", Tingkat),
-            induk=p.teks("induk", 64),
+            induk=p.rujukan("induk"),
             mandiri=p.benar_salah("mandiri", False),
             aktif=p.benar_salah("aktif", True),
             kedalaman=0,
@@ -188,7 +190,7 @@ class BacaanBerkas:
     # --- staff ---
 
     def baca_pegawai(self, i: int, baris) -> None:
-        label = f"pegawai[{i}] NIP {nip_mod.bersihkan(mentah(baris, 'nip'))}"
+        label = f"pegawai[{i}] NIP {mentah(baris, 'nip', nip=True)}"
         p = Pembaca(baris, label, self.galat, "pegawai")
         r = SimpleNamespace(label=label)
         self._baca_identitas(p, r)
@@ -213,25 +215,21 @@ class BacaanBerkas:
 
     def _baca_identitas(self, p: Pembaca, r) -> None:
         r.jenis_asn = p.pilihan("jenis_asn", JenisAsn)
-        v = p.baris.get("nip")
-        r.nip = nip_mod.bersihkan(v) if isinstance(v, (str, int)) and not isinstance(v, bool) else ""
-        r.tmt = None
-        if v is None or v == "":
-            p.salah("nip", "Wajib diisi.")
-        elif not r.nip:
-            p.salah("nip", "Harus berupa teks 18 digit.")
-        else:
+        r.nip, r.tmt, r.lahir = p.nip("nip") or "", None, None
+        if r.nip:
             try:
                 terurai = nip_mod.urai(r.nip, r.jenis_asn)
-                r.nip, r.jenis_asn, r.tmt = terurai.nip, terurai.jenis_asn, terurai.tmt
+                r.nip, r.jenis_asn, r.tmt, r.lahir = terurai.nip, terurai.jenis_asn, terurai.tmt, terurai.tanggal_lahir
             except ValidationError as e:
                 p.salah("nip", e.messages)
+        if r.lahir is not None and r.lahir < masukan.LAHIR_MIN:
+            p.salah("nip", f"Tanggal lahir pada NIP (digit 1–8: {r.nip[:8]}) sebelum {masukan.LAHIR_MIN:%d-%m-%Y}.")
         r.nama = p.teks("nama")
-        r.golongan = p.teks("golongan", 8)
+        r.golongan = p.teks("golongan")
         sah = Golongan.values if r.jenis_asn == JenisAsn.PNS else GOLONGAN_PPPK
         if r.golongan and r.jenis_asn and r.golongan not in sah:
             p.salah("golongan", f"Golongan {r.golongan!r} bukan golongan {r.jenis_asn.upper()} yang sah.")
-        r.email = p.teks("email", 254)
+        r.email = p.teks("email")
         try:
             if r.email:
                 validate_email(r.email)
@@ -252,12 +250,14 @@ class BacaanBerkas:
         r.kunci_jabatan = (nama, jenis, jenjang or "") if nama and jenis else None
 
     def _baca_tempat(self, p: Pembaca, r) -> None:
-        r.unit, r.memimpin = p.teks("unit", 64), p.teks("memimpin", 64)
+        r.unit, r.memimpin = p.rujukan("unit"), p.rujukan("memimpin")
         if r.unit:
             self._periksa_tempat(p, "unit", r.unit)
         if r.memimpin and not self._periksa_tempat(p, "memimpin", r.memimpin):
             r.memimpin = None
-        r.mulai, r.nomor_sk = p.tanggal("mulai"), p.teks("nomor_sk", 120)
+        r.mulai, r.nomor_sk = p.tanggal("mulai"), p.teks("nomor_sk")
+        if r.mulai and r.lahir and r.mulai < r.lahir:
+            p.salah("mulai", _sebelum_lahir(r.mulai, r.lahir))
         r.aktif = p.benar_salah("aktif", True)
         if r.memimpin and not r.aktif:
             p.salah("memimpin", "Pegawai yang diberhentikan tidak dapat memimpin unit.")
@@ -320,17 +320,17 @@ class BacaanBerkas:
 
     def baca_peran(self, i: int, baris, jenis_baris: str) -> None:
         kolom_unit, kolom_nip = ("unit", "nip") if jenis_baris == "plt" else ("dari_unit", "kepada_nip")
-        label = f"{jenis_baris}[{i}] unit {mentah(baris, kolom_unit)} NIP {nip_mod.bersihkan(mentah(baris, kolom_nip))}"
+        label = f"{jenis_baris}[{i}] unit {mentah(baris, kolom_unit)} NIP {mentah(baris, kolom_nip, nip=True)}"
         p = Pembaca(baris, label, self.galat, jenis_baris)
         r = SimpleNamespace(
             label=label,
             jenis_hasil=jenis_baris,
-            unit=p.teks(kolom_unit, 64),
-            nip=nip_mod.bersihkan(p.teks(kolom_nip, 30) or ""),
+            unit=p.rujukan(kolom_unit),
+            nip=p.nip(kolom_nip) or "",
             mulai=p.tanggal("mulai"),
             selesai=p.tanggal("selesai"),
-            nomor_sk=p.teks("nomor_sk", 120) or "",
-            keterangan=p.teks("keterangan", 300) or "",
+            nomor_sk=p.teks("nomor_sk") or "",
+            keterangan=p.teks("keterangan") or "",
             peta_kolom={"unit": kolom_unit, "pegawai": kolom_nip},
         )
         r.jenis = JenisPeran.DELEGASI
@@ -342,21 +342,37 @@ class BacaanBerkas:
             p.salah(kolom_nip, "Pegawai dengan NIP ini tidak ada di berkas maupun di basis data.")
         elif r.nip in self.pegawai and not self.pegawai[r.nip].aktif:
             p.salah(kolom_nip, "Pegawai ini diberhentikan di berkas yang sama.")
-        if r.mulai and r.selesai and r.selesai < r.mulai:
-            p.salah("selesai", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
+        try:
+            masukan.periode(r.mulai, r.selesai)
+        except ValidationError as e:
+            for kolom, pesan in e.message_dict.items():
+                p.salah(kolom, pesan)
+        lahir = self._lahir(r.nip)
+        if r.mulai and lahir and r.mulai < lahir:
+            p.salah("mulai", _sebelum_lahir(r.mulai, lahir))
         kunci = (r.unit, r.nip, r.jenis, r.mulai)
         if kunci in self._peran_berkas:
             p.salah(kolom_unit, "Baris yang sama tercantum lebih dari sekali.")
         self._peran_berkas.add(kunci)
         (self.plt if jenis_baris == "plt" else self.delegasi).append(r)
 
+    def _lahir(self, nip: str):
+        """The birth date of a person the file or the database knows (from their NIP)."""
+        if nip in self.pegawai:
+            return self.pegawai[nip].lahir
+        return self.pegawai_db[nip].tanggal_lahir if nip in self.pegawai_db else None
+
+
+def _sebelum_lahir(mulai, lahir) -> str:
+    return f"Tanggal mulai {mulai:%d-%m-%Y} sebelum tanggal lahir pegawai ({lahir:%d-%m-%Y}) menurut NIP."
+
 
 def _nip_rujukan(daftar: dict) -> set[str]:
-    """Every NIP the file names, so existing staff load in one pass."""
+    """Every well-shaped NIP the file names, so existing staff load in one pass (nothing else is looked up)."""
     nips = set()
     for jenis, kolom in (("pegawai", "nip"), ("plt", "nip"), ("delegasi", "kepada_nip")):
-        nips |= {nip_mod.bersihkan(mentah(b, kolom)) for b in daftar[jenis]}
-    return nips - {""}
+        nips |= {bentuk_nip(b.get(kolom)) for b in daftar[jenis] if isinstance(b, dict)}
+    return nips - {None}
 
 
 def baca_berkas(data, galat: Galat) -> BacaanBerkas:
@@ -366,7 +382,7 @@ def baca_berkas(data, galat: Galat) -> BacaanBerkas:
         galat.periksa()
     b = BacaanBerkas(galat)
     for k in sorted(set(data) - set(KOLOM)):
-        galat.tambah(k, None, "Kunci tidak dikenal; yang dikenal: " + ", ".join(KOLOM) + ".")
+        galat.tambah(tampil(k), None, "Kunci tidak dikenal; yang dikenal: " + ", ".join(KOLOM) + ".")
     daftar = {}
     for k in KOLOM:
         daftar[k] = data.get(k) or []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sistemkerja.masukan import PERIODE_MIN
+
 from ..choices import JenisPeran, JenisUnit
 from ..models import Instansi, PejabatUnit, Penempatan, Unit
 from ..selectors import hari_ini
@@ -104,7 +106,8 @@ def _pegawai(semua_instansi) -> list[dict]:
             **_tanpa_kosong(jenjang=j.jenjang, tingkat_jabatan=j.tingkat),
             "unit": p.unit.kode,
             **_tanpa_kosong(memimpin=memimpin.get(g.pk)),
-            "mulai": p.mulai.isoformat(),
+            # a placement from before the import's window is written undated ("from no particular date")
+            **_tanpa_kosong(mulai=p.mulai.isoformat() if p.mulai >= PERIODE_MIN else ""),
             **_tanpa_kosong(nomor_sk=p.nomor_sk),
         }
         if not g.aktif:

@@ -5,7 +5,8 @@ allow, so the file's past Plt/Plh and delegasi rows find it in force, and a seco
 left it. A new person's placement starts at the appointment month their NIP encodes (TMT), the earliest it
 can hold; a head's term at the start of their placement, but not before the unit's earlier heads and past
 Plt terms (in the database or in the file) end, nor before today when someone else heads it now. A person
-moved by the file without a date moves today.
+moved by the file without a date moves today. No undated start is earlier than `masukan.PERIODE_MIN`, the
+earliest date a dated row may give: a person appointed before it is placed from it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from sistemkerja.errors import GalatDomain
+from sistemkerja.masukan import PERIODE_MIN
 
 from .. import services
 from ..choices import JenisJabatan, JenisPeran
@@ -281,13 +283,14 @@ class Penulis:
 
     def _awal_orang_baru(self, r) -> dt.date:
         """An undated new person: placed since their TMT, or a head since the unit is free for them."""
+        awal = max(r.tmt, PERIODE_MIN)
         if r.memimpin and r.aktif:
-            return max(r.tmt, self.awal_pimpinan.get(r.memimpin, r.tmt))
-        return r.tmt
+            return max(awal, self.awal_pimpinan.get(r.memimpin, awal))
+        return awal
 
     def _awal_pimpinan(self, r) -> dt.date:
         """An undated head: from the start of their placement, once the unit is free for them."""
-        awal = self.awal_penempatan.get(r.nip, self.hari)
+        awal = max(self.awal_penempatan.get(r.nip, self.hari), PERIODE_MIN)
         return max(awal, self.awal_pimpinan.get(r.memimpin, awal))
 
     # --- heads, acting heads, delegations ---

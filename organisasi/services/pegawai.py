@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from sistemkerja import masukan
 from sistemkerja.berkas import nama_acak, periksa_berkas
 from sistemkerja.errors import TransisiTidakSah
 
@@ -193,6 +194,7 @@ def pegawai_pindahkan(
     *, pelaku, pegawai: Pegawai, unit: Unit, jabatan: Jabatan, mulai: dt.date, nomor_sk: str = ""
 ) -> Penempatan:
     """Move one person to another unit and/or position from a date (mutasi, promosi)."""
+    masukan.periode(mulai, None)
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
     return _pindahkan(
         pelaku=pelaku,
@@ -289,6 +291,7 @@ def mutasi_lampirkan_sk(*, pelaku, mutasi: MutasiKolektif, berkas) -> MutasiKole
 @transaction.atomic
 def pegawai_berhentikan(*, pelaku, pegawai: Pegawai, tanggal: dt.date, alasan: str) -> Pegawai:
     """The person leaves (pensiun, pindah instansi, ...): placement and roles end, the account is disabled."""
+    masukan.periode(None, tanggal, kolom_selesai="tanggal")
     if not alasan.strip():
         raise ValidationError({"alasan": "Alasan wajib diisi."})
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sistemkerja import masukan
 from sistemkerja.errors import TransisiTidakSah
 
 from ..choices import JenisPeran, JenisUnit, Tingkat
@@ -81,6 +82,7 @@ def pejabat_tetapkan(
 
     A new definitive head ends the previous definitive head and any Plt the day before.
     """
+    masukan.periode(mulai, selesai)  # before any date arithmetic: 0001-01-01 minus a day overflows
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     pastikan_wewenang(pelaku, unit)
     _validasi_peran(unit=unit, pegawai=pegawai, jenis=jenis, mulai=mulai, selesai=selesai)
@@ -118,6 +120,7 @@ def pejabat_tetapkan(
 @transaction.atomic
 def pejabat_akhiri(*, pelaku, pejabat: PejabatUnit, selesai: dt.date, catatan: str = "") -> PejabatUnit:
     """End a head's, acting head's or delegate's term early."""
+    masukan.periode(None, selesai)
     pejabat = PejabatUnit.objects.select_for_update().select_related("unit", "pegawai").get(pk=pejabat.pk)
     pastikan_wewenang(pelaku, pejabat.unit)
     if selesai < pejabat.mulai:

@@ -553,15 +553,15 @@ def test_a_past_row_before_the_undated_heads_appointment_month_is_refused():
                 "unit": "setda-bag-organisasi",
                 "nip": ANALIS,
                 "jenis": "plh",
-                "mulai": "1999-07-01",
-                "selesai": "1999-07-05",
+                "mulai": "2000-01-03",
+                "selesai": "2000-01-05",
             }
         ]
     )
     assert galat_impor(data) == [
         (
             f"plt[0] unit setda-bag-organisasi NIP {ANALIS}: jenis: Bagian Organisasi tidak memiliki pejabat "
-            "definitif pada 01-07-1999: gunakan Plt untuk jabatan yang kosong."
+            "definitif pada 03-01-2000: gunakan Plt untuk jabatan yang kosong."
         )
     ]
 

@@ -351,3 +351,17 @@ def test_a_granted_or_withdrawn_permission_takes_effect_at_once(struktur, django
     klien.groups.clear()
     klien = type(klien).objects.get(pk=klien.pk)
     assert cakupan_jalur(klien) == []
+
+
+@pytest.mark.parametrize("mulai", [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(1999, 12, 31)])
+def test_a_role_or_move_dated_outside_the_plausible_window_is_refused(struktur, mulai):
+    """0001-01-01 overflowed in the date arithmetic (500); periods lie in 2000..2099."""
+    with pytest.raises(ValidationError) as e:
+        services.pejabat_tetapkan(
+            pelaku=None, unit=struktur.bidang, pegawai=struktur.staf_bidang, jenis="plt", mulai=mulai
+        )
+    assert "mulai" in e.value.message_dict
+    with pytest.raises(ValidationError):
+        services.pegawai_pindahkan(
+            pelaku=None, pegawai=struktur.analis, unit=struktur.bidang, jabatan=struktur.analis.jabatan, mulai=mulai
+        )

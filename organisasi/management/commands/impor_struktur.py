@@ -1,7 +1,7 @@
 """`python manage.py impor_struktur FILE [--dry-run]`: load a structure file (API.md exchange format)."""
 
-import json
 import sys
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -34,12 +34,16 @@ class Command(BaseCommand):
             self.stdout.write(baris)
 
     def _baca(self, berkas: str):
+        """The file's data; a file that cannot be opened or read (not UTF-8, not JSON, nested thousands deep,
+        a number of thousands of digits) is a CommandError, never a traceback."""
         try:
             if berkas == "-":
-                return json.load(sys.stdin)
-            with open(berkas, encoding="utf-8") as f:
-                return json.load(f)
+                isi = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+            else:
+                isi = Path(berkas).read_bytes()
         except OSError as e:
             raise CommandError(f"Berkas {berkas} tidak dapat dibuka: {e.strerror}.") from e
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise CommandError(f"Berkas {berkas} bukan JSON yang sah: {e}.") from e
+        try:
+            return pertukaran.baca_json(isi)
+        except ValidationError as e:
+            raise CommandError(f"{berkas}: {e.messages[0]}") from None
