@@ -2,10 +2,20 @@
 
 Parsing the stylesheet and scanning fonts cost more than laying out a one-page letter, so both are
 made once (issue 5: reuse font configuration, keep the stylesheet lean).
+
+Rendering has limits that fail clearly, so no letter holds a worker or a request for long (issue 13):
+its content at most `MAKS_ISI` characters (checked before any layout), at most `MAKS_HALAMAN` pages,
+at most `MAKS_DETIK` seconds. Input is bounded (sistemkerja.masukan), so a letter made through the flows
+stays well inside them; what does not is recorded on the letter (`galat_berkas`).
 """
 
 from __future__ import annotations
 
+import json
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from functools import lru_cache
 
 import segno
@@ -18,6 +28,57 @@ from organisasi import nip as nip_mod
 from sistemkerja.teks import tanggal_id
 
 CSS_SURAT = settings.BASE_DIR / "static" / "penugasan" / "surat.css"
+
+# The largest letter the flows make, three fields at their limit (sistemkerja.masukan PANJANG["sedang"]) and
+# 200 staff addressed, is about 30,000 characters and 15 pages, laid out in about 2 seconds: twice that fits.
+MAKS_ISI = 80_000
+MAKS_HALAMAN = 30
+MAKS_DETIK = 30
+AWALAN_BATAS = "Melampaui batas surat"
+
+
+class BatasSurat(Exception):
+    """A letter too long to render (content or pages): recorded on it, and not rendered again by itself."""
+
+
+class WaktuHabis(Exception):
+    """Rendering took longer than `MAKS_DETIK`: recorded on the letter, tried again later like any failure."""
+
+
+def melampaui_batas(surat) -> bool:
+    """Whether the letter's PDF was refused for its size (it will not be made without a new letter)."""
+    from .choices import StatusBerkas
+
+    return surat.status_berkas == StatusBerkas.GAGAL and surat.galat_berkas.startswith(AWALAN_BATAS)
+
+
+def _angka(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@contextmanager
+def batas_waktu(detik: float):
+    """WaktuHabis once the block has run `detik` seconds. In a process's main thread (a Celery prefork
+    worker, gunicorn's sync worker) a timer interrupts the block; in other threads (the development server)
+    the block is timed and refused afterwards, bounded anyway by the limits on the letter's content."""
+    pesan = f"Pembuatan PDF surat melebihi {detik} detik; akan dicoba lagi."
+    utama = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if utama:
+
+        def habis(signum, frame):
+            raise WaktuHabis(pesan)
+
+        sebelumnya = signal.signal(signal.SIGALRM, habis)
+        signal.setitimer(signal.ITIMER_REAL, detik)
+    mulai = time.monotonic()
+    try:
+        yield
+    finally:
+        if utama:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, sebelumnya)
+    if time.monotonic() - mulai > detik:
+        raise WaktuHabis(pesan)
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +141,17 @@ def respon_pdf(surat):
 
 
 def pdf_surat(surat) -> bytes:
+    """The letter as PDF, within the limits above (BatasSurat, WaktuHabis otherwise)."""
     from weasyprint import HTML
 
-    fonts, css = _weasy()
-    return HTML(string=html_surat(surat), base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[css], font_config=fonts
-    )
+    panjang = len(json.dumps(surat.isi, ensure_ascii=False))
+    if panjang > MAKS_ISI:
+        raise BatasSurat(f"{AWALAN_BATAS}: isinya {_angka(panjang)} karakter, paling banyak {_angka(MAKS_ISI)}.")
+    with batas_waktu(MAKS_DETIK):
+        fonts, css = _weasy()
+        dokumen = HTML(string=html_surat(surat), base_url=str(settings.BASE_DIR)).render(
+            stylesheets=[css], font_config=fonts
+        )
+        if len(dokumen.pages) > MAKS_HALAMAN:
+            raise BatasSurat(f"{AWALAN_BATAS}: {len(dokumen.pages)} halaman, paling banyak {MAKS_HALAMAN}.")
+        return dokumen.write_pdf()

@@ -2,6 +2,8 @@
 
 Thin: objects come through `restrict` (an outsider gets 404), every change through `services`, and a
 refused transition comes back as a message (403/409) or as field errors, never as a half-done change.
+NIPs typed into a form are looked up only within the caller's reach, or once the caller is known to be
+allowed, so a page never tells whether a NIP exists (penugasan.forms).
 """
 
 from django.contrib import messages
@@ -17,6 +19,7 @@ from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import tempel_galat
+from sistemkerja.masukan import bentuk_id, bentuk_kode
 
 from . import selectors, services
 from .choices import StatusBerkas
@@ -127,6 +130,7 @@ def penugasan_detail(request, pk):
 
 
 def _langkah(request, pk, Form, nama_form: str, aksi):
+    """A step on a visible request: `Form(data)` validated, then the service decides (403, 409, 400)."""
     p = _penugasan(request, pk)
     form = Form(request.POST)
     status = 400
@@ -148,7 +152,7 @@ def penugasan_lanjut(request, pk):
     return _langkah(
         request,
         pk,
-        LanjutForm,
+        lambda data: LanjutForm(data, terjangkau=Pegawai.objects.restrict(request.user)),
         "form_lanjut",
         lambda p, d: services.penugasan_lanjut(
             pelaku=request.user, penugasan=p, catatan=d["catatan"], pegawai=d["pegawai"]
@@ -222,15 +226,15 @@ def kandidat(request):
     """htmx: candidates in a unit for a period, filtered by competency, lightest load first."""
     if not selectors.boleh_memilih_pegawai(request.user):
         return render(request, "penugasan/_kandidat.html", {"unit": None, "bukan_pimpinan": True}, status=403)
-    kode = request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", "")  # a request's form or a team's
-    unit = Unit.objects.restrict(request.user).filter(kode=kode).first()
+    kode = bentuk_kode(request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", ""))  # a request's or a team's
+    unit = Unit.objects.restrict(request.user).filter(kode=kode).first() if kode else None
     periode = PeriodeForm(request.GET)
     mulai, selesai = (
         (periode.cleaned_data["mulai"], periode.cleaned_data["selesai"]) if periode.is_valid() else (None, None)
     )
     daftar = []
     if unit is not None and mulai and selesai:
-        kompetensi = [int(k) for k in request.GET.getlist("kompetensi_daftar") if k.isdigit()]
+        kompetensi = [k for k in map(bentuk_id, request.GET.getlist("kompetensi_daftar")[:50]) if k is not None]
         terlihat = Pegawai.objects.restrict(request.user).values("pk")
         daftar = selectors.kandidat(unit=unit, mulai=mulai, selesai=selesai, kompetensi=kompetensi).filter(
             pk__in=terlihat
@@ -385,7 +389,10 @@ def _tim(request, pk) -> TimKerja:
 @login_required
 def tim_anggota_tambah(request, pk):
     tim = _tim(request, pk)
-    form = AnggotaForm(request.POST)
+    if not services.boleh_kelola_tim(request.user, tim):  # before any NIP is looked up
+        messages.error(request, "Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
+        return render(request, "penugasan/tim_detail.html", _konteks_tim(request, tim), status=403)
+    form = AnggotaForm(request.POST, terjangkau=Pegawai.objects.all())  # a team may take anyone (Lampiran B.3)
     status = 400
     if form.is_valid():
         hasil, status = _jalankan(
@@ -420,7 +427,7 @@ def tim_anggota_akhiri(request, pk, anggota_pk):
 @login_required
 def tim_baru(request):
     if request.method == "POST":
-        form = TimForm(request.POST)
+        form = TimForm(request.POST, pelaku=request.user)
         status = 400
         if form.is_valid():
             d = form.cleaned_data
@@ -444,6 +451,8 @@ def tim_baru(request):
                     messages.warning(request, w)
                 messages.success(request, f"Tim {tim.nama} dibentuk.")
                 return redirect("penugasan:tim_detail", pk=tim.pk)
+        elif form.bukan_wewenang:
+            status = 403
     else:
         form, status = TimForm(initial=awal_periode()), 200
     return render(request, "penugasan/tim_form.html", {"form": form, "unit_pilihan": pilihan_unit()}, status=status)

@@ -33,6 +33,13 @@ class Halaman(PageNumberPagination):
             )
         return int(nilai)
 
+    def get_page_number(self, request, paginator):
+        # Django's paginator reads "١" (Arabic-Indic one) as page 1: only ASCII digits are a page number
+        nilai = super().get_page_number(request, paginator)
+        if nilai not in self.last_page_strings and not (str(nilai).isascii() and str(nilai).isdigit()):
+            raise exceptions.NotFound(self.invalid_page_message)
+        return nilai
+
     def get_schema_operation_parameters(self, view):
         batas = {
             self.page_query_param: {"minimum": 1},
@@ -93,7 +100,7 @@ class CatatAksesDataPribadi:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == 200 and request.user.is_authenticated:
+        if response.status_code in (200, 201) and request.user.is_authenticated:
             nip = self.nip_subjek(getattr(response, "data", None))
             if nip:
                 catat_akses(request, nip)

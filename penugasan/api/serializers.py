@@ -1,37 +1,41 @@
 """Penugasan API shapes (API.md, Penugasan). Serializers translate; the services decide."""
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from organisasi import nip as nip_mod
-from organisasi.models import Pegawai, Unit
+from organisasi.models import Pegawai
+from sistemkerja.masukan import IdField, TeksField, bentuk_kode, bentuk_nip, periksa_tanggal, periode
 
 from ..choices import Alur, Sifat
+from ..masukan import cari_pegawai, cari_unit, tampil
 from ..models import Penugasan, Surat, TimKerja
 from ..selectors import PERLU_PEGAWAI, peringatan_tim
 
 # --- input ---------------------------------------------------------------------------------------------
 
 
+def _galat(e: ValidationError) -> serializers.ValidationError:
+    return serializers.ValidationError(e.messages, code="tidak_ada")
+
+
 class NipField(serializers.CharField):
     """A NIP (spaces allowed) of an active person within the caller's reach, as a Pegawai.
 
-    Someone outside it is "not found" like a NIP nobody has, so the API cannot be used to look names up.
+    Someone outside it is "not found" like a NIP nobody has, and so is a string that cannot be a NIP (a NUL,
+    5,000 characters): its shape is checked before any lookup, so the API cannot be used to look names up.
     """
-
-    default_error_messages = {"tidak_ada": "Pegawai dengan NIP {nip} tidak ditemukan atau tidak aktif."}
 
     def terjangkau(self):
         request = self.context.get("request")
         return Pegawai.objects.restrict(request.user) if request is not None else Pegawai.objects.none()
 
     def to_internal_value(self, data):
-        nip = nip_mod.bersihkan(super().to_internal_value(data))
-        pegawai = self.terjangkau().filter(nip=nip, aktif=True).select_related("jabatan", "unit").first()
-        if pegawai is None:
-            self.fail("tidak_ada", nip=nip)
-        return pegawai
+        try:
+            return cari_pegawai([data], self.terjangkau())[0]
+        except ValidationError as e:
+            raise _galat(e) from None
 
 
 class NipSemuaField(NipField):
@@ -43,31 +47,50 @@ class NipSemuaField(NipField):
 
 
 class KodeUnitField(serializers.CharField):
-    default_error_messages = {"tidak_ada": "Unit dengan kode {kode} tidak ditemukan."}
+    """An active unit by its code; a string that cannot be a code is "not found" like an unknown one."""
 
     def to_internal_value(self, data):
-        kode = super().to_internal_value(data)
-        unit = Unit.objects.filter(kode=kode, aktif=True).select_related("instansi").first()
-        if unit is None:
-            self.fail("tidak_ada", kode=kode)
-        return unit
+        try:
+            return cari_unit(data)
+        except ValidationError as e:
+            raise _galat(e) from None
+
+
+class BentukKodeField(serializers.CharField):
+    """A unit code to be looked up by the view within the caller's reach; one that cannot be a code comes
+    through as "" (found nowhere), so it is answered like an unknown one."""
+
+    def to_internal_value(self, data):
+        return bentuk_kode(data) or ""
+
+
+def validasi_periode(attrs: dict, *, tanggal_lain=()) -> dict:
+    """`periode()` of sistemkerja.masukan as a serializer's error, plus other dates of the window."""
+    try:
+        periode(attrs.get("mulai"), attrs.get("selesai"))
+        galat = {}
+    except ValidationError as e:
+        galat = e.message_dict
+    for kolom in tanggal_lain:
+        try:
+            periksa_tanggal(attrs.get(kolom))
+        except ValidationError as e:
+            galat[kolom] = e.messages
+    if galat:
+        raise serializers.ValidationError(galat)
+    return attrs
 
 
 class KandidatQuerySerializer(serializers.Serializer):
-    unit_tujuan = serializers.CharField(help_text="Kode unit tempat calon berkedudukan.")
+    unit_tujuan = BentukKodeField(help_text="Kode unit tempat calon berkedudukan.")
     mulai = serializers.DateField()
     selesai = serializers.DateField()
     kompetensi = serializers.ListField(
-        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
-        required=False,
-        default=list,
-        help_text="Id kompetensi (semua harus dimiliki).",
+        child=IdField(), required=False, default=list, max_length=50, help_text="Id kompetensi (semua harus dimiliki)."
     )
 
     def validate(self, attrs):
-        if attrs["selesai"] < attrs["mulai"]:
-            raise serializers.ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
-        return attrs
+        return validasi_periode(attrs)
 
 
 class TimPemilikSerializer(serializers.Serializer):
@@ -75,12 +98,12 @@ class TimPemilikSerializer(serializers.Serializer):
 
 
 class TimBuatSerializer(TimPemilikSerializer):
-    nama = serializers.CharField(max_length=200)
-    tujuan = serializers.CharField(required=False, allow_blank=True, default="")
+    nama = TeksField(jenis="pendek", baris=False)
+    tujuan = TeksField(jenis="sedang", required=False, allow_blank=True, default="")
     ketua = NipSemuaField()
     anggota = serializers.ListField(child=NipSemuaField(), required=False, default=list, max_length=200)
     peran = serializers.DictField(
-        child=serializers.CharField(max_length=200, allow_blank=True),
+        child=TeksField(jenis="pendek", baris=False, allow_blank=True),
         required=False,
         default=dict,
         help_text="Peran tiap anggota dalam tim, menurut NIP.",
@@ -88,6 +111,17 @@ class TimBuatSerializer(TimPemilikSerializer):
     sifat = serializers.ChoiceField(choices=Sifat.choices)
     mulai = serializers.DateField()
     selesai = serializers.DateField()
+
+    def validate(self, attrs):
+        """The period; roles keyed by the NIP of a member listed (spaces allowed), none for anyone else."""
+        anggota = {p.nip for p in attrs["anggota"]}
+        peran = {bentuk_nip(k): v for k, v in attrs["peran"].items()}
+        if asing := [k for k, n in zip(attrs["peran"], peran) if n not in anggota]:
+            raise serializers.ValidationError(
+                {"peran": [f"{tampil(k)} bukan NIP anggota yang disebut dalam `anggota`." for k in asing]}
+            )
+        attrs["peran"] = peran
+        return validasi_periode(attrs)
 
 
 class PenugasanBuatSerializer(serializers.Serializer):
@@ -102,42 +136,43 @@ class PenugasanBuatSerializer(serializers.Serializer):
         max_length=200,
         help_text="A: yang ditunjuk; D, E: pemohon sendiri (boleh kosong); B, C: usulan.",
     )
-    tim = serializers.PrimaryKeyRelatedField(
-        queryset=TimKerja.objects.all(),
-        required=False,
-        allow_null=True,
-        error_messages={"does_not_exist": "Tim {pk_value} tidak ditemukan."},
-    )
+    tim = IdField(required=False, allow_null=True, default=None, help_text="Id tim kerja (bilangan bulat).")
 
-    def validate_tim(self, tim):
+    def validate_tim(self, pk):
+        """A team the caller may see, by an integer id (never 1.5 or true); any other is "not found"."""
+        if pk is None:
+            return None
         request = self.context.get("request")
-        if tim is not None and (
-            request is None or not TimKerja.objects.restrict(request.user).filter(pk=tim.pk).exists()
-        ):
-            raise serializers.ValidationError(f"Tim {tim.pk} tidak ditemukan.")
+        tim = TimKerja.objects.restrict(request.user).filter(pk=pk).first() if request is not None else None
+        if tim is None:
+            raise serializers.ValidationError(f"Tim {pk} tidak ditemukan.")
         return tim
 
-    maksud = serializers.CharField()
-    kompetensi = serializers.CharField(required=False, allow_blank=True, default="")
-    target = serializers.CharField()
+    maksud = TeksField(jenis="sedang")
+    kompetensi = TeksField(jenis="sedang", required=False, allow_blank=True, default="")
+    target = TeksField(jenis="sedang")
     mulai = serializers.DateField()
     selesai = serializers.DateField()
     batas_keputusan = serializers.DateField(required=False, allow_null=True, default=None)
 
+    def validate(self, attrs):
+        return validasi_periode(attrs, tanggal_lain=["batas_keputusan"])
+
 
 class LanjutSerializer(serializers.Serializer):
-    catatan = serializers.CharField(required=False, allow_blank=True, default="")
+    catatan = TeksField(jenis="sedang", required=False, allow_blank=True, default="")
     pegawai = serializers.ListField(child=NipField(), required=False, default=list, max_length=200)
 
 
 class TolakSerializer(serializers.Serializer):
-    alasan = serializers.CharField(
-        error_messages={"required": "Alasan penolakan wajib diisi.", "blank": "Alasan penolakan wajib diisi."}
+    alasan = TeksField(
+        jenis="sedang",
+        error_messages={"required": "Alasan penolakan wajib diisi.", "blank": "Alasan penolakan wajib diisi."},
     )
 
 
 class TarikSerializer(serializers.Serializer):
-    alasan = serializers.CharField(required=False, allow_blank=True, default="")
+    alasan = TeksField(jenis="sedang", required=False, allow_blank=True, default="")
 
 
 # --- output --------------------------------------------------------------------------------------------

@@ -24,11 +24,13 @@ from sistemkerja.api import (
     Halaman,
     galat_objek,
 )
+from sistemkerja.errors import TransisiTidakSah
+from sistemkerja.masukan import bentuk_id, bentuk_nip
 
 from .. import selectors, services
 from ..choices import CakupanToken, Status, StatusBerkas
 from ..models import Penugasan, Surat, TimKerja
-from ..pdf import respon_pdf
+from ..pdf import melampaui_batas, respon_pdf
 from . import serializers as s
 
 GALAT_TULIS = {400: OpenApiResponse(GALAT_FIELD, "Isian tidak sah."), **GALAT_AUTH}
@@ -45,20 +47,26 @@ class CakupanMenurutMetode:
     cakupan_token = {"baca": CakupanToken.PENUGASAN_BACA, "tulis": CakupanToken.PENUGASAN_TULIS}
 
 
+# Where penugasan's answers name people by NIP, at any depth: a record's requester, staff assigned and
+# wished for, copies, the step's actors, history, team leads and members, a letter's signatory and addressees.
+KUNCI_NIP = {"nip", "pemohon", "ketua", "oleh", "pegawai", "usulan", "anggota", "tembusan", "pelaku"}
+
+
+def nip_dalam(data, kunci: str = "") -> set[str]:
+    """Every NIP under a key of `KUNCI_NIP` anywhere in an answer (a letter's `tembusan` holds titles,
+    not NIPs: only 18-digit strings count)."""
+    if isinstance(data, dict):
+        return set().union(*(nip_dalam(v, k) for k, v in data.items()))
+    if isinstance(data, list):
+        return set().union(*(nip_dalam(v, kunci) for v in data))
+    return {data} if kunci in KUNCI_NIP and isinstance(data, str) and bentuk_nip(data) == data else set()
+
+
 class NipDicatat(CatatAksesDataPribadi):
-    """Requests name staff: each read that returns them is in the personal-data access log."""
+    """Penugasan's answers name staff: each read is in the personal-data access log with every NIP it returns."""
 
     def nip_subjek(self, data) -> list[str]:
-        baris = data["results"] if isinstance(data, dict) and "results" in data else [data]
-        nip = set()
-        for b in baris:
-            if isinstance(b, dict):
-                nip.update(b.get("pegawai") or [])
-                nip.update(b.get("anggota") or [])
-                for kunci in ("pemohon", "ketua", "nip"):
-                    if b.get(kunci):
-                        nip.add(b[kunci])
-        return sorted(nip)
+        return sorted(nip_dalam(data))
 
 
 @extend_schema_view(
@@ -117,9 +125,8 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
 
 def _satu(queryset, pk: str, pesan: str):
     """One object by id within a restricted queryset; a malformed or out-of-range id is a 404 too."""
-    if not (str(pk).isascii() and str(pk).isdigit() and len(str(pk)) <= 18):
-        raise exceptions.NotFound(pesan)
-    obj = queryset.filter(pk=int(pk)).first()
+    pk = bentuk_id(pk)
+    obj = queryset.filter(pk=pk).first() if pk is not None else None
     if obj is None:
         raise exceptions.NotFound(pesan)
     return obj
@@ -156,8 +163,10 @@ def _penugasan_qs(user):
     create=extend_schema(
         summary="Mulai alur penugasan (A–E)",
         request=s.PenugasanBuatSerializer,
-        description="Pemanggil adalah pemohon. 403 bila tidak boleh memulai alur ini; 400 bila alur "
-        "tidak sesuai dengan unitnya (mis. B antar Perangkat Daerah).",
+        description="Pemanggil adalah pemohon. 403 bila tidak boleh memulai alur ini (pimpinan unit tidak "
+        "mengajukan diri pada alur D dan E); 400 bila alur tidak sesuai dengan unitnya (mis. B antar Perangkat "
+        "Daerah), atau bila `pegawai` memuat pemohon sendiri atau pemegang jabatan pimpinan unit (definitif, Plt, "
+        "Plh, delegasi PPK): yang ditugaskan hanya Pejabat Fungsional dan Pejabat Pelaksana (Pasal 7 ayat (1)).",
         responses={201: s.PenugasanSerializer, **GALAT_TULIS},
     ),
 )
@@ -224,7 +233,7 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
         )
         masuk.is_valid(raise_exception=True)
         d = masuk.validated_data
-        unit = Unit.objects.restrict(request.user).filter(kode=d["unit_tujuan"]).first()
+        unit = Unit.objects.restrict(request.user).filter(kode=d["unit_tujuan"]).first() if d["unit_tujuan"] else None
         if unit is None:
             raise exceptions.NotFound("Unit tidak ditemukan atau di luar cakupan Anda.")
         qs = selectors.kandidat(unit=unit, mulai=d["mulai"], selesai=d["selesai"], kompetensi=d["kompetensi"]).filter(
@@ -242,6 +251,9 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
 
     @extend_schema(
         summary="Lakukan langkah yang menunggu (setujui, disposisi, jawab, ajukan, tetapkan)",
+        description="403 bagi selain `langkah.pelaku`; 409 bila sudah berakhir; 400 bila `pegawai` tidak "
+        "berkedudukan di `unit_tujuan` atau memegang jabatan pimpinan unit pada hari itu, atau bila pelaku "
+        "termasuk pegawai yang ditugaskan: tidak ada yang memutus penugasannya sendiri.",
         request=s.LanjutSerializer,
         responses={200: s.PenugasanSerializer, **GALAT_LANGKAH},
     )
@@ -285,8 +297,12 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
 @extend_schema_view(
     retrieve=extend_schema(summary="Metadata surat", responses={200: s.SuratSerializer, **galat_objek("Surat")})
 )
-class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.RetrieveModelMixin):
+class SuratViewSet(NipDicatat, CakupanMenurutMetode, viewsets.GenericViewSet, mixins.RetrieveModelMixin):
     serializer_class = s.SuratSerializer
+    nip_berkas: list[str] = []  # the people a PDF just served names (a file answer has no data to read them from)
+
+    def nip_subjek(self, data) -> list[str]:
+        return super().nip_subjek(data) if data is not None else self.nip_berkas
 
     def get_queryset(self):
         return Surat.objects.restrict(self.request.user).select_related("unit_penerbit")
@@ -296,16 +312,20 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
 
     @extend_schema(
         summary="Berkas PDF surat",
-        description="202 dengan `Retry-After` selama PDF sedang dibuat.",
+        description="202 dengan `Retry-After` selama PDF sedang dibuat; 409 bila surat melampaui batas "
+        "pembuatan PDF (jumlah halaman atau panjang isi) dan tidak akan dibuat.",
         responses={
             (200, "application/pdf"): bytes,
             202: OpenApiResponse(GalatSerializer, "Sedang dibuat."),
+            409: OpenApiResponse(GalatSerializer, "Melampaui batas pembuatan PDF."),
             **galat_objek("Surat"),
         },
     )
     @action(detail=True, url_path="pdf")
     def pdf(self, request, pk=None):
         surat = self.get_object()
+        if melampaui_batas(surat):
+            raise TransisiTidakSah(surat.galat_berkas)
         if surat.status_berkas != StatusBerkas.SELESAI or not surat.berkas:
             from ..tasks import render_ulang_bila_gagal
 
@@ -315,6 +335,7 @@ class SuratViewSet(CakupanMenurutMetode, viewsets.GenericViewSet, mixins.Retriev
                 status=status.HTTP_202_ACCEPTED,
                 headers={"Retry-After": "5"},
             )
+        self.nip_berkas = sorted(nip_dalam(surat.isi))
         return respon_pdf(surat)
 
 

@@ -4,6 +4,17 @@ Each transition locks the request, checks its state (409) and, live from keduduk
 the actor is the one the step names (403), then changes it, records it in `RiwayatPenugasan`,
 issues the letters the regulation names, delivers the copies, refreshes who acts next and their
 object permissions, and sends notices once it commits.
+
+A 400 (ValidationError, by field) says the request itself cannot stand, whoever acts:
+- `maksud`, `kompetensi`, `target`, `catatan`, `alasan`: text too long (`sedang`, a letter's field), holding
+  a control character, or (where required) empty once invisible characters are removed;
+- `mulai`, `selesai`, `batas_keputusan`: outside the plausible window, or a period ending before it starts;
+- `unit_tujuan`: the flow does not fit the units (e.g. B across two Perangkat Daerah);
+- `pegawai`: staff who do not sit in `unit_tujuan`, or who hold a unit head's role on the day (definitive,
+  Plt, Plh or PPK delegate): the flows assign Pejabat Fungsional and Pejabat Pelaksana only (Pasal 7
+  ayat (1)); or the actor themselves: nobody assigns, or approves the assignment of, themselves.
+A unit head starting a voluntary application (D, E) is a 403: those flows are the applicant's own request
+as a Pejabat Fungsional or Pelaksana (Pasal 7 ayat (3)).
 """
 
 from __future__ import annotations
@@ -16,13 +27,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from organisasi.choices import JenisPeran, JenisUnit
-from organisasi.models import Pegawai, Unit
+from organisasi.models import Pegawai, PejabatUnit, Unit
 from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import Pejabat, hari_ini, kedudukan_pada
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.masukan import periksa_tanggal, periode, tak_terlihat
 from sistemkerja.teks import tanggal_id
 
 from ..choices import Aksi, Alur, JenisSurat, Langkah, Peran, Status
+from ..masukan import teks_isian
 from ..models import AnggotaTim, Kompetensi, PegawaiPenugasan, Penugasan, TimKerja
 from ..selectors import (
     PERLU_PEGAWAI,
@@ -50,42 +63,72 @@ def _validasi_isi(
     alur: str,
     unit_tujuan: Unit,
     maksud: str,
+    kompetensi: str,
     target: str,
     mulai: dt.date,
     selesai: dt.date,
     batas_keputusan: dt.date | None,
     tanggal: dt.date,
-) -> None:
-    galat: dict[str, str] = {}
+) -> dict[str, str]:
+    """The request's own content (400 by field); its texts, cleaned, as they go into the letters."""
+    galat: dict = {}
     if alur not in Alur.values:
         galat["alur"] = "Alur harus salah satu dari A, B, C, D, E."
-    if not (maksud or "").strip():
-        galat["maksud"] = "Maksud dan tujuan wajib diisi."
-    if not (target or "").strip():
-        galat["target"] = "Ekspektasi/target kinerja wajib diisi."
-    if mulai and selesai and selesai < mulai:
-        galat["selesai"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
-    if batas_keputusan is not None and batas_keputusan < tanggal:
-        galat["batas_keputusan"] = "Batas keputusan tidak boleh sebelum hari ini."
+    teks = {
+        "maksud": teks_isian(galat, "maksud", maksud),
+        "kompetensi": teks_isian(galat, "kompetensi", kompetensi, wajib=False),
+        "target": teks_isian(galat, "target", target),
+    }
+    try:
+        periode(mulai, selesai)
+    except ValidationError as e:
+        galat.update(e.message_dict)
+    try:
+        periksa_tanggal(batas_keputusan)
+    except ValidationError as e:
+        galat["batas_keputusan"] = e.messages
+    else:
+        if batas_keputusan is not None and batas_keputusan < tanggal:
+            galat["batas_keputusan"] = "Batas keputusan tidak boleh sebelum hari ini."
     if not unit_tujuan.aktif or unit_tujuan.jenis == JenisUnit.INSTANSI:
         galat["unit_tujuan"] = f"{unit_tujuan.nama} bukan unit aktif tempat pegawai berkedudukan."
     if galat:
         raise ValidationError(galat)
+    return teks
+
+
+def _bukan_pimpinan(pegawai: list[Pegawai], tanggal: dt.date) -> None:
+    """Pasal 7 ayat (1): the flows assign Pejabat Fungsional and Pejabat Pelaksana. Whoever holds a unit
+    head's role on the day (definitive, Plt, Plh or PPK delegate) is refused by name (400 on `pegawai`)."""
+    pimpinan = set(PejabatUnit.objects.pada(tanggal).filter(pegawai__in=pegawai).values_list("pegawai_id", flat=True))
+    if pimpinan:
+        raise ValidationError(
+            {
+                "pegawai": [
+                    f"{p.nama} ({p.nip}) memegang jabatan pimpinan unit: yang ditugaskan hanya Pejabat "
+                    "Fungsional dan Pejabat Pelaksana (Pasal 7 ayat (1))."
+                    for p in pegawai
+                    if p.pk in pimpinan
+                ]
+            }
+        )
 
 
 def _staf_di_tujuan(
-    unit_tujuan: Unit, pegawai: list[Pegawai], *, kecuali: Pegawai, tanggal: dt.date, wajib: bool
+    unit_tujuan: Unit, pegawai: list[Pegawai], *, kecuali: list[Pegawai], tanggal: dt.date, wajib: bool
 ) -> list[Pegawai]:
-    """The staff named must sit in `unit_tujuan` today (API.md: 400 otherwise)."""
+    """The staff named must sit in `unit_tujuan` today and be Pejabat Fungsional or Pelaksana, and neither
+    the requester nor the actor may name themselves (API.md: 400 otherwise)."""
     if wajib and not pegawai:
         raise ValidationError({"pegawai": "Pilih sedikitnya satu pegawai yang ditugaskan."})
-    if any(p.pk == kecuali.pk for p in pegawai):
+    if any(p.pk == k.pk for p in pegawai for k in kecuali):
         raise ValidationError({"pegawai": "Anda tidak dapat menugaskan diri sendiri."})
     ada = pegawai_di_unit(unit_tujuan, [p.nip for p in pegawai], tanggal)
     if luar := [p for p in pegawai if p.nip not in ada]:
         raise ValidationError(
             {"pegawai": [f"Pegawai dengan NIP {p.nip} tidak berkedudukan di {unit_tujuan.nama}." for p in luar]}
         )
+    _bukan_pimpinan(pegawai, tanggal)
     return [ada[p.nip] for p in pegawai]
 
 
@@ -101,6 +144,11 @@ def _pemohon_alur(alur: str, diri: Pegawai, unit_tujuan: Unit, tanggal: dt.date)
         sendiri = kedudukan_pada(diri, tanggal)
         if sendiri.unit is None:
             raise BukanWewenang("Anda tidak memiliki kedudukan pada hari ini: pengajuan sukarela tidak dapat dibuat.")
+        if PejabatUnit.objects.pada(tanggal).filter(pegawai=diri).exists():  # as _bukan_pimpinan
+            raise BukanWewenang(
+                "Pengajuan sukarela diajukan oleh Pejabat Fungsional atau Pejabat Pelaksana (Pasal 7 ayat (3)); "
+                "Anda memegang jabatan pimpinan unit."
+            )
         satu_uo = (
             sendiri.unit_organisasi is not None
             and tujuan.unit_organisasi is not None
@@ -207,10 +255,11 @@ def penugasan_ajukan(
     """Start a flow. The caller is the requester (pemohon); A ends at once with its surat penugasan."""
     diri = diri_pelaku(pelaku)
     tanggal = hari_ini()
-    _validasi_isi(
+    teks = _validasi_isi(
         alur=alur,
         unit_tujuan=unit_tujuan,
         maksud=maksud,
+        kompetensi=kompetensi,
         target=target,
         mulai=mulai,
         selesai=selesai,
@@ -226,7 +275,7 @@ def penugasan_ajukan(
             raise ValidationError({"pegawai": "Pada pengajuan sukarela, yang ditugaskan adalah pemohon sendiri."})
         ditugaskan, usulan = [diri], []
     else:
-        staf = _staf_di_tujuan(unit_tujuan, pegawai, kecuali=diri, tanggal=tanggal, wajib=alur == Alur.A)
+        staf = _staf_di_tujuan(unit_tujuan, pegawai, kecuali=[diri], tanggal=tanggal, wajib=alur == Alur.A)
         ditugaskan, usulan = (staf, []) if alur == Alur.A else ([], staf)
     p = Penugasan.objects.create(
         alur=alur,
@@ -234,9 +283,7 @@ def penugasan_ajukan(
         unit_pemohon=pemohon.unit,
         unit_tujuan=unit_tujuan,
         tim=tim,
-        maksud=maksud.strip(),
-        kompetensi=(kompetensi or "").strip(),
-        target=target.strip(),
+        **teks,
         mulai=mulai,
         selesai=selesai,
         batas_keputusan=batas_keputusan,
@@ -333,22 +380,34 @@ def _pastikan_pelaku(p: Penugasan, diri: Pegawai, tanggal: dt.date) -> Pejabat:
 def penugasan_lanjut(
     *, pelaku, penugasan: Penugasan, catatan: str = "", pegawai: Iterable[Pegawai] | None = None
 ) -> Penugasan:
-    """The actor of the waiting step performs it (approve, dispose, answer, submit, issue)."""
+    """The actor of the waiting step performs it (approve, dispose, answer, submit, issue).
+
+    Nobody decides on their own assignment, and the flow ends only for staff who are not heads that day."""
     p = _kunci(penugasan)
     diri = diri_pelaku(pelaku)
     tanggal = hari_ini()
     pj = _pastikan_pelaku(p, diri, tanggal)
+    galat: dict = {}
+    catatan = teks_isian(galat, "catatan", catatan, wajib=False)
+    if galat:
+        raise ValidationError(galat)
     langkah, status_dari = p.langkah, p.status
     if (p.alur, langkah) in PERLU_PEGAWAI:
-        staf = _staf_di_tujuan(p.unit_tujuan, _unik(pegawai or []), kecuali=p.pemohon, tanggal=tanggal, wajib=True)
+        staf = _staf_di_tujuan(
+            p.unit_tujuan, _unik(pegawai or []), kecuali=[p.pemohon, diri], tanggal=tanggal, wajib=True
+        )
         p.orang.filter(usulan=False).delete()
         PegawaiPenugasan.objects.bulk_create([PegawaiPenugasan(penugasan=p, pegawai=o) for o in staf])
     elif pegawai:
         raise ValidationError({"pegawai": "Langkah ini tidak memilih pegawai."})
+    ditugaskan = list(Pegawai.objects.filter(penugasan__penugasan=p, penugasan__usulan=False))
+    if pj.sebagai != Peran.PEMOHON and any(o.pk == diri.pk for o in ditugaskan):
+        raise ValidationError({"pegawai": "Anda tidak dapat memutus penugasan Anda sendiri."})
     urutan = URUTAN_LANGKAH[p.alur]
     berikut = urutan[urutan.index(langkah) + 1] if urutan.index(langkah) + 1 < len(urutan) else ""
     p.langkah = berikut
     if not berikut:
+        _bukan_pimpinan(ditugaskan, tanggal)
         _selesaikan(p, penandatangan=pj, tanggal=tanggal)
     else:
         p.save(update_fields=["langkah", "diubah"])
@@ -360,7 +419,7 @@ def penugasan_lanjut(
         pelaku=pelaku,
         sebagai=pj.sebagai,
         status_dari=status_dari,
-        catatan=(catatan or "").strip(),
+        catatan=catatan,
     )
     if p.alur == Alur.C and langkah == Langkah.JAWABAN:
         _surat_jawaban(p, pj, tanggal, alasan="")
@@ -489,8 +548,11 @@ def penugasan_tolak(*, pelaku, penugasan: Penugasan, alasan: str) -> Penugasan:
     diri = diri_pelaku(pelaku)
     tanggal = hari_ini()
     pj = _pastikan_pelaku(p, diri, tanggal)
-    alasan = (alasan or "").strip()
-    if len(alasan) < PANJANG_MINIMAL_ALASAN:
+    galat: dict = {}
+    alasan = teks_isian(galat, "alasan", alasan, wajib=False)
+    if galat:
+        raise ValidationError(galat)
+    if sum(not tak_terlihat(c) for c in alasan) < PANJANG_MINIMAL_ALASAN:
         raise ValidationError({"alasan": f"Tuliskan alasan penolakan (sedikitnya {PANJANG_MINIMAL_ALASAN} huruf)."})
     langkah, status_dari = p.langkah, p.status
     _akhiri(p, Status.DITOLAK)
@@ -520,6 +582,10 @@ def penugasan_tarik(*, pelaku, penugasan: Penugasan, alasan: str = "") -> Penuga
         raise BukanWewenang("Hanya pemohon yang dapat menarik permohonan ini.")
     if not p.berjalan:
         raise TransisiTidakSah(f"Penugasan ini sudah {p.get_status_display().lower()}: tidak dapat ditarik.")
+    galat: dict = {}
+    alasan = teks_isian(galat, "alasan", alasan, wajib=False)
+    if galat:
+        raise ValidationError(galat)
     langkah, status_dari = p.langkah, p.status
     _akhiri(p, Status.DITARIK)
     catat_riwayat(
@@ -530,7 +596,7 @@ def penugasan_tarik(*, pelaku, penugasan: Penugasan, alasan: str = "") -> Penuga
         pelaku=pelaku,
         sebagai=Peran.PEMOHON,
         status_dari=status_dari,
-        catatan=(alasan or "").strip(),
+        catatan=alasan,
     )
     _segarkan(p, hari_ini())
     return p

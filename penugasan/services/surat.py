@@ -23,6 +23,7 @@ from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
 from ..choices import StatusSurat
+from ..masukan import teks_isian
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
 from ..selectors import perangkat_daerah
@@ -242,9 +243,11 @@ def surat_cabut(*, pelaku, surat: Surat, alasan: str) -> Surat:
     _pelaku_surat(pelaku, surat)
     if surat.status != StatusSurat.BERLAKU:
         raise TransisiTidakSah("Surat ini sudah dicabut.")
-    if not (alasan or "").strip():
-        raise ValidationError({"alasan": "Alasan pencabutan wajib diisi."})
-    surat.status, surat.alasan_cabut = StatusSurat.DICABUT, alasan.strip()
+    galat: dict = {}
+    alasan = teks_isian(galat, "alasan", alasan, wajib=False)
+    if galat or not alasan:
+        raise ValidationError(galat or {"alasan": "Alasan pencabutan wajib diisi."})
+    surat.status, surat.alasan_cabut = StatusSurat.DICABUT, alasan
     surat.dicabut, surat.dicabut_oleh = timezone.now(), akun_pelaku(pelaku)
     surat._change_reason = f"surat_cabut: {surat.alasan_cabut}"
     surat.save(update_fields=["status", "alasan_cabut", "dicabut", "dicabut_oleh"])

@@ -13,11 +13,15 @@ from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import hari_ini
 from organisasi.services import akun_pelaku, pastikan_wewenang
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.masukan import periksa_tanggal, periksa_teks, periode
 
 from ..choices import Sifat
+from ..masukan import teks_isian
 from ..models import AnggotaTim, Kompetensi, KompetensiPegawai, TimKerja
 from ..selectors import unit_dipimpin
 from ._dasar import izin_tim_selaraskan
+
+PANJANG_BUKTI = 300  # KompetensiPegawai.bukti
 
 
 def boleh_bentuk_tim(pelaku, unit: Unit, tanggal: dt.date | None = None) -> bool:
@@ -50,24 +54,28 @@ def tim_bentuk(
     if not boleh_bentuk_tim(pelaku, unit_pemilik):
         raise BukanWewenang(f"Tim untuk {unit_pemilik.nama} dibentuk oleh pimpinannya atau Bagian Organisasi.")
     galat = {}
-    if not (nama or "").strip():
-        galat["nama"] = "Nama tim wajib diisi."
+    nama = teks_isian(galat, "nama", nama, jenis="pendek", baris=False)
+    tujuan = teks_isian(galat, "tujuan", tujuan, wajib=False)
     if sifat not in Sifat.values:
         galat["sifat"] = "Sifat tim: rutin atau insidental."
-    if selesai < mulai:
-        galat["selesai"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+    try:
+        periode(mulai, selesai)
+    except ValidationError as e:
+        galat.update(e.message_dict)
     if not ketua.aktif:
         galat["ketua"] = f"{ketua.nama} sudah tidak aktif."
     anggota = [
-        (p, peran) for p, peran in dict((p, (peran or "").strip()) for p, peran in anggota).items() if p.pk != ketua.pk
+        (p, teks_isian(galat, "peran", peran, jenis="pendek", wajib=False, baris=False))
+        for p, peran in dict(anggota).items()
+        if p.pk != ketua.pk
     ]
     if tidak_aktif := [p for p, _ in anggota if not p.aktif]:
         galat["anggota"] = [f"{p.nama} ({p.nip}) sudah tidak aktif." for p in tidak_aktif]
     if galat:
         raise ValidationError(galat)
     tim = TimKerja(
-        nama=nama.strip(),
-        tujuan=tujuan.strip(),
+        nama=nama,
+        tujuan=tujuan,
         unit_pemilik=unit_pemilik,
         sifat=sifat,
         mulai=mulai,
@@ -91,8 +99,16 @@ def tim_anggota_tambah(
         raise BukanWewenang("Anggota tim diatur oleh ketua tim atau pimpinan unit pemilik kinerja.")
     if pegawai.pk == tim.ketua_id or tim.anggota.filter(pegawai=pegawai, selesai__isnull=True).exists():
         raise TransisiTidakSah(f"{pegawai.nama} sudah berada dalam tim ini.")
+    galat: dict = {}
+    peran = teks_isian(galat, "peran", peran, jenis="pendek", wajib=False, baris=False)
     mulai = mulai or max(hari_ini(), tim.mulai)
-    a = AnggotaTim(tim=tim, pegawai=pegawai, peran=(peran or "").strip(), mulai=mulai)
+    try:
+        periksa_tanggal(mulai)
+    except ValidationError as e:
+        galat["mulai"] = e.messages
+    if galat:
+        raise ValidationError(galat)
+    a = AnggotaTim(tim=tim, pegawai=pegawai, peran=peran, mulai=mulai)
     a._change_reason = "tim_anggota_tambah"
     a.save()
     izin_tim_selaraskan(tim)
@@ -120,8 +136,12 @@ def tim_anggota_akhiri(*, pelaku, anggota: AnggotaTim, selesai: dt.date | None =
 def kompetensi_catat(*, pelaku, pegawai: Pegawai, kompetensi: Kompetensi, bukti: str = "") -> KompetensiPegawai:
     """Add a competency to a person's profile: by the person, or by whoever manages their unit."""
     _boleh_ubah_profil(pelaku, pegawai)
+    try:
+        bukti = periksa_teks(bukti or "", maks=PANJANG_BUKTI, baris=False, wajib=False)
+    except ValidationError as e:
+        raise ValidationError({"bukti": e.messages}) from None
     k, dibuat = KompetensiPegawai.objects.get_or_create(
-        pegawai=pegawai, kompetensi=kompetensi, defaults={"bukti": (bukti or "").strip()}
+        pegawai=pegawai, kompetensi=kompetensi, defaults={"bukti": bukti}
     )
     if not dibuat:
         raise TransisiTidakSah(f"{kompetensi.nama} sudah tercatat pada {pegawai.nama}.")

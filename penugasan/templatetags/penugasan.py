@@ -32,3 +32,11 @@ def label_langkah(kode: str) -> str:
 @register.filter
 def label_sebagai(kode: str) -> str:
     return SEBAGAI.get(kode, kode)
+
+
+@register.filter
+def melampaui_batas(surat) -> bool:
+    """Whether a letter's PDF was refused for its size (pdf.BatasSurat): it will not be made as it is."""
+    from ..pdf import melampaui_batas as batas
+
+    return batas(surat)

@@ -112,3 +112,11 @@ def test_the_schema_documents_every_error_in_one_shape(db):
     operasi = skema["paths"]["/api/v1/penugasan/"]["post"]["responses"]
     for kode in ("400", "401", "403", "404", "413", "415", "429"):
         assert operasi[kode]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Galat"}
+
+
+@pytest.mark.parametrize("halaman", ["١", "²", "1.0", "-1"])
+def test_a_page_number_is_ascii_digits(struktur, halaman):
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {f.kunci_token(struktur.analis.akun)}")
+    r = api.get("/api/v1/unit/", {"page": halaman})
+    assert r.status_code == 404 and bentuk_galat(r) == {"detail": "Halaman tidak ditemukan."}
