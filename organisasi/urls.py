@@ -1,8 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from sistemkerja.views import FormDitolak400, TautanSandi404
+
 from . import views
 from .forms import LupaSandiForm, MasukForm
+
+
+def _tolak_400(view, *lain):
+    """Django's view, answering a form refused with 400 (`FormDitolak400`)."""
+    return type(view.__name__, (*lain, FormDitolak400, view), {})
+
 
 urlpatterns = [
     path("struktur/", views.struktur, name="struktur"),
@@ -14,7 +22,7 @@ urlpatterns = [
     # Sign-in by NIP, sign-out (POST only) and password reset by e-mail, with Django's views.
     path(
         "masuk/",
-        auth_views.LoginView.as_view(
+        _tolak_400(auth_views.LoginView).as_view(
             template_name="registration/masuk.html", authentication_form=MasukForm, redirect_authenticated_user=True
         ),
         name="login",
@@ -22,7 +30,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path(
         "sandi/lupa/",
-        auth_views.PasswordResetView.as_view(
+        _tolak_400(auth_views.PasswordResetView).as_view(
             form_class=LupaSandiForm,
             template_name="registration/lupa_sandi.html",
             email_template_name="registration/lupa_sandi_email.txt",
@@ -37,7 +45,9 @@ urlpatterns = [
     ),
     path(
         "sandi/atur/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(template_name="registration/atur_sandi.html"),
+        _tolak_400(auth_views.PasswordResetConfirmView, TautanSandi404).as_view(
+            template_name="registration/atur_sandi.html"
+        ),
         name="password_reset_confirm",
     ),
     path(
@@ -50,7 +60,7 @@ urlpatterns = [
     ),
     path(
         "sandi/ubah/",
-        auth_views.PasswordChangeView.as_view(template_name="registration/ubah_sandi.html"),
+        _tolak_400(auth_views.PasswordChangeView).as_view(template_name="registration/ubah_sandi.html"),
         name="password_change",
     ),
     path(

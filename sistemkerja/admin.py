@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import masukan
 from .errors import GalatDomain
 from .forms import galat_ke_dict
 from .teks import tanggal_id
@@ -69,6 +70,11 @@ class AdminTransisi(SimpleHistoryAdmin):
     def salin(obj, baru) -> None:
         """The admin keeps using the object it passed to save_model; make it the saved one."""
         obj.__dict__.update(baru.__dict__)
+
+    def get_search_results(self, request, queryset, search_term):
+        # a search term is bounded text without control characters: 1 MB or a NUL never reaches a LIKE
+        search_term = "".join(c for c in search_term[: masukan.PANJANG["pendek"]] if c.isprintable())
+        return super().get_search_results(request, queryset, search_term)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -34,9 +34,10 @@ class Halaman(PageNumberPagination):
         return int(nilai)
 
     def get_page_number(self, request, paginator):
-        # Django's paginator reads "١" (Arabic-Indic one) as page 1: only ASCII digits are a page number
-        nilai = super().get_page_number(request, paginator)
-        if nilai not in self.last_page_strings and not (str(nilai).isascii() and str(nilai).isdigit()):
+        # Django's paginator reads "١" (Arabic-Indic one) as page 1, and DRF an empty value as page 1: only
+        # ASCII digits (or "last") are a page number
+        nilai = request.query_params.get(self.page_query_param, "1")
+        if nilai not in self.last_page_strings and not (nilai.isascii() and nilai.isdigit()):
             raise exceptions.NotFound(self.invalid_page_message)
         return nilai
 
@@ -201,7 +202,7 @@ GALAT_KODE = {
         'Galat: `{"detail": "pesan"}`, atau pesan per kolom `{"kolom": ["pesan", ...]}`. Kolom bersarang dan '
         "butir daftar dinamai menurut jalurnya: `pegawai[2]`, `anggota[0].peran`."
     ),
-    "properties": {"detail": {"type": "string"}},
+    "properties": {"detail": {"type": "string"}, "kode": {"type": "string"}},
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
 }
 GALAT_UMUM = {

@@ -19,3 +19,24 @@ def beranda(request):
             "kartu": registry.render_bagian("beranda", request),
         },
     )
+
+
+class FormDitolak400:
+    """For Django's form views (sign-in, password change and reset): a form shown again with its errors
+    is answered 400, like any refused input, not 200."""
+
+    def form_invalid(self, form):
+        respons = super().form_invalid(form)
+        respons.status_code = 400
+        return respons
+
+
+class TautanSandi404:
+    """For Django's password-reset confirmation: a link that is not (or no longer) valid is answered with
+    its page and 404, not 200."""
+
+    def dispatch(self, *args, **kwargs):
+        respons = super().dispatch(*args, **kwargs)
+        if not getattr(self, "validlink", True) and respons.status_code == 200:
+            respons.status_code = 404
+        return respons

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, Subquery
 
+from sistemkerja import masukan
+
 from .. import nip as nip_mod
 from ..choices import NAMA_POLA, JenisAsn, JenisJabatan, JenisUnit, Tingkat
 from ..models import Pegawai, Unit
@@ -30,28 +32,41 @@ class BooleanFilter(df.BooleanFilter):
 
 
 class TeksField(forms.CharField):
-    """Free text that may hold a NUL character: it matches nothing rather than being refused."""
+    """Search text: bounded, no control characters (a 400 in Indonesian, before any query)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+    def clean(self, value):
+        value = super().clean(value)
+        return masukan.periksa_teks(value, maks=masukan.PANJANG["pendek"], wajib=False) if value else value
+
+
+class KodeField(forms.CharField):
+    """A unit or instansi code, checked for shape before any lookup."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and masukan.bentuk_kode(value) is None:
+            raise ValidationError("Kode unit hanya huruf, angka, - dan _ (paling banyak 64).", code="invalid")
+        return value
 
 
 class TeksFilter(df.CharFilter):
     field_class = TeksField
 
 
+class KodeFilter(df.CharFilter):
+    field_class = KodeField
+
+
 class FilterSetKetat(df.FilterSet):
     """An empty value for a choice or yes/no filter is a 400, like any other value outside its set.
 
-    Text filters are `TeksFilter`: no stored code, name or NIP holds a NUL (PostgreSQL refuses it in a
-    query), so such a value gives an empty list.
+    Text filters are bounded and refuse control characters, codes are checked for shape (`masukan`): a
+    NUL never reaches PostgreSQL, nor 1 MB a LIKE.
     """
-
-    def filter_queryset(self, queryset):
-        if any(isinstance(v, str) and "\x00" in v for v in self.form.cleaned_data.values()):
-            return queryset.none()
-        return super().filter_queryset(queryset)
 
     def is_valid(self):
         sah = super().is_valid()
@@ -68,9 +83,9 @@ def _path_unit(kode: str) -> Subquery:
 
 
 class UnitFilter(FilterSetKetat):
-    instansi = TeksFilter(field_name="instansi__kode", label="Kode instansi")
-    induk = TeksFilter(field_name="induk__kode", label="Kode unit induk langsung")
-    di_bawah = TeksFilter(method="filter_di_bawah", label="Kode unit: hanya unit di dalam subpohonnya")
+    instansi = KodeFilter(field_name="instansi__kode", label="Kode instansi")
+    induk = KodeFilter(field_name="induk__kode", label="Kode unit induk langsung")
+    di_bawah = KodeFilter(method="filter_di_bawah", label="Kode unit: hanya unit di dalam subpohonnya")
     tingkat = df.ChoiceFilter(choices=Tingkat.choices, label="Tingkat pimpinan")
     jenis = df.ChoiceFilter(choices=JenisUnit.choices, label="Jenis unit")
     mandiri = BooleanFilter(label="Unit Organisasi mandiri")
@@ -91,11 +106,11 @@ class UnitFilter(FilterSetKetat):
 
 
 class PegawaiFilter(FilterSetKetat):
-    unit = TeksFilter(field_name="unit__kode", label="Kode unit saat ini")
-    instansi = TeksFilter(field_name="unit__instansi__kode", label="Kode instansi")
+    unit = KodeFilter(field_name="unit__kode", label="Kode unit saat ini")
+    instansi = KodeFilter(field_name="unit__instansi__kode", label="Kode instansi")
     jenis_asn = df.ChoiceFilter(choices=JenisAsn.choices, label="Jenis ASN")
     jenis_jabatan = df.ChoiceFilter(field_name="jabatan__jenis", choices=JenisJabatan.choices, label="Jenis jabatan")
-    di_bawah = TeksFilter(method="filter_di_bawah", label="Kode unit: pegawai di seluruh subpohonnya")
+    di_bawah = KodeFilter(method="filter_di_bawah", label="Kode unit: pegawai di seluruh subpohonnya")
     aktif = BooleanFilter(label="Aktif")
     q = TeksFilter(method="filter_q", label="Cari pada nama atau NIP (spasi pada NIP boleh)")
 

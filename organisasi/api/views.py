@@ -10,6 +10,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.template import engines
 from django.utils import timezone
@@ -24,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from sistemkerja import masukan
 from sistemkerja.api import (
     GALAT_AUTH,
     GALAT_DAFTAR,
@@ -275,7 +277,7 @@ class PegawaiViewSet(CatatAksesDataPribadi, BacaAPI):
         return s.kedudukan_json(selectors.kedudukan_dari_penempatan(pegawai, penempatan, tanggal))
 
 
-PESAN_TANGGAL = "Tanggal tidak sah: gunakan format YYYY-MM-DD, mis. 2024-05-03."
+PESAN_TANGGAL = "Tanggal tidak sah: gunakan format YYYY-MM-DD antara 1940 dan 2099, mis. 2024-05-03."
 
 
 def baca_tanggal(request):
@@ -286,8 +288,8 @@ def baca_tanggal(request):
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", nilai):
         return None
     try:
-        return dt.date.fromisoformat(nilai)
-    except ValueError:
+        return masukan.periksa_tanggal(dt.date.fromisoformat(nilai), awal=masukan.LAHIR_MIN)
+    except (ValueError, DjangoValidationError):
         return None
 
 

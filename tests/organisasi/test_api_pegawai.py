@@ -255,11 +255,15 @@ def test_kedudukan_defaults_to_today(struktur, admin_api):
     assert body["ppk"] == orang(struktur.kepala_seksi, "definitif", struktur.seksi)
 
 
-@pytest.mark.parametrize("tanggal", ["2024-13-01", "03-05-2024", "kemarin", "2024-05-03T10:00", "\x00", ""])
+@pytest.mark.parametrize(
+    "tanggal", ["2024-13-01", "03-05-2024", "kemarin", "2024-05-03T10:00", "\x00", "", "0001-01-01", "9999-12-31"]
+)
 def test_kedudukan_rejects_a_malformed_date(struktur, admin_api, tanggal):
     r = kedudukan(admin_api, struktur.analis, tanggal)
     assert r.status_code == 400
-    assert r.json() == {"tanggal": ["Tanggal tidak sah: gunakan format YYYY-MM-DD, mis. 2024-05-03."]}
+    assert r.json() == {
+        "tanggal": ["Tanggal tidak sah: gunakan format YYYY-MM-DD antara 1940 dan 2099, mis. 2024-05-03."]
+    }
 
 
 def test_kedudukan_accepts_a_nip_with_spaces(struktur, admin_api):

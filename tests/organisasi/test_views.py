@@ -67,7 +67,7 @@ def test_a_wrong_password_shows_an_indonesian_error(client, struktur):
 
     resp = client.post("/masuk/", {"username": struktur.analis.nip, "password": "salah"})
 
-    assert resp.status_code == 200
+    assert resp.status_code == 400
     assert "NIP atau kata sandi salah" in isi(resp)
     assert "_auth_user_id" not in client.session
 

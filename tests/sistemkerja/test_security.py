@@ -41,7 +41,7 @@ def minta_token(username, password, **extra):
 
 def test_four_failures_still_let_the_right_password_in(client, akun):
     for _ in range(4):
-        assert masuk_web(client, akun.username, "salah").status_code == 200
+        assert masuk_web(client, akun.username, "salah").status_code == 400  # the form again, refused
     r = masuk_web(client, akun.username, SANDI)
     assert r.status_code == 302
     assert client.session.get("_auth_user_id") == str(akun.pk)
@@ -374,7 +374,7 @@ def test_a_malformed_trusted_proxy_stops_the_start():
 def test_an_impossible_username_is_a_failed_sign_in_not_a_server_error(db, client, nama):
     """No account has such a name: refused before any lookup or lockout log (PostgreSQL gave 500)."""
     r = client.post("/masuk/", {"username": nama, "password": "x"})
-    assert r.status_code == 200 and r.context["form"].errors and "_auth_user_id" not in client.session
+    assert r.status_code == 400 and r.context["form"].errors and "_auth_user_id" not in client.session
     r = APIClient().post("/api/v1/token/", {"username": nama, "password": "x"}, format="json")
     assert r.status_code == 401
     assert not AccessAttempt.objects.exists()

@@ -1,0 +1,185 @@
+"""What the fuzzing and the hostile-input test share: real objects to aim at, row counts, the frame to blame,
+and the English defaults of DRF and Django that must not reach a client (API.md: Indonesian messages).
+
+`dunia(struktur)` adds to the six-pattern instansi of tests/conftest.py a team, a finished flow A with its
+letter, a flow B waiting on the head (his step), a flow B the head asked for (his to withdraw), a flow D
+the staff member asked for (hers to withdraw), a competency on the staff member's profile. The actors are
+`struktur.kepala_bag_org` (Kepala Bagian Organisasi, PPK of the staff there) and `struktur.analis` (staff).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import traceback
+from types import SimpleNamespace
+
+from django.apps import apps
+from django.db import connection
+
+MULAI = dt.date(2027, 1, 4)
+SELESAI = dt.date(2027, 6, 30)
+AKAR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# Apps whose tables must not change when input is refused (Django's and the libraries' are not counted:
+# a refused sign-in is rightly recorded by the lockout, a session may be saved).
+APP_PROYEK = ("organisasi", "penugasan", "sistemkerja", "kinerja", "layanan")
+# Rows that a refused request rightly writes: the personal-data access log of a successful read.
+TIDAK_DIHITUNG = {"organisasi.AksesDataPribadi"}
+
+
+def dunia(struktur) -> SimpleNamespace:
+    from penugasan import services
+    from penugasan.models import Kompetensi
+
+    kepala, analis = struktur.kepala_bag_org, struktur.analis
+    isi = {"maksud": "Menyusun peta proses bisnis", "target": "Peta proses selesai", "mulai": MULAI, "selesai": SELESAI}
+    d = SimpleNamespace(kepala=kepala, staf=analis)
+    d.tim = services.tim_bentuk(
+        pelaku=kepala.akun,
+        nama="Tim Uji",
+        tujuan="Uji",
+        unit_pemilik=struktur.bag_org,
+        sifat="rutin",
+        mulai=MULAI,
+        selesai=SELESAI,
+        ketua=analis,
+    )
+    d.anggota = d.tim.anggota.first()
+    d.selesai = services.penugasan_ajukan(
+        pelaku=kepala.akun, alur="A", unit_tujuan=struktur.bag_org, pegawai=[analis], tim=d.tim, **isi
+    )
+    d.surat = d.selesai.surat.get()
+    # B from the Asisten to the Bagian Organisasi: its step (persetujuan_ppk) is the head's
+    d.menunggu_kepala = services.penugasan_ajukan(
+        pelaku=struktur.kepala_asisten.akun, alur="B", unit_tujuan=struktur.bag_org, **isi
+    )
+    # B asked by the head himself, towards the Asisten: his to withdraw
+    d.dari_kepala = services.penugasan_ajukan(pelaku=kepala.akun, alur="B", unit_tujuan=struktur.asisten, **isi)
+    # D asked by the staff member within her Unit Organisasi: hers to withdraw
+    d.dari_staf = services.penugasan_ajukan(pelaku=analis.akun, alur="D", unit_tujuan=struktur.asisten, **isi)
+    d.kompetensi = Kompetensi.objects.create(nama="Analisis data")
+    d.kompetensi_staf = services.kompetensi_catat(pelaku=analis.akun, pegawai=analis, kompetensi=d.kompetensi)
+    return d
+
+
+def render(surat) -> None:
+    from penugasan.tasks import render_surat
+
+    render_surat(surat.pk)
+
+
+def model_proyek() -> list:
+    return [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label in APP_PROYEK and m._meta.label not in TIDAK_DIHITUNG and m._meta.managed
+    ]
+
+
+def hitung_baris() -> dict[str, int]:
+    """Rows of every table of the project's models, in one query."""
+    model = model_proyek()
+    qn = connection.ops.quote_name
+    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {qn(m._meta.db_table)})" for m in model)
+    with connection.cursor() as cur:
+        cur.execute(sql)
+        baris = cur.fetchone()
+    return {m._meta.label: n for m, n in zip(model, baris)}
+
+
+def selisih(sebelum: dict[str, int], sesudah: dict[str, int]) -> dict[str, int]:
+    return {k: sesudah[k] - sebelum[k] for k in sebelum if sesudah.get(k) != sebelum[k]}
+
+
+def frame_aplikasi(tb) -> str:
+    """The innermost frame of the project's own code in a traceback (`file:line function`), else the last."""
+    frames = traceback.extract_tb(tb)
+    milik = [
+        f
+        for f in frames
+        if f.filename.startswith(AKAR)
+        and "/.venv/" not in f.filename
+        and not f.filename.startswith(os.path.join(AKAR, "tests"))
+    ]
+    f = (milik or frames or [None])[-1]
+    if f is None:
+        return "?"
+    return f"{os.path.relpath(f.filename, AKAR)}:{f.lineno} {f.name}"
+
+
+def ringkas_galat(exc: BaseException) -> str:
+    """`ExceptionType: message` (first line, shortened) at the app frame that raised it."""
+    pesan = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {pesan} @ {frame_aplikasi(exc.__traceback__)}"
+
+
+# --- English messages that must not reach a client (API.md: Indonesian messages) -------------------------
+
+
+def _bawaan(kelas) -> bool:
+    """DRF's or Django's own class (the project's subclasses have their own, Indonesian, messages)."""
+    return kelas.__module__.split(".")[0] in ("rest_framework", "django")
+
+
+def _pola_inggris() -> list[re.Pattern]:
+    """DRF's and Django's default messages in English, as patterns (placeholders match anything)."""
+    from django.core import validators
+    from django.utils import translation
+    from rest_framework import exceptions, fields, relations, serializers
+
+    teks: set[str] = set()
+    with translation.override("en"):
+        kelas = [exceptions.APIException]
+        while kelas:
+            k = kelas.pop()
+            kelas.extend(k.__subclasses__())
+            if _bawaan(k):
+                teks.add(str(k.default_detail))
+        for basis in (fields.Field, relations.RelatedField, serializers.BaseSerializer):
+            antre = [basis]
+            while antre:
+                k = antre.pop()
+                antre.extend(k.__subclasses__())
+                if _bawaan(k):
+                    teks.update(str(m) for m in k.__dict__.get("default_error_messages", {}).values())
+        for nama in dir(validators):
+            v = getattr(validators, nama)
+            if isinstance(getattr(v, "message", None), str) or hasattr(getattr(v, "message", None), "_proxy____cast"):
+                teks.add(str(v.message))
+    teks.update(
+        [
+            "Invalid token header. No credentials provided.",
+            "Invalid token header. Token string should not contain spaces.",
+            "Invalid token header. Token string should not contain invalid characters.",
+            "Invalid token.",
+            "User inactive or deleted.",
+            "CSRF Failed: {reason}",
+            "Not a valid string.",
+        ]
+    )
+    pola = []
+    for t in teks:
+        if len(t) < 8:
+            continue
+        p = re.escape(t)
+        p = re.sub(r"\\\{[a-z_]+\\\}", ".+?", p)
+        p = re.sub(r"%\\\([a-z_]+\\\)[sd]", ".+?", p)
+        pola.append(re.compile(p))
+    return pola
+
+
+POLA_INGGRIS = _pola_inggris()
+
+
+def pesan_inggris(body) -> str | None:
+    """The first message in an error body that is one of DRF's or Django's English defaults."""
+    if isinstance(body, str):
+        return body if any(p.fullmatch(body) for p in POLA_INGGRIS) else None
+    if isinstance(body, dict):
+        body = list(body.values())
+    if isinstance(body, list):
+        for b in body:
+            if (hasil := pesan_inggris(b)) is not None:
+                return hasil
+    return None
