@@ -24,6 +24,7 @@ from penugasan.models import AnggotaTim, NomorSurat, Penugasan, Surat, TimKerja
 from sistemkerja.errors import BukanWewenang
 
 from .conftest import MULAI, SELESAI, ajukan, lanjut
+from .test_api import isi
 
 pytestmark = pytest.mark.django_db
 
@@ -42,20 +43,6 @@ def halaman(pegawai):
     c = Client()
     c.force_login(pegawai.akun)
     return c
-
-
-def isi(alur, unit, pegawai=(), **lain):
-    return {
-        "alur": alur,
-        "unit_tujuan": unit.kode,
-        "pegawai": [p.nip for p in pegawai],
-        "maksud": "Menyusun SOP pelayanan",
-        "kompetensi": "Analisis kebijakan",
-        "target": "3 SOP",
-        "mulai": "2027-01-04",
-        "selesai": "2027-03-31",
-        **lain,
-    }
 
 
 def isi_tim(unit, ketua, **lain):
