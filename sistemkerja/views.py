@@ -1,6 +1,9 @@
 """The pages every app shares: the home page, whose cards the apps register (`registry`)."""
 
+import re
+
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -36,6 +39,10 @@ class TautanSandi404:
     its page and 404, not 200."""
 
     def dispatch(self, *args, **kwargs):
+        # the account's id in base64url: Django's decoder skips stray characters (a NUL, a space) in an
+        # unpadded value, so its shape is checked first
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", kwargs.get("uidb64", "")):
+            raise Http404("Tautan tidak sah.")
         respons = super().dispatch(*args, **kwargs)
         if not getattr(self, "validlink", True) and respons.status_code == 200:
             respons.status_code = 404

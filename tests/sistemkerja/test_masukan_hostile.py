@@ -52,7 +52,7 @@ import pytest
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.db import DatabaseError, transaction
 from django.test import Client
-from django.urls import NoReverseMatch, get_resolver, resolve, reverse
+from django.urls import NoReverseMatch, get_resolver, path, resolve, reverse
 
 from tests import factories as f
 from tests.api_fuzz import objek
@@ -159,6 +159,9 @@ def dunia(struktur, admin_organisasi, settings, tmp_path):
     d.staf.akun.email = "analis@example.go.id"
     d.staf.akun.save()
     d.kunci = f.kunci_token(d.kepala.akun)
+    # the account of the password-reset link: a six-digit id, so that its base64 has no padding (where a
+    # decoder that skips stray characters would still read the id with a NUL or a space after it)
+    d.akun_reset = f.UserFactory(id=900_000, username="reset-uji", email="reset@example.go.id")
     return d
 
 
@@ -183,9 +186,9 @@ def nilai_path(rute: Rute, param: str, d) -> str:
     if param == "anggota_pk":
         return str(d.anggota.pk)
     if param == "uidb64":
-        return urlsafe_base64_encode(force_bytes(d.staf.akun.pk))
+        return urlsafe_base64_encode(force_bytes(d.akun_reset.pk))
     if param == "token":
-        return default_token_generator.make_token(d.staf.akun)
+        return default_token_generator.make_token(d.akun_reset)
     if param in ("pk", "id"):
         if bagian == "penugasan":
             if "/tarik/" in jalur:
@@ -841,3 +844,36 @@ def pilih_aktor(rute: Rute, url: str, aktor: dict[str, Client]):
         if admin.status_code < 400:
             return "admin", admin
     return "kepala", probe
+
+
+# --- the harness itself catches what it is meant to catch ------------------------------------------------------
+
+
+def _meledak(request):
+    raise ValueError("uji")
+
+
+def _menulis(request):
+    from django.http import HttpResponse
+
+    from penugasan.models import Kompetensi
+
+    Kompetensi.objects.create(nama=request.GET.get("nama", "x"))
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("meledak/", _meledak, name="uji-meledak"), path("menulis/", _menulis, name="uji-menulis")]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls(__name__)
+def test_the_harness_reports_a_server_error_a_write_and_a_2xx():
+    from penugasan.models import Kompetensi
+
+    c = Client()
+    cat = Catatan(Rute("uji", "uji/", []), "anonim")
+    cat.kirim(c, Kasus("GET", "/meledak/", "NUL", "q", True, data={"q": NUL}))
+    cat.kirim(c, Kasus("POST", "/menulis/", "1 MB", "nama", True, data={"nama": "x"}))
+    assert cat.galat_5xx == 1 and "ValueError: uji" in cat.gagal[0]["galat"]
+    assert "ditulis" in cat.gagal[1]["masalah"] and "bukan 4xx (200)" in cat.gagal[1]["masalah"]
+    assert not Kompetensi.objects.exists()  # each case is rolled back
