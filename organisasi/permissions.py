@@ -7,6 +7,8 @@
 - Unit admins: guardian `kelola_unit` on a unit lets them manage that subtree.
 """
 
+from functools import lru_cache
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +42,7 @@ def adalah_admin_organisasi(user) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
 def _sql_izin() -> str:
     """The user's model permissions, their own and their groups', as `app_label.codename`: what
     ModelBackend reads in two ORM queries, in one hand-written query (every API request asks)."""

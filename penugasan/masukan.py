@@ -5,11 +5,10 @@ unknown one and one out of reach all get the same "not found" message, so nothin
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 
 from organisasi.models import Pegawai, Unit
+from sistemkerja import masukan
 from sistemkerja.masukan import PANJANG, bentuk_kode, bentuk_nip, periksa_teks
 
 PESAN_NIP = "Pegawai dengan NIP {nip} tidak ditemukan atau tidak aktif."
@@ -18,8 +17,7 @@ PESAN_KODE = "Unit dengan kode {kode} tidak ditemukan."
 
 def tampil(nilai, maks: int = 40) -> str:
     """An identifier as it was sent, safe to echo in a message: without control characters, cut short."""
-    teks = "".join(c for c in str(nilai) if unicodedata.category(c) != "Cc")
-    return teks if len(teks) <= maks else teks[:maks] + "…"
+    return masukan.tampil(nilai, maks, buang_kendali=True)
 
 
 def cari_pegawai(daftar_nip: list, terjangkau) -> list[Pegawai]:

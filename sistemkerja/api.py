@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import GalatDomain
+from .galat import PESAN_CSRF, PESAN_TERLALU_BESAR
 from .parsers import PESAN_TAK_TERBACA
 from .security import alamat_klien
 
@@ -126,8 +127,6 @@ def catat_akses(request, nip) -> None:
 
 # --- one error shape ------------------------------------------------------------------------------
 
-PESAN_TERLALU_BESAR = "Isi permintaan terlalu besar (paling banyak 2,5 MB dan 1.000 kolom)."
-
 
 def ratakan(data, awalan: str = "") -> dict[str, list[str]]:
     """A DRF error detail as the documented shape: `{"kolom": ["pesan", ...]}`, nested fields and list
@@ -177,7 +176,7 @@ def exception_handler(exc, context):
     elif isinstance(exc, exceptions.NotAcceptable):
         exc = exceptions.NotAcceptable("Jenis jawaban yang diminta (Accept) tidak tersedia: gunakan application/json.")
     elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
-        exc = exceptions.PermissionDenied("Token CSRF tidak ada atau tidak sah: muat ulang halaman, lalu coba lagi.")
+        exc = exceptions.PermissionDenied(PESAN_CSRF)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -188,12 +187,6 @@ def exception_handler(exc, context):
 
 
 # --- the same shape outside DRF's views (Django's handlers, for /api/ only) ---------------------------
-
-
-def galat_json(request, status_code: int, pesan: str):
-    from django.http import JsonResponse
-
-    return JsonResponse({"detail": pesan}, status=status_code)
 
 
 GALAT_KODE = {

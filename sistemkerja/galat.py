@@ -87,11 +87,13 @@ def galat_server(request, *args, **kwargs):
 
 # --- 400, 403, 404 outside DRF's views: JSON under /api/, an Indonesian page elsewhere ----------------
 
+PESAN_TERLALU_BESAR = "Isi permintaan terlalu besar (paling banyak 2,5 MB dan 1.000 kolom)."
+PESAN_CSRF = "Token CSRF tidak ada atau tidak sah: muat ulang halaman, lalu coba lagi."
 PESAN_KLIEN = {
     400: ("Permintaan tidak sah", "Permintaan tidak dapat diproses: periksa isinya, lalu coba lagi."),
     403: ("Tidak berwenang", "Anda tidak berwenang membuka halaman ini."),
     404: ("Tidak ditemukan", "Halaman atau data yang dicari tidak ada, atau di luar cakupan Anda."),
-    413: ("Terlalu besar", "Isi permintaan terlalu besar (paling banyak 2,5 MB dan 1.000 kolom)."),
+    413: ("Terlalu besar", PESAN_TERLALU_BESAR),
 }
 
 
@@ -117,9 +119,7 @@ def galat_terlarang(request, exception=None):
 def galat_csrf(request, reason=""):
     """CSRF_FAILURE_VIEW: the page's token was missing or stale."""
     if _minta_json(request):
-        return JsonResponse(
-            {"detail": "Token CSRF tidak ada atau tidak sah: muat ulang halaman, lalu coba lagi."}, status=403
-        )
+        return JsonResponse({"detail": PESAN_CSRF}, status=403)
     isi = loader.render_to_string(
         "galat.html",
         {

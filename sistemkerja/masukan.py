@@ -62,6 +62,17 @@ def periksa_teks(nilai: str, *, maks: int, baris: bool = True, wajib: bool = Tru
     return nilai
 
 
+def tampil(nilai, maks: int = 40, *, buang_kendali: bool = False) -> str:
+    """A value as it was sent, safe to echo in a label or message, at most `maks` characters then `…`:
+    characters that do not print escaped (`\\x00`), or with `buang_kendali` control characters dropped
+    (so that an identifier holding a NUL reads exactly like an unknown one)."""
+    if buang_kendali:
+        teks = "".join(c for c in str(nilai) if unicodedata.category(c) != "Cc")
+    else:
+        teks = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(nilai)[: maks + 1])
+    return teks if len(teks) <= maks else teks[:maks] + "…"
+
+
 def bentuk_nip(nilai) -> str | None:
     """The 18 digits of a NIP typed with or without spaces, or None when it cannot be one."""
     if not isinstance(nilai, str) or len(nilai) > 40:

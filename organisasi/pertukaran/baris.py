@@ -19,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from sistemkerja import masukan
 from sistemkerja.errors import GalatDomain
+from sistemkerja.masukan import tampil
 
 from .. import nip as nip_mod
 from ..choices import Tingkat
@@ -86,13 +87,6 @@ class Galat:
     def periksa(self) -> None:
         if self.pesan:
             raise ValidationError(list(self.pesan), code="impor_struktur")
-
-
-def tampil(nilai: str, maks: int = 40) -> str:
-    """Text from the file for a label or message: control and invisible characters escaped (`\\x00`), at most
-    `maks` characters followed by `…`."""
-    teks = "".join(c if c.isprintable() else repr(c)[1:-1] for c in nilai[: maks + 1])
-    return teks if len(teks) <= maks else teks[:maks] + "…"
 
 
 def mentah(baris, kolom: str, *, nip: bool = False) -> str:
