@@ -12,7 +12,8 @@ from django import forms
 
 from organisasi.models import Pegawai, Unit
 from organisasi.selectors import hari_ini
-from sistemkerja.masukan import PANJANG, TeksFormField, bentuk_id, bentuk_nip, periksa_tanggal, periksa_teks, periode
+from sistemkerja.forms import PilihanIdBanyakField, PilihanIdField
+from sistemkerja.masukan import PANJANG, TeksFormField, bentuk_nip, periksa_tanggal, periksa_teks, periode
 
 from .choices import Alur, Sifat
 from .masukan import PESAN_NIP, cari_pegawai, cari_unit, tampil
@@ -62,27 +63,6 @@ class NipFormField(IdentitasField):
         if nip and bentuk_nip(nip) is None:
             raise forms.ValidationError(PESAN_NIP.format(nip=tampil(nip)))
         return nip
-
-
-class PilihanIdField(forms.ModelChoiceField):
-    """A row by id, the id an integer in ASCII digits first (bentuk_id): "١" is not row 1, 20 digits are not
-    a database error; either is an invalid choice."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and bentuk_id(value) is None:
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
-class PilihanIdBanyakField(forms.ModelMultipleChoiceField):
-    """`PilihanIdField` for several rows."""
-
-    def _check_values(self, value):
-        if salah := [v for v in value if bentuk_id(v) is None]:
-            raise forms.ValidationError(
-                self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": tampil(salah[0])}
-            )
-        return super()._check_values(value)
 
 
 class UnitKodeField(IdentitasField):

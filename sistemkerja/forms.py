@@ -1,5 +1,5 @@
-"""What every app's forms share: a ModelForm whose record a service writes, and a service's refusal
-shown on a form's fields."""
+"""What every app's forms share: a ModelForm whose record a service writes, choices of rows by an id
+checked for shape first, and a service's refusal shown on a form's fields."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 
 from .errors import GalatDomain
+from .masukan import bentuk_id, tampil
 
 
 def galat_ke_dict(e: Exception) -> dict:
@@ -43,3 +44,26 @@ class FormTransisi(forms.ModelForm):
         for kolom, pesan in galat.items():
             di_form = kolom in self.fields and not self.fields[kolom].disabled
             self.add_error(kolom if di_form else None, pesan)
+
+
+class PilihanIdField(forms.ModelChoiceField):
+    """A row by id, the id an integer in ASCII digits first (bentuk_id): "١" is not row 1, 20 digits are not
+    a database error; either is an invalid choice."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and bentuk_id(value) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PilihanIdBanyakField(forms.ModelMultipleChoiceField):
+    """`PilihanIdField` for several rows."""
+
+    def _check_values(self, value):
+        if salah := [v for v in value if bentuk_id(v) is None]:
+            raise forms.ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": tampil(salah[0], buang_kendali=True)},
+            )
+        return super()._check_values(value)
