@@ -173,6 +173,9 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 # axes looks for its own middleware by name; ours (sistemkerja.security.AxesMiddleware) subclasses it.
 SILENCED_SYSTEM_CHECKS = ["axes.W002"]
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The covering index on Pegawai (nama, nip) INCLUDE (id) is for PostgreSQL; SQLite simply makes it without INCLUDE.
+    SILENCED_SYSTEM_CHECKS.append("models.W040")
 
 # API tokens obtained with a password (POST /api/v1/token/) expire after this many days; tokens made by
 # a superuser in the admin carry their own expiry (or none).

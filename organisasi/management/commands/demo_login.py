@@ -1,5 +1,6 @@
 """`python manage.py demo_login`: the demo logins as a small table (`make run` shows it before serving)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
@@ -44,12 +45,13 @@ class Command(BaseCommand):
                 garis if b is None else " | ".join(str(s).ljust(w) for s, w in zip(b, lebar, strict=True))
             )
         self.stdout.write(garis)
+        situs = settings.SITUS_URL.rstrip("/")
         kunci = demo.KUNCI_TOKEN_DEMO
         token = TokenApi.objects.filter(user__username=demo.USERNAME_KLIEN_API, awalan=kunci[:10]).first()
         if token is not None and kunci_cocok(token, kunci) and token.dicabut is None:
             self.stdout.write(
                 f"Klien API ({demo.USERNAME_KLIEN_API}, grup Klien API): "
                 f"curl -H 'Authorization: Token {kunci}' "
-                f"http://127.0.0.1:8000/api/v1/unit/{demo.KODE_INSTANSI}/pohon/"
+                f"{situs}/api/v1/unit/{demo.KODE_INSTANSI}/pohon/"
             )
-        self.stdout.write("")
+        self.stdout.write(f"\nBuka {situs}/ di peramban. Port lain: make run PORT=8080.\n")
