@@ -9,10 +9,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from organisasi.admin.dasar import AdminCakupan
-from sistemkerja.admin import kolom_tanggal
+from sistemkerja.admin import AdminRiwayat, kolom_tanggal
 from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import FormTransisi, galat_ke_dict
 
@@ -34,11 +33,8 @@ from .models import (
 )
 
 
-class RiwayatHanyaBaca(SimpleHistoryAdmin):
+class RiwayatHanyaBaca(AdminRiwayat):
     """History without revert (a revert would skip the services), no deleting."""
-
-    def revert_disabled(self, request, obj=None):
-        return True
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -4,19 +4,27 @@
   the whole save is rolled back and the same POST is shown again with the service's errors on
   their fields (never a 500, never a half-written record).
 - History: simple-history's per-record history, read-only (no revert: a revert would be an edit
-  that skips the services). Nothing is deleted from the admin.
+  that skips the services), in words: who ("Nama (NIP)", or the system), why (the transition's label,
+  `sistemkerja.riwayat`), and the changed values as people write them. Nothing is deleted from the admin.
+- Messages: a save says what it did ("Surat 800/1 dicabut; alasan: …") through `pesan`, instead of
+  Django's "… berhasil diubah".
 
 Scope (who may reach which record) is each app's: organisasi's `CakupanMixin` limits to units.
 """
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from simple_history.admin import SimpleHistoryAdmin
+import datetime as dt
 
-from . import masukan
+from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from . import masukan, riwayat
 from .errors import GalatDomain
 from .forms import galat_ke_dict
 from .teks import tanggal_id
@@ -40,7 +48,57 @@ class GagalTransisi(Exception):
         self.galat = galat
 
 
-class AdminTransisi(SimpleHistoryAdmin):
+class NilaiRiwayat(HistoricalRecordContextHelper):
+    """A changed value as people write it: `—` for none, ya/tidak, dates in Indonesian, choices' labels."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        try:
+            kolom = self.model._meta.get_field(change.field)
+        except FieldDoesNotExist:
+            kolom = None
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return "ya" if value else "tidak"
+        if isinstance(value, dt.datetime):
+            return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "j F Y H.i")
+        if isinstance(value, dt.date):
+            return tanggal_id(value)
+        if kolom is not None and isinstance(value, str | int) and getattr(kolom, "flatchoices", None):
+            return dict(kolom.flatchoices).get(value, value)
+        return value
+
+
+class AdminRiwayat(SimpleHistoryAdmin):
+    """simple-history's history pages, read-only, in words (templates/simple_history/object_history_list.html)."""
+
+    def nama_kolom(self, nama: str) -> str:
+        try:
+            return str(self.model._meta.get_field(nama).verbose_name)
+        except FieldDoesNotExist:
+            return nama
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return NilaiRiwayat(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        for r in historical_records:  # the page's rows, users already joined: no query
+            r.oleh_tampil = riwayat.nama_pelaku(r.history_user, r.history_change_reason)
+            r.alasan_tampil = riwayat.label_alasan(r.history_change_reason, self.nama_kolom) or "—"
+            r.jenis_tampil = riwayat.jenis_perubahan(r.history_type)
+
+    def revert_disabled(self, request, obj=None):
+        return True  # a revert would be an edit that skips the services
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class AdminTransisi(AdminRiwayat):
     """A history-keeping admin whose saves call services (see the module docstring)."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -51,7 +109,19 @@ class AdminTransisi(SimpleHistoryAdmin):
                 return super().changeform_view(request, object_id, form_url, extra_context)
         except GagalTransisi as e:
             request._galat_transisi = e.galat  # second pass: the forms show the errors and nothing is saved
+            request._pesan_transisi = []  # and says nothing was done
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def pesan(self, request, teks: str, level: int = messages.SUCCESS) -> None:
+        """What a save did, in words; shown instead of Django's "… berhasil diubah/ditambahkan"."""
+        request.__dict__.setdefault("_pesan_transisi", []).append((teks, level))
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        ganti = getattr(request, "_pesan_transisi", None)
+        if ganti and level == messages.SUCCESS:
+            message, level = " ".join(t for t, _ in ganti), max(lv for _, lv in ganti)
+            request._pesan_transisi = []
+        return super().message_user(request, message, level, *args, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -80,15 +150,6 @@ class AdminTransisi(SimpleHistoryAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
-
-    # history: read-only
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class InlineTransisi(admin.TabularInline):
