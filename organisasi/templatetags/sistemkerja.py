@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from organisasi import nip as nip_mod
 from organisasi.choices import NAMA_POLA, SEBAGAI_ATASAN, JenisPeran
 from organisasi.permissions import cakupan_jalur
+from sistemkerja import riwayat
 
 register = template.Library()
 
@@ -43,40 +44,15 @@ def terjangkau(unit, user) -> bool:
     return jalur is None or any(unit.path.startswith(j) for j in jalur)
 
 
-JENIS_PERUBAHAN = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
-
-# History rows name the service that wrote them (services._catat); people read these words instead.
-ALASAN = {
-    "instansi_buat": "Instansi dibuat",
-    "unit_buat": "Unit dibuat",
-    "unit_ubah": "Unit diubah",
-    "unit_pindahkan": "Unit dipindahkan",
-    "pegawai_daftarkan": "Pegawai didaftarkan",
-    "pegawai_ubah": "Data pegawai diubah",
-    "pegawai_pindahkan": "Pegawai dipindahkan",
-    "mutasi_kolektif": "Mutasi kolektif",
-    "pegawai_berhentikan": "Pegawai diberhentikan",
-    "pejabat_tetapkan": "Penetapan pejabat",
-    "pejabat_akhiri": "Masa peran diakhiri",
-    "sinkron_penempatan": "Penempatan mulai berlaku",
-}
-
-
 @register.filter
 def jenis_perubahan(history_type) -> str:
-    return JENIS_PERUBAHAN.get(history_type, history_type or "")
+    return riwayat.jenis_perubahan(history_type)
 
 
 @register.filter
 def alasan(teks) -> str:
-    """`pegawai_pindahkan` -> `Pegawai dipindahkan`; `mutasi_kolektif: SK 1/2024` -> `Mutasi kolektif: SK 1/2024`."""
-    if not teks:
-        return ""
-    kunci, _, sisa = str(teks).partition(":")
-    label = ALASAN.get(kunci.strip())
-    if label is None:
-        return teks
-    return f"{label}: {sisa.strip()}" if sisa.strip() else label
+    """A history row's reason as people read it (the labels: sistemkerja.riwayat.ALASAN)."""
+    return riwayat.label_alasan(teks)
 
 
 @register.filter
