@@ -5,16 +5,16 @@ selectors, and renders. No rule of the regulation is decided here.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Q, Value, When
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from sistemkerja import registry
 from sistemkerja.api import catat_akses
-from sistemkerja.masukan import bentuk_nip
+from sistemkerja.masukan import bentuk_nip, periksa_teks
 
 from . import cache as cache_struktur
 from . import nip as nip_mod
@@ -26,6 +26,7 @@ from .permissions import cakupan_jalur, pegawai_dari_user
 from .templatetags.sistemkerja import pohon_html
 
 BATAS_HASIL_CARI = 20
+BATAS_SARAN = 10  # suggestions of a form's search box (sistemkerja.widgets.Cari)
 BATAS_RIWAYAT = 50
 
 
@@ -148,6 +149,82 @@ def struktur_cari(request):
         "organisasi/_hasil_cari.html",
         {"kata": kata, "hasil": _cari(request.user, kata) if kata else None, "cari": cari},
     )
+
+
+# --- suggestions for the forms' search boxes (sistemkerja.widgets.Cari, static/js/cari.js) -------------
+
+
+def _kata_saran(request) -> str | None:
+    """The typed `q`, bounded like any free text (at most 100 characters, no control characters);
+    None when it is refused (the box then gets a 400 and shows no suggestions)."""
+    try:
+        return " ".join(periksa_teks(request.GET.get("q", ""), maks=100, baris=False, wajib=False).split())
+    except ValidationError:
+        return None
+
+
+def _semua_kata(kata: str, kolom: str = "nama") -> Q:
+    """Every typed word (at most five) somewhere in `kolom`: "bidang kesehatan" finds "Bidang Sumber Daya
+    Kesehatan"."""
+    q = Q()
+    for k in kata.split()[:5]:
+        q &= Q(**{f"{kolom}__icontains": k})
+    return q
+
+
+def _saran(request, cari) -> HttpResponse:
+    kata = _kata_saran(request)
+    if kata is None:
+        return HttpResponseBadRequest("Kata kunci tidak sah.", content_type="text/plain; charset=utf-8")
+    saran = cari(kata) if len(kata) >= 2 else []
+    return render(request, "widgets/_saran.html", {"saran": saran})
+
+
+@require_GET
+@login_required
+def saran_unit(request):
+    """htmx: active units whose name holds every word typed, or whose code holds it, each shown with its
+    parent; names that start with the words first. Unit names are not restricted: a request may go to any
+    agency's unit (flow C), and the forms resolve any unit by code or name (penugasan.masukan)."""
+
+    def cari(kata):
+        unit = (
+            Unit.objects.filter(_semua_kata(kata) | Q(kode__icontains=kata), aktif=True)
+            .exclude(depth=1)
+            .select_related("induk")
+            .order_by(Case(When(nama__istartswith=kata, then=Value(0)), default=Value(1)), "nama", "path")
+        )
+        return [
+            {"nilai": f"{u.nama} ({u.kode})", "nama": u.nama, "rinci": f"{u.induk.nama} · {u.kode}"}
+            for u in unit[:BATAS_SARAN]
+        ]
+
+    return _saran(request, cari)
+
+
+@require_GET
+@login_required
+def saran_pegawai(request):
+    """htmx: active people the reader may see (`restrict`) whose name holds every word typed or whose NIP
+    holds the digits typed (spaces allowed), each shown with their unit."""
+
+    def cari(kata):
+        q = _semua_kata(kata)
+        if (angka := nip_mod.bersihkan(kata)).isdigit():
+            q |= Q(nip__contains=angka)
+        pegawai = (
+            Pegawai.objects.restrict(request.user).filter(q, aktif=True).select_related("unit").order_by("nama", "nip")
+        )
+        return [
+            {
+                "nilai": f"{p.nama} ({nip_mod.tampilkan(p.nip)})",
+                "nama": p.nama,
+                "rinci": f"{nip_mod.tampilkan(p.nip)} · {p.unit.nama if p.unit else 'tanpa unit'}",
+            }
+            for p in pegawai[:BATAS_SARAN]
+        ]
+
+    return _saran(request, cari)
 
 
 @require_GET

@@ -1,9 +1,10 @@
 """Browser forms of penugasan. They translate input; the services decide.
 
 Input rules come from sistemkerja.masukan: free text is bounded (`TeksFormField`), periods lie in the
-plausible window. Identifiers are checked for shape before any lookup, and NIPs are looked up only within
-the reach the view gives the form (`terjangkau`, nobody by default), so a malformed NIP, an unknown one and
-one out of reach get the same "not found" (penugasan.masukan).
+plausible window. Units and people are typed or picked in search boxes (sistemkerja.widgets.Cari): a code
+or NIP, a picked "Nama (kunci)" or an exact name, resolved by penugasan.masukan. People are looked up only
+within the reach the view gives the form (`terjangkau`, nobody by default), so an unknown person and one
+out of reach get the same "not found".
 """
 
 import datetime as dt
@@ -12,25 +13,24 @@ from django import forms
 
 from organisasi.models import Pegawai, Unit
 from organisasi.selectors import hari_ini
-from sistemkerja.forms import PilihanIdBanyakField, PilihanIdField
-from sistemkerja.masukan import PANJANG, TeksFormField, bentuk_nip, periksa_tanggal, periksa_teks, periode
+from sistemkerja.forms import CariBanyakField, CariField, PilihanIdBanyakField, PilihanIdField
+from sistemkerja.masukan import PANJANG, TeksFormField, periksa_tanggal, periksa_teks, periode
 
 from .choices import Alur, Sifat
-from .masukan import PESAN_NIP, cari_pegawai, cari_unit, tampil
+from .masukan import pegawai_dari_teks, unit_dari_teks
 from .models import Kompetensi, TimKerja
-from .selectors import jalur_perangkat_daerah
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAKS_PEGAWAI = 200  # staff named at once, as in the API
 
 
-def pegawai_menurut_nip(teks_nip: list[str], terjangkau) -> list[Pegawai]:
-    """Active people of `terjangkau` by NIP (spaces allowed), in the order given; a NIP malformed, unknown
-    or outside `terjangkau` is a field error alike."""
-    teks_nip = [n for n in teks_nip if n.strip()]
-    if len(teks_nip) > MAKS_PEGAWAI:
+def pegawai_menurut_teks(teks: list[str], terjangkau) -> list[Pegawai]:
+    """Active people of `terjangkau` by NIP (spaces allowed), picked suggestion or exact name, in the order
+    given; one unknown or outside `terjangkau` is a field error alike (penugasan.masukan.pegawai_dari_teks)."""
+    teks = [n for n in teks if n.strip()]
+    if len(teks) > MAKS_PEGAWAI:
         raise forms.ValidationError(f"Paling banyak {MAKS_PEGAWAI} pegawai sekaligus.")
-    return cari_pegawai(teks_nip, terjangkau)
+    return pegawai_dari_teks(teks, terjangkau)
 
 
 def tempel_periode(form, data: dict, *lain: str) -> None:
@@ -47,39 +47,33 @@ def tempel_periode(form, data: dict, *lain: str) -> None:
             form.add_error(kolom, e.messages)
 
 
-class IdentitasField(forms.CharField):
-    """An identifier as typed. Only its shape is checked, by the form's lookup: Django's text validators
-    would answer a NUL differently from an unknown identifier."""
+class UnitField(CariField):
+    """A unit typed or picked in a search box: its code, "Nama (kode)" or its exact name."""
 
-    def run_validators(self, value):
-        pass
+    def __init__(self, **kwargs):
+        super().__init__(url="cari_unit", **kwargs)
 
-
-class NipFormField(IdentitasField):
-    """A NIP as typed; one that cannot be a NIP is "not found" here, the rest when the form looks it up."""
+    def prepare_value(self, value):
+        return f"{value.nama} ({value.kode})" if isinstance(value, Unit) else value
 
     def clean(self, value):
-        nip = super().clean(value)
-        if nip and bentuk_nip(nip) is None:
-            raise forms.ValidationError(PESAN_NIP.format(nip=tampil(nip)))
-        return nip
+        teks = super().clean(value)
+        return unit_dari_teks(teks) if teks else None
 
 
-class UnitKodeField(IdentitasField):
-    """A unit by its kode; the page offers the active units' names in a <datalist id="daftar-unit">."""
+class PegawaiField(CariField):
+    """A person typed or picked in a search box; the form looks them up within its reach."""
 
-    widget = forms.TextInput(attrs={"list": "daftar-unit", "autocomplete": "off"})
-
-    def clean(self, value):
-        kode = super().clean(value)
-        return cari_unit(kode) if kode else None
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Ketik nama atau NIP, lalu pilih dari saran.")
+        super().__init__(url="cari_pegawai", **kwargs)
 
 
 class PenugasanForm(forms.Form):
     alur = forms.ChoiceField(label="Alur", choices=Alur.choices, widget=forms.RadioSelect)
-    unit_tujuan = UnitKodeField(
+    unit_tujuan = UnitField(
         label="Unit tujuan",
-        help_text="Ketik nama atau kode unit, lalu pilih. Unit tempat pegawai yang diminta "
+        help_text="Ketik nama atau kode unit, lalu pilih dari saran. Unit tempat pegawai yang diminta "
         "berkedudukan; pada pengajuan sukarela, unit yang ingin Anda bantu.",
     )
     pegawai = forms.MultipleChoiceField(
@@ -97,7 +91,7 @@ class PenugasanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     kompetensi_daftar = PilihanIdBanyakField(
-        label="Kompetensi (untuk menyaring calon)",
+        label="Kompetensi yang dibutuhkan (calon yang memilikinya ditandai)",
         required=False,
         queryset=Kompetensi.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -121,7 +115,7 @@ class PenugasanForm(forms.Form):
         self.fields["pegawai"].choices = [(n, n) for n in self.data.getlist("pegawai")] if self.is_bound else []
 
     def clean_pegawai(self):
-        return pegawai_menurut_nip(self.cleaned_data["pegawai"], self.terjangkau)
+        return pegawai_menurut_teks(self.cleaned_data["pegawai"], self.terjangkau)
 
     def clean(self):
         data = super().clean()
@@ -155,7 +149,7 @@ class LanjutForm(forms.Form):
         self.fields["pegawai"].choices = [(n, n) for n in self.data.getlist("pegawai")] if self.is_bound else []
 
     def clean_pegawai(self):
-        return pegawai_menurut_nip(self.cleaned_data["pegawai"], self.terjangkau)
+        return pegawai_menurut_teks(self.cleaned_data["pegawai"], self.terjangkau)
 
 
 class TolakForm(forms.Form):
@@ -174,24 +168,27 @@ class TarikForm(forms.Form):
 
 
 class TimForm(forms.Form):
-    """A new team. Who may form one for the unit (`pelaku`) is asked first; the NIPs are looked up only for
+    """A new team. Who may form one for the unit (`pelaku`) is asked first; people are looked up only for
     those who may (anyone active: a team may take members from other agencies, Lampiran B.3), so the form
-    tells nobody else whether a NIP exists. `bukan_wewenang` then holds the refusal (a 403)."""
+    tells nobody else whether a NIP or name exists. `bukan_wewenang` then holds the refusal (a 403)."""
 
     nama = TeksFormField(jenis="pendek", baris=False, label="Nama tim")
     tujuan = TeksFormField(jenis="sedang", label="Tujuan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    unit_pemilik = UnitKodeField(
-        label="Unit Organisasi pemilik kinerja", help_text="Ketik nama atau kode unit, lalu pilih."
+    unit_pemilik = UnitField(
+        label="Unit Organisasi pemilik kinerja", help_text="Ketik nama atau kode unit, lalu pilih dari saran."
     )
     sifat = forms.ChoiceField(label="Sifat", choices=Sifat.choices)
     mulai = forms.DateField(label="Mulai", widget=TANGGAL)
     selesai = forms.DateField(label="Selesai", widget=TANGGAL)
-    ketua = NipFormField(label="NIP ketua")
-    anggota = IdentitasField(
+    ketua = PegawaiField(label="Ketua")
+    anggota = CariBanyakField(
+        url="cari_pegawai",
+        keterangan="Peran",
         label="Anggota",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Satu per baris: NIP, lalu (boleh) titik dua dan perannya, mis. 19850317 201003 1 001: analis data.",
+        help_text="Ketik nama atau NIP, lalu pilih dari saran; ulangi untuk anggota berikutnya. Saran memuat "
+        "pegawai dalam cakupan Anda; anggota dari instansi lain: ketik NIP-nya. Tanpa JavaScript: pisahkan "
+        "dengan titik koma, peran (boleh) sesudah titik dua, mis. 19850317 201003 1 001: analis data.",
     )
 
     pegawai = forms.MultipleChoiceField(label="Calon dipilih", required=False, widget=forms.CheckboxSelectMultiple)
@@ -212,22 +209,22 @@ class TimForm(forms.Form):
 
     def _cari(self, nip: list[str]) -> list[Pegawai]:
         """The people by NIP once the caller may form a team for the unit; before that nobody is looked up."""
-        return pegawai_menurut_nip(nip, Pegawai.objects.all()) if self.cleaned_data.get("unit_pemilik") else []
+        return pegawai_menurut_teks(nip, Pegawai.objects.all()) if self.cleaned_data.get("unit_pemilik") else []
 
     def clean_ketua(self):
         return next(iter(self._cari([self.cleaned_data["ketua"]])), None)
 
     def clean_anggota(self):
-        baris = [b.split(":", 1) for b in self.cleaned_data["anggota"].splitlines() if b.strip()]
-        if any(not b[0].strip() for b in baris):
-            raise forms.ValidationError("Setiap baris diawali NIP anggota.")
+        isian = self.cleaned_data["anggota"]  # [(name or NIP, role)]
+        if any(not siapa for siapa, _ in isian):
+            raise forms.ValidationError("Setiap anggota diawali nama atau NIP-nya.")
         peran = []
-        for i, b in enumerate(baris, start=1):
+        for i, (_, p) in enumerate(isian, start=1):
             try:
-                peran.append(periksa_teks(b[1] if len(b) > 1 else "", maks=PANJANG["pendek"], baris=False, wajib=False))
+                peran.append(periksa_teks(p, maks=PANJANG["pendek"], baris=False, wajib=False))
             except forms.ValidationError as e:
-                raise forms.ValidationError([f"Baris {i}, peran: {m}" for m in e.messages]) from None
-        return list(zip(self._cari([b[0] for b in baris]), peran))
+                raise forms.ValidationError([f"Anggota ke-{i}, peran: {m}" for m in e.messages]) from None
+        return list(zip(self._cari([siapa for siapa, _ in isian]), peran, strict=False))
 
     def clean_pegawai(self):
         return self._cari(self.cleaned_data["pegawai"])
@@ -246,15 +243,6 @@ def awal_periode() -> dict:
     return {"mulai": hari, "selesai": hari + dt.timedelta(days=90)}
 
 
-def pilihan_unit() -> list[tuple[str, str]]:
-    """Every active unit as (kode, name with its agency) for the unit fields' suggestions."""
-    unit = list(
-        Unit.objects.filter(aktif=True).exclude(jenis="instansi").only("kode", "nama", "path", "depth").order_by("path")
-    )  # one query: the agencies' names come from the same rows
-    pd = {u.path: u.nama for u in unit if u.depth == 2}
-    return [(u.kode, u.nama if u.depth <= 2 else f"{u.nama} — {pd.get(jalur_perangkat_daerah(u), '')}") for u in unit]
-
-
 class KompetensiForm(forms.Form):
     kompetensi = PilihanIdField(label="Kompetensi", queryset=Kompetensi.objects.all(), empty_label="— pilih —")
     bukti = TeksFormField(
@@ -265,7 +253,7 @@ class KompetensiForm(forms.Form):
 class AnggotaForm(forms.Form):
     """A member added to a team; the view asks whether the caller manages it before giving `terjangkau`."""
 
-    nip = NipFormField(label="NIP anggota")
+    nip = PegawaiField(label="Anggota")
     peran = TeksFormField(jenis="pendek", baris=False, label="Peran dalam tim", required=False)
 
     def __init__(self, *args, terjangkau=None, **kwargs):
@@ -273,7 +261,7 @@ class AnggotaForm(forms.Form):
         self.terjangkau = Pegawai.objects.none() if terjangkau is None else terjangkau
 
     def clean_nip(self):
-        return pegawai_menurut_nip([self.cleaned_data["nip"]], self.terjangkau)[0]
+        return pegawai_menurut_teks([self.cleaned_data["nip"]], self.terjangkau)[0]
 
 
 class CabutForm(forms.Form):

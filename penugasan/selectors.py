@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from organisasi.choices import JenisUnit
 from organisasi.models import Pegawai, PejabatUnit, Penempatan, Unit
@@ -138,21 +139,39 @@ def beban_kerja(pegawai_qs, mulai: dt.date, selesai: dt.date):
 
 
 def kandidat(
-    *, unit: Unit, mulai: dt.date, selesai: dt.date, kompetensi: list[int] | None = None, tanggal: dt.date | None = None
+    *,
+    unit: Unit,
+    mulai: dt.date,
+    selesai: dt.date,
+    kompetensi: list[int] | None = None,
+    hanya_cocok: bool = True,
+    tanggal: dt.date | None = None,
 ):
-    """Staff placed in `unit` who hold every competency asked for, lightest load first (Lampiran B.2.d).
+    """Staff placed in `unit`, those holding more of the competencies asked for first, then the lightest
+    load (Lampiran B.2.d). Each carries `jumlah_cocok`, how many of those competencies they hold.
+    `hanya_cocok` keeps only those holding every one (the API's filter; the pages show everyone, marked).
 
     Heads of units are not candidates: assignments are for Pejabat Fungsional and Pelaksana.
     """
     tanggal = tanggal or hari_ini()
+    kompetensi = list(kompetensi or [])
     qs = Pegawai.objects.filter(
         aktif=True,
         riwayat_penempatan__in=Penempatan.objects.pada(tanggal).filter(unit=unit),
     ).exclude(Exists(PejabatUnit.objects.pada(tanggal).filter(pegawai=OuterRef("pk"))))
-    for k in kompetensi or []:
-        qs = qs.filter(Exists(KompetensiPegawai.objects.filter(pegawai=OuterRef("pk"), kompetensi_id=k)))
+    if hanya_cocok:
+        for k in kompetensi:
+            qs = qs.filter(Exists(KompetensiPegawai.objects.filter(pegawai=OuterRef("pk"), kompetensi_id=k)))
+    cocok = (
+        KompetensiPegawai.objects.filter(pegawai=OuterRef("pk"), kompetensi_id__in=kompetensi)
+        .order_by()
+        .values("pegawai")
+        .annotate(n=Count("kompetensi", distinct=True))
+        .values("n")
+    )
+    qs = qs.annotate(jumlah_cocok=Coalesce(Subquery(cocok), 0)) if kompetensi else qs.annotate(jumlah_cocok=Value(0))
     qs = beban_kerja(qs, mulai, selesai).select_related("jabatan").prefetch_related("kompetensi__kompetensi")
-    return qs.order_by("jumlah_penugasan", "jumlah_tim", "nama", "nip")
+    return qs.order_by("-jumlah_cocok", "jumlah_penugasan", "jumlah_tim", "nama", "nip")
 
 
 def boleh_memilih_pegawai(user) -> bool:

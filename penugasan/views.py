@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,10 +20,10 @@ from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import tempel_galat
-from sistemkerja.masukan import bentuk_id, bentuk_kode
+from sistemkerja.masukan import bentuk_id
 
 from . import selectors, services
-from .choices import StatusBerkas
+from .choices import JenisSurat, StatusBerkas
 from .forms import (
     AnggotaForm,
     CabutForm,
@@ -34,9 +35,9 @@ from .forms import (
     TimForm,
     TolakForm,
     awal_periode,
-    pilihan_unit,
 )
-from .models import AnggotaTim, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
+from .masukan import unit_dari_teks
+from .models import AnggotaTim, Kompetensi, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 from .pdf import respon_pdf
 from .services.surat import pemegang_kini
 
@@ -106,11 +107,14 @@ def _konteks_detail(request, p: Penugasan, **lain) -> dict:
         },
     }
     if boleh_bertindak and perlu_pegawai:
+        saring = _saring_kompetensi(request, list(p.kompetensi_diperlukan.values_list("pk", flat=True)))
+        konteks.update(saring, tautan_saring=f"{request.path}{saring['tautan_saring']}#tindakan")
         konteks["kandidat"] = selectors.kandidat(
             unit=p.unit_tujuan,
             mulai=p.mulai,
             selesai=p.selesai,
-            kompetensi=list(p.kompetensi_diperlukan.values_list("pk", flat=True)),
+            kompetensi=list(saring["id_diminta"]),
+            hanya_cocok=saring["hanya_cocok"],
         )[:BATAS_KANDIDAT]
         konteks["terpilih"] = {o.nip for o in konteks["usulan"] + konteks["ditugaskan"]}
     return {**konteks, **lain}
@@ -184,6 +188,14 @@ def penugasan_tarik(request, pk):
     )
 
 
+def _pesan_diajukan(p: Penugasan) -> str:
+    """What starting a flow did: flow A is decided at once and its letter issued; the others wait at a step."""
+    if p.berjalan:
+        return f"Penugasan #{p.pk} diajukan; menunggu {p.get_langkah_display().lower()}."
+    surat = p.surat.filter(jenis=JenisSurat.PENUGASAN).order_by("-id").first()
+    return f"Penugasan #{p.pk} selesai: surat penugasan{f' {surat.nomor}' if surat else ''} sudah terbit."
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def penugasan_baru(request):
@@ -212,37 +224,72 @@ def penugasan_baru(request):
                 ),
             )
             if p is not None:
-                messages.success(request, f"Penugasan #{p.pk} diajukan.")
+                messages.success(request, _pesan_diajukan(p))
                 return redirect("penugasan:detail", pk=p.pk)
     else:
         form = PenugasanForm(initial={"alur": request.GET.get("alur", "A"), **awal_periode()}, tim_qs=tim_qs)
         status = 200
-    return render(request, "penugasan/form.html", {"form": form, "unit_pilihan": pilihan_unit()}, status=status)
+    return render(request, "penugasan/form.html", {"form": form}, status=status)
+
+
+def _saring_kompetensi(request, kompetensi: list[int]) -> dict:
+    """The candidate list's competency filter, stated and removable: those holding the competencies asked
+    for come first and are marked; `?hanya_cocok=1` shows only them. `tautan_saring` is the query string
+    that flips it (the page's own address goes in front)."""
+    hanya = request.GET.get("hanya_cocok") == "1" and bool(kompetensi)
+    q = request.GET.copy()
+    q.pop("hanya_cocok", None)
+    if not hanya:
+        q["hanya_cocok"] = "1"
+    return {
+        "hanya_cocok": hanya,
+        "id_diminta": set(kompetensi),
+        "kompetensi_diminta": list(Kompetensi.objects.filter(pk__in=kompetensi).order_by("nama")) if kompetensi else [],
+        "tautan_saring": f"?{q.urlencode()}",
+    }
+
+
+def _unit_terjangkau(user, teks: str) -> Unit | None:
+    """The unit typed or picked in a form's unit box, when it is within the user's scope."""
+    try:
+        unit = unit_dari_teks(teks) if teks else None
+    except ValidationError:
+        return None
+    return unit if unit is not None and Unit.objects.restrict(user).filter(pk=unit.pk).exists() else None
 
 
 @require_GET
 @login_required
 def kandidat(request):
-    """htmx: candidates in a unit for a period, filtered by competency, lightest load first."""
+    """htmx: candidates in a unit for a period, those with the competencies asked for first and marked
+    (only them with `hanya_cocok=1`), then the lightest load."""
     if not selectors.boleh_memilih_pegawai(request.user):
         return render(request, "penugasan/_kandidat.html", {"unit": None, "bukan_pimpinan": True}, status=403)
-    kode = bentuk_kode(request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", ""))  # a request's or a team's
-    unit = Unit.objects.restrict(request.user).filter(kode=kode).first() if kode else None
+    # a request's unit or a team's
+    unit = _unit_terjangkau(request.user, request.GET.get("unit_tujuan") or request.GET.get("unit_pemilik", ""))
     periode = PeriodeForm(request.GET)
     mulai, selesai = (
         (periode.cleaned_data["mulai"], periode.cleaned_data["selesai"]) if periode.is_valid() else (None, None)
     )
+    kompetensi = [k for k in map(bentuk_id, request.GET.getlist("kompetensi_daftar")[:50]) if k is not None]
+    saring = _saring_kompetensi(request, kompetensi)
     daftar = []
     if unit is not None and mulai and selesai:
-        kompetensi = [k for k in map(bentuk_id, request.GET.getlist("kompetensi_daftar")[:50]) if k is not None]
         terlihat = Pegawai.objects.restrict(request.user).values("pk")
-        daftar = selectors.kandidat(unit=unit, mulai=mulai, selesai=selesai, kompetensi=kompetensi).filter(
-            pk__in=terlihat
-        )[:BATAS_KANDIDAT]
+        daftar = selectors.kandidat(
+            unit=unit, mulai=mulai, selesai=selesai, kompetensi=kompetensi, hanya_cocok=saring["hanya_cocok"]
+        ).filter(pk__in=terlihat)[:BATAS_KANDIDAT]
     return render(
         request,
         "penugasan/_kandidat.html",
-        {"unit": unit, "kandidat": daftar, "terpilih": set(request.GET.getlist("pegawai"))},
+        {
+            **saring,
+            "unit": unit,
+            "kandidat": daftar,
+            "terpilih": set(request.GET.getlist("pegawai")),
+            "tautan_saring": reverse("penugasan:kandidat") + saring["tautan_saring"],
+            "saring_htmx": True,
+        },
     )
 
 
@@ -455,4 +502,4 @@ def tim_baru(request):
             status = 403
     else:
         form, status = TimForm(initial=awal_periode()), 200
-    return render(request, "penugasan/tim_form.html", {"form": form, "unit_pilihan": pilihan_unit()}, status=status)
+    return render(request, "penugasan/tim_form.html", {"form": form}, status=status)

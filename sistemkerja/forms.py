@@ -1,5 +1,6 @@
 """What every app's forms share: a ModelForm whose record a service writes, choices of rows by an id
-checked for shape first, and a service's refusal shown on a form's fields."""
+checked for shape first, a service's refusal shown on a form's fields, and the search-box fields
+(`CariField`, `CariBanyakField`: see sistemkerja.widgets)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 
 from .errors import GalatDomain
 from .masukan import bentuk_id, tampil
+from .widgets import Cari, CariBanyak, pisah_catatan
 
 
 def galat_ke_dict(e: Exception) -> dict:
@@ -67,3 +69,28 @@ class PilihanIdBanyakField(forms.ModelMultipleChoiceField):
                 params={"pk": tampil(salah[0], buang_kendali=True)},
             )
         return super()._check_values(value)
+
+
+class CariField(forms.CharField):
+    """What was typed or picked in a search box (widgets.Cari, suggestions from the URL named `url`).
+
+    The form's lookup checks the text (a code, a NIP, a picked "Nama (kunci)", a name): Django's text
+    validators are skipped so a NUL reads exactly like an unknown value."""
+
+    def __init__(self, *, url: str, **kwargs):
+        kwargs.setdefault("widget", Cari(url))
+        super().__init__(**kwargs)
+
+    def run_validators(self, value):
+        pass
+
+
+class CariBanyakField(forms.Field):
+    """Several values of a search box (widgets.CariBanyak): a list of (value, note) as typed or picked."""
+
+    def __init__(self, *, url: str, keterangan: str = "", **kwargs):
+        kwargs.setdefault("widget", CariBanyak(url, keterangan=keterangan))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return [pisah_catatan(v) for v in value or [] if isinstance(v, str)]

@@ -141,7 +141,10 @@ def test_kandidat_menurut_kompetensi_dan_beban(s):
     r = c.get(url + f"&kompetensi_daftar={analisis.pk}")
     assert len(r.context["kandidat"]) == 2
     lain = Kompetensi.objects.create(nama="Hukum")
-    assert list(c.get(url + f"&kompetensi_daftar={lain.pk}").context["kandidat"]) == []
+    # nobody holds it: everyone is still listed, none marked; filtered on request, the list is empty
+    r = c.get(url + f"&kompetensi_daftar={lain.pk}")
+    assert [k.jumlah_cocok for k in r.context["kandidat"]] == [0, 0]
+    assert list(c.get(url + f"&kompetensi_daftar={lain.pk}&hanya_cocok=1").context["kandidat"]) == []
     r = masuk(s.staf_kelurahan).get(url)  # another Perangkat Daerah: not in reach
     assert r.context["unit"] is None
 
