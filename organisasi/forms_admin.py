@@ -123,16 +123,48 @@ class BerhentikanForm(forms.Form):
     alasan = forms.CharField(label="Alasan", max_length=300, help_text="Mis. pensiun, pindah instansi, meninggal.")
 
 
+class _BanyakBerkasInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _BanyakBerkasField(forms.FileField):
+    """One or more files (Django's documented pattern): a list of UploadedFile."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", _BanyakBerkasInput(attrs={"accept": ".xlsx,.csv,.json"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        satu = super().clean
+        if isinstance(data, (list, tuple)):
+            return [satu(d, initial) for d in data] or satu(None, initial)
+        return [satu(data, initial)]
+
+
 class ImporStrukturForm(forms.Form):
-    berkas = forms.FileField(label="Berkas JSON", help_text="Format pertukaran struktur (lihat API.md).")
+    """The structure upload: one XLSX workbook, CSV files (one per sheet) or one JSON file.
+
+    `cleaned_data["unggahan"]` is the `pertukaran.Unggahan` read from it (the same data whatever the form);
+    a file that cannot be read is an Indonesian error on the field."""
+
+    berkas = _BanyakBerkasField(
+        label="Berkas",
+        help_text="Satu buku kerja Excel (.xlsx), atau beberapa berkas .csv sekaligus (satu per lembar, "
+        "mis. unit.csv dan pegawai.csv), atau satu berkas .json. Paling besar "
+        f"{pertukaran.BATAS_UNGGAHAN // 1024 // 1024} MB.",
+    )
 
     def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        if berkas.size > BATAS_BERKAS:
-            raise ValidationError(f"Berkas terlalu besar (paling besar {BATAS_BERKAS // 1024 // 1024} MB).")
-        # JSON nested thousands deep or a number of thousands of digits is a form error, not a server error
-        self.cleaned_data["data"] = pertukaran.baca_json(berkas.read())
-        return berkas
+        daftar = self.cleaned_data["berkas"]
+        if sum(b.size for b in daftar) > pertukaran.BATAS_UNGGAHAN:
+            batas = pertukaran.BATAS_UNGGAHAN // 1024 // 1024
+            raise ValidationError(f"Berkas terlalu besar (paling besar {batas} MB seluruhnya).")
+        # JSON nested thousands deep, a broken workbook or a CSV in another encoding is a form error
+        self.cleaned_data["unggahan"] = pertukaran.baca_unggahan([(b.name, b.read()) for b in daftar])
+        return daftar
+
+    def nama_berkas(self) -> str:
+        return ", ".join(b.name for b in self.cleaned_data["berkas"])
 
 
 # --- mutasi kolektif ------------------------------------------------------------------------------

@@ -1,8 +1,12 @@
 """Structure exchange (API.md "Structure exchange format"): impor and ekspor.
 
     baca_json(isi: bytes | str) -> data         # the file's JSON; ValidationError when it cannot be read
-    impor(data: dict, *, pelaku=None) -> dict   # summary counts; raises ValidationError naming record+field
+    baca_unggahan([(nama, isi), …]) -> Unggahan # an admin's upload: JSON, an XLSX workbook or CSV files,
+                                                # as the same data (see `lembar`), with sheet rows for messages
+    impor(data: dict, *, pelaku=None, baris_lembar=None) -> dict
+                                                # summary counts; raises ValidationError naming record+field
     ekspor(*, instansi=None) -> dict            # same shape as the import file
+    ekspor_xlsx(*, instansi=None) -> bytes      # the same as a workbook; templat_xlsx() the empty template
 
 impor() first reads the whole file and collects every problem it can see without
 writing (unknown fields and codes, duplicates, NIPs, dates, levels, cycles): see
@@ -18,23 +22,34 @@ jabatan, pegawai, plt and delegasi.
 from django.db import transaction
 
 from .baris import JENIS_HASIL
-from .berkas import baca_json
+from .berkas import BATAS_UNGGAHAN, Unggahan, baca_json, baca_unggahan
 from .keluaran import ekspor
+from .lembar import contoh_templat, tulis_xlsx
 from .tulis import Penulis
 
 
-def impor(data: dict, *, pelaku=None) -> dict:
-    """Load a structure file; all or nothing."""
+def impor(data: dict, *, pelaku=None, baris_lembar: dict | None = None) -> dict:
+    """Load a structure file; all or nothing. `baris_lembar`: each record's sheet row, for messages."""
     with transaction.atomic():
-        return Penulis(data, pelaku).jalankan()
+        return Penulis(data, pelaku, baris_lembar).jalankan()
 
 
-def pratinjau(data: dict, *, pelaku=None) -> dict:
+def pratinjau(data: dict, *, pelaku=None, baris_lembar: dict | None = None) -> dict:
     """Dry run: the summary impor() would return (or its ValidationError); nothing is kept."""
     with transaction.atomic():
-        hasil = Penulis(data, pelaku).jalankan()
+        hasil = Penulis(data, pelaku, baris_lembar).jalankan()
         transaction.set_rollback(True)
     return hasil
+
+
+def ekspor_xlsx(*, instansi=None) -> bytes:
+    """The current structure as a workbook the import reads back (one sheet per list, and "petunjuk")."""
+    return tulis_xlsx(ekspor(instansi=instansi), judul_petunjuk="Struktur organisasi: ekspor")
+
+
+def templat_xlsx() -> bytes:
+    """The empty workbook to fill in: headers, one example row per sheet, and "petunjuk"."""
+    return tulis_xlsx(contoh_templat(), judul_petunjuk="Templat impor struktur organisasi")
 
 
 def ringkasan_teks(hasil: dict) -> list[str]:
@@ -45,4 +60,15 @@ def ringkasan_teks(hasil: dict) -> list[str]:
     ]
 
 
-__all__ = ["baca_json", "impor", "pratinjau", "ekspor", "ringkasan_teks"]
+__all__ = [
+    "BATAS_UNGGAHAN",
+    "Unggahan",
+    "baca_json",
+    "baca_unggahan",
+    "impor",
+    "pratinjau",
+    "ekspor",
+    "ekspor_xlsx",
+    "templat_xlsx",
+    "ringkasan_teks",
+]

@@ -20,8 +20,9 @@ from .baris import KOLOM, TINGKAT_STRUKTURAL, Galat, Pembaca, bentuk_nip, dalam_
 class BacaanBerkas:
     """The file's records, checked against each other and against the database."""
 
-    def __init__(self, galat: Galat):
+    def __init__(self, galat: Galat, baris_lembar: dict[str, list[int]] | None = None):
         self.galat = galat
+        self.baris_lembar = baris_lembar or {}
         self.instansi: list = []
         self.unit: dict[str, SimpleNamespace] = {}
         self.pegawai: dict[str, SimpleNamespace] = {}
@@ -36,6 +37,12 @@ class BacaanBerkas:
         self._dipimpin: dict[str, str] = {}
         self._peran_berkas: set = set()
         self._tanpa_tingkat: list = []  # struktural rows whose level a later row may still give
+
+    def posisi(self, jenis: str, i: int) -> str:
+        """How messages name a record: `pegawai[3]` (the JSON list's index, from 0) or, for a spreadsheet,
+        `pegawai baris 5` (the sheet's row)."""
+        nomor = self.baris_lembar.get(jenis, [])
+        return f"{jenis} baris {nomor[i]}" if i < len(nomor) else f"{jenis}[{i}]"
 
     # --- the database side ---
 
@@ -83,7 +90,7 @@ class BacaanBerkas:
         return set(self.instansi_db) | {r.kode for r in self.instansi if r.kode}
 
     def baca_instansi(self, i: int, baris) -> None:
-        label = f"instansi[{i}] {mentah(baris, 'kode')}"
+        label = f"{self.posisi('instansi', i)} {mentah(baris, 'kode')}"
         p = Pembaca(baris, label, self.galat, "instansi")
         kode = p.kode("kode")
         nilai = {"kode": kode, "nama": p.teks("nama")}
@@ -97,7 +104,7 @@ class BacaanBerkas:
         self.instansi.append(SimpleNamespace(label=label, kode=kode, nilai=nilai))
 
     def baca_unit(self, i: int, baris) -> None:
-        label = f"unit[{i}] {mentah(baris, 'kode')}"
+        label = f"{self.posisi('unit', i)} {mentah(baris, 'kode')}"
         p = Pembaca(baris, label, self.galat, "unit")
         r = SimpleNamespace(
             label=label,
@@ -190,7 +197,7 @@ class BacaanBerkas:
     # --- staff ---
 
     def baca_pegawai(self, i: int, baris) -> None:
-        label = f"pegawai[{i}] NIP {mentah(baris, 'nip', nip=True)}"
+        label = f"{self.posisi('pegawai', i)} NIP {mentah(baris, 'nip', nip=True)}"
         p = Pembaca(baris, label, self.galat, "pegawai")
         r = SimpleNamespace(label=label)
         self._baca_identitas(p, r)
@@ -320,7 +327,9 @@ class BacaanBerkas:
 
     def baca_peran(self, i: int, baris, jenis_baris: str) -> None:
         kolom_unit, kolom_nip = ("unit", "nip") if jenis_baris == "plt" else ("dari_unit", "kepada_nip")
-        label = f"{jenis_baris}[{i}] unit {mentah(baris, kolom_unit)} NIP {mentah(baris, kolom_nip, nip=True)}"
+        label = (
+            f"{self.posisi(jenis_baris, i)} unit {mentah(baris, kolom_unit)} NIP {mentah(baris, kolom_nip, nip=True)}"
+        )
         p = Pembaca(baris, label, self.galat, jenis_baris)
         r = SimpleNamespace(
             label=label,
@@ -375,12 +384,13 @@ def _nip_rujukan(daftar: dict) -> set[str]:
     return nips - {None}
 
 
-def baca_berkas(data, galat: Galat) -> BacaanBerkas:
-    """Check a whole file; problems are collected in `galat` (the caller decides when to stop)."""
+def baca_berkas(data, galat: Galat, baris_lembar: dict[str, list[int]] | None = None) -> BacaanBerkas:
+    """Check a whole file; problems are collected in `galat` (the caller decides when to stop).
+    `baris_lembar` gives each record's sheet row when the file was a spreadsheet (see `BacaanBerkas.posisi`)."""
     if not isinstance(data, dict):
         galat.tambah("berkas", None, "Isi berkas harus berupa objek JSON dengan kunci " + ", ".join(KOLOM) + ".")
         galat.periksa()
-    b = BacaanBerkas(galat)
+    b = BacaanBerkas(galat, baris_lembar)
     for k in sorted(set(data) - set(KOLOM)):
         galat.tambah(tampil(k), None, "Kunci tidak dikenal; yang dikenal: " + ", ".join(KOLOM) + ".")
     daftar = {}

@@ -40,12 +40,12 @@ def _isi_tingkat(*, pelaku, jabatan: Jabatan, tingkat: str) -> Jabatan:
 class Penulis:
     """Reads the file, then writes it parents first and counts per record what happened."""
 
-    def __init__(self, data, pelaku):
+    def __init__(self, data, pelaku, baris_lembar: dict[str, list[int]] | None = None):
         self.pelaku = pelaku
         self.galat = Galat()
         self.hari = hari_ini()
         self.status: dict[str, dict[str, str]] = {k: {} for k in JENIS_HASIL}
-        self.bacaan = baca_berkas(data, self.galat)
+        self.bacaan = baca_berkas(data, self.galat, baris_lembar)
         self.awal_pimpinan: dict[str, dt.date] = {}  # unit kode -> earliest start of an undated new head
         self.awal_penempatan: dict[str, dt.date] = {}  # NIP -> start of the placement the file leaves
 
