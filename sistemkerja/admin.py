@@ -40,6 +40,12 @@ def kolom_tanggal(nama: str, judul: str):
     return tampil
 
 
+def catat_pesan(request, teks: str | None, level: int = messages.SUCCESS) -> None:
+    """What a save did, in words; said instead of Django's "… berhasil diubah/ditambahkan"."""
+    if teks:
+        request.__dict__.setdefault("_pesan_transisi", []).append((teks, level))
+
+
 class GagalTransisi(Exception):
     """A service refused during save: {"form": {field: msgs}, "inline": {model name: {row index: {...}}}}."""
 
@@ -112,14 +118,16 @@ class AdminTransisi(AdminRiwayat):
             request._pesan_transisi = []  # and says nothing was done
             return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def pesan(self, request, teks: str, level: int = messages.SUCCESS) -> None:
-        """What a save did, in words; shown instead of Django's "… berhasil diubah/ditambahkan"."""
-        request.__dict__.setdefault("_pesan_transisi", []).append((teks, level))
+    def construct_change_message(self, request, form, formsets, add=False):
+        if not add and not form.has_changed() and not any(fs.has_changed() for fs in formsets or []):
+            catat_pesan(request, f"Tidak ada yang berubah pada {form.instance}.", messages.INFO)
+        return super().construct_change_message(request, form, formsets, add)
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        ganti = getattr(request, "_pesan_transisi", None)
-        if ganti and level == messages.SUCCESS:
-            message, level = " ".join(t for t, _ in ganti), max(lv for _, lv in ganti)
+        pesan = getattr(request, "_pesan_transisi", None)
+        if pesan and level == messages.SUCCESS:  # Django's "… berhasil diubah": say what was done instead
+            berubah = [t for t, lv in pesan if lv >= messages.SUCCESS]
+            message, level = (" ".join(berubah), messages.SUCCESS) if berubah else (pesan[0][0], messages.INFO)
             request._pesan_transisi = []
         return super().message_user(request, message, level, *args, **kwargs)
 
@@ -130,11 +138,16 @@ class AdminTransisi(AdminRiwayat):
         return type(form.__name__, (form,), atribut)
 
     def transisi(self, fungsi, request, **kwargs):
-        """Call a service as the request's user; its refusal becomes errors on the form."""
+        """Call a service as the request's user; its refusal becomes errors on the form, and what it
+        did becomes the message after the save (`sistemkerja.riwayat.PESAN`)."""
         try:
-            return fungsi(pelaku=request.user, **kwargs)
+            hasil = fungsi(pelaku=request.user, **kwargs)
         except (ValidationError, GalatDomain) as e:
             raise GagalTransisi({"form": galat_ke_dict(e)}) from e
+        pesan = riwayat.pesan_transisi(getattr(fungsi, "__name__", ""), hasil, kwargs)
+        if pesan is not None:
+            catat_pesan(request, pesan[0], messages.SUCCESS if pesan[1] else messages.INFO)
+        return hasil
 
     @staticmethod
     def salin(obj, baru) -> None:

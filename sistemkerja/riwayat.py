@@ -1,11 +1,17 @@
-"""How a history row (django-simple-history) reads to a person: who made the change and why.
+"""How a transition reads to a person: who made the change and why, and what the admin says it did.
 
-Every service writes the transition's code as the row's reason (`pegawai_daftarkan`, or
-`pegawai_ubah: email, nama`, `surat_cabut: <alasan>`); the codes and their Indonesian labels are
-listed here, once, for every app. The admin's history page and the person page both read them.
+Every service writes the transition's code as the history row's reason (`pegawai_daftarkan`, or
+`pegawai_ubah: email, nama`, `surat_cabut: <alasan>`); the codes, their Indonesian labels and the
+admin's message after each are listed here, once, for every app. The admin's history page, the
+person page and the admin's messages read them.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import string
+
+from django.db import models
 
 # code -> what people read. A code not listed is shown as written.
 ALASAN = {
@@ -44,6 +50,68 @@ SISTEM = {"sinkron_penempatan": "Sistem (penempatan harian)"}
 SISTEM_LAIN = "Sistem (impor atau tugas terjadwal)"
 
 JENIS_PERUBAHAN = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
+
+# code -> what the admin says after the transition. {obj}: what the service returned; {kolom}: ": " and the
+# changed fields' labels (for a change of fields); any other name: that argument of the service.
+PESAN = {
+    "instansi_buat": "Instansi {obj} dibuat.",
+    "instansi_ubah": "Data instansi {obj} diubah{kolom}.",
+    "unit_buat": "Unit {obj} dibuat di bawah {induk}.",
+    "unit_ubah": "Unit {obj} diubah{kolom}.",
+    "unit_pindahkan": "Unit {obj} dipindahkan ke bawah {induk_baru}.",
+    "pegawai_daftarkan": "{obj} didaftarkan di {unit} sebagai {jabatan}.",
+    "pegawai_ubah": "Data {obj} diubah{kolom}.",
+    "pejabat_tetapkan": "{obj} ditetapkan mulai {mulai}.",
+    "pejabat_akhiri": "{obj}: masa peran diakhiri pada {selesai}.",
+    "token_buat": "Token API {obj} dibuat untuk akun {user}.",
+    "token_cabut": "Token API {obj} dicabut; alasan: {alasan}.",
+    "surat_cabut": "{obj} dicabut; alasan: {alasan}.",
+    "surat_terbitkan_ulang": "{surat} diganti dengan {obj}.",
+    "pola_nomor_atur": "Pola nomor surat {obj} disimpan.",
+    "pejabat_berwenang_atur": "Pejabat yang Berwenang ditetapkan: {obj}.",
+}
+
+
+def _teks(nilai) -> str:
+    if nilai is None or nilai == "":
+        return "—"
+    if isinstance(nilai, bool):
+        return "ya" if nilai else "tidak"
+    if isinstance(nilai, dt.date) and not isinstance(nilai, dt.datetime):
+        from .teks import tanggal_id
+
+        return tanggal_id(nilai)
+    return str(nilai)
+
+
+class _Nilai(dict):
+    def __missing__(self, kunci):
+        return "—"
+
+
+def pesan_transisi(kode: str, hasil, argumen: dict) -> tuple[str, bool] | None:
+    """What the admin says after a service `kode` returned `hasil` for `argumen`, and whether anything
+    changed; None if the transition has no words here."""
+    templat = PESAN.get(kode)
+    if templat is None:
+        return None
+    obj = hasil[0] if isinstance(hasil, tuple) else hasil
+    kolom = [k for k, v in argumen.items() if not isinstance(v, models.Model)]
+    if kode.endswith("_ubah"):
+        # a change of fields names on its history note the fields that really changed (terapkan_perubahan)
+        catatan = str(getattr(obj, "_change_reason", "") or "")
+        if kode_alasan(catatan) != kode:
+            return f"Tidak ada yang berubah pada {_teks(obj)}.", False
+        kolom = [k.strip() for k in catatan.partition(":")[2].split(",") if k.strip()]
+    label = []
+    for k in kolom:
+        try:
+            label.append(str(obj._meta.get_field(k).verbose_name))
+        except Exception:  # not a field of the result (an option of the service): named as passed
+            label.append(k)
+    nilai = _Nilai({k: _teks(v) for k, v in argumen.items()})
+    nilai.update(obj=_teks(obj), kolom=(": " + ", ".join(label)) if label else "")
+    return string.Formatter().vformat(templat, (), nilai), True
 
 
 def kode_alasan(teks) -> str:

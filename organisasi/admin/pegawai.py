@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,13 +16,14 @@ from django.urls import path, reverse
 
 from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import tempel_galat
+from sistemkerja.masukan import bentuk_id
 from sistemkerja.teks import tanggal_id
 
 from .. import nip as nip_mod
 from .. import services
 from ..forms_admin import BerhentikanForm, PegawaiTambahForm, PegawaiUbahForm, PindahkanForm
-from ..models import Pegawai
-from .dasar import AdminCakupan
+from ..models import Pegawai, Unit
+from .dasar import AdminCakupan, jalur_kelola
 
 
 def cari_nip(queryset, kata: str, kolom: str = "nip"):
@@ -29,11 +33,119 @@ def cari_nip(queryset, kata: str, kolom: str = "nip"):
     return None
 
 
+KEDALAMAN_PERANGKAT_DAERAH = 2  # the instansi is the root; its children are the Perangkat Daerah
+
+
+class FilterFormulir(admin.SimpleListFilter):
+    """A list filter chosen in a small GET form (a select or an autocomplete) instead of a list of links,
+    shown as a chip that removes it; the other filters and the search ride along as hidden fields."""
+
+    template = "admin/organisasi/filter_formulir.html"
+
+    def terpilih(self) -> str | None:
+        """The chosen value's label, or None when the value names nothing (the list is then empty)."""
+        raise NotImplementedError
+
+    def kontrol(self) -> str:
+        raise NotImplementedError
+
+    def has_output(self):
+        return True
+
+    def choices(self, changelist):
+        lain = [(k, v) for k, v in changelist.params.items() if k not in (self.parameter_name, "p", "e")]
+        yield {
+            "id": f"filter_{self.parameter_name}",
+            "terpilih": self.terpilih() if self.value() is not None else None,
+            "aktif": self.value() is not None,
+            "hapus": changelist.get_query_string(remove=[self.parameter_name, "p"]),
+            "tersembunyi": [(k, x) for k, v in lain for x in (v if isinstance(v, list) else [v])],
+            "kontrol": self.kontrol(),
+        }
+
+
+class PerangkatDaerahFilter(FilterFormulir):
+    """Staff of one Perangkat Daerah, its sub-units included (a prefix of the tree path: one query)."""
+
+    title = "perangkat daerah"
+    parameter_name = "pd"
+
+    def lookups(self, request, model_admin):
+        qs = Unit.objects.filter(depth=KEDALAMAN_PERANGKAT_DAERAH, aktif=True)
+        jalur = jalur_kelola(request)
+        if jalur is not None:  # a unit admin: the Perangkat Daerah in or above their units
+            panjang = Unit.steplen * KEDALAMAN_PERANGKAT_DAERAH
+            q = Q(path__in={j[:panjang] for j in jalur if len(j) >= panjang})
+            for j in (j for j in jalur if len(j) < panjang):
+                q |= Q(path__startswith=j)
+            qs = qs.filter(q) if jalur else qs.none()
+        baris = list(qs.select_related("instansi").order_by("instansi__nama", "nama"))
+        banyak_instansi = len({u.instansi_id for u in baris}) > 1
+        self.jalur = {str(u.pk): u.path for u in baris}
+        return [(str(u.pk), f"{u.nama} ({u.instansi.nama})" if banyak_instansi else u.nama) for u in baris]
+
+    def terpilih(self):
+        return dict(self.lookup_choices).get(self.value())
+
+    def kontrol(self):
+        pilihan = [("", "Semua perangkat daerah"), *self.lookup_choices]
+        return forms.Select(choices=pilihan).render(self.parameter_name, self.value(), attrs={"id": "filter_pd"})
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        jalur = self.jalur.get(self.value())  # only a Perangkat Daerah offered to this user
+        return queryset.filter(unit__path__startswith=jalur) if jalur else queryset.none()
+
+
+class UnitFilter(FilterFormulir):
+    """Staff of one unit and its sub-units: `?unit=<id>`, chosen with the admin's unit autocomplete
+    (thousands of units do not fit a list of links)."""
+
+    title = "unit (termasuk sub-unit)"
+    parameter_name = "unit"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.admin_site = model_admin.admin_site
+        pk = bentuk_id(self.value()) if self.value() is not None else None
+        self.unit = Unit.objects.restrict(request.user, "view").filter(pk=pk).first() if pk else None
+
+    def lookups(self, request, model_admin):
+        return []
+
+    def terpilih(self):
+        return self.unit.nama if self.unit else None
+
+    @staticmethod
+    def widget(admin_site):
+        return AutocompleteSelect(
+            Pegawai._meta.get_field("unit"), admin_site, attrs={"data-placeholder": "Ketik nama atau kode unit"}
+        )
+
+    def kontrol(self):
+        # the selected unit's option is read through the field's queryset (one query, only when chosen)
+        medan = forms.ModelChoiceField(Unit.objects.all(), widget=self.widget(self.admin_site))
+        return medan.widget.render(self.parameter_name, self.unit.pk if self.unit else None, {"id": "filter_unit"})
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(unit__path__startswith=self.unit.path) if self.unit else queryset.none()
+
+
 @admin.register(Pegawai)
 class PegawaiAdmin(AdminCakupan):
     list_display = ["nip_tampil", "nama", "jenis_asn", "jabatan", "unit", "aktif"]
     list_select_related = ["jabatan", "unit"]
-    list_filter = [("unit__instansi", admin.RelatedOnlyFieldListFilter), "jenis_asn", "jabatan__jenis", "aktif"]
+    list_filter = [
+        PerangkatDaerahFilter,
+        UnitFilter,
+        ("unit__instansi", admin.RelatedOnlyFieldListFilter),
+        "jenis_asn",
+        "jabatan__jenis",
+        "aktif",
+    ]
     search_fields = ["nama", "nip"]
     search_help_text = "Cari nama atau NIP (boleh dengan spasi)."
     actions = ["mutasi_ke_unit"]
@@ -44,6 +156,10 @@ class PegawaiAdmin(AdminCakupan):
 
     def batasi(self, request, qs):
         return qs.restrict(request.user, "change")
+
+    @property
+    def media(self):
+        return super().media + UnitFilter.widget(self.admin_site).media  # the unit filter's autocomplete
 
     def get_search_results(self, request, queryset, search_term):
         hasil = cari_nip(queryset, search_term)

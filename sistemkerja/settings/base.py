@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "penugasan",
     "kinerja",
     "layanan",
-    "axes",
+    "sistemkerja.apps.AxesConfig",  # django-axes, named in Indonesian for the admin
     "csp",
 ]
 

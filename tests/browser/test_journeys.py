@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 
 from organisasi.selectors import kedudukan_pada
@@ -137,7 +138,7 @@ def test_a_wrong_password_shows_the_indonesian_error(buat_halaman, struktur):
 
 
 def test_repeated_failures_lock_the_account_with_an_indonesian_message(buat_halaman, struktur):
-    if "axes" not in settings.INSTALLED_APPS or not getattr(settings, "AXES_ENABLED", True):
+    if not apps.is_installed("axes") or not getattr(settings, "AXES_ENABLED", True):
         pytest.skip("django-axes tidak aktif: tidak ada penguncian setelah gagal berulang")
     beri_sandi(struktur.analis)
     batas = settings.AXES_FAILURE_LIMIT
