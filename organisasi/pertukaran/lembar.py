@@ -33,7 +33,7 @@ from sistemkerja.masukan import tampil
 from .kolom import LEMBAR, NIP, TANGGAL, YA_TIDAK
 
 BATAS_BARIS = 50_000  # data rows in one upload, all sheets together
-BATAS_ISI = 100 * 1024 * 1024  # a workbook's unpacked size
+BATAS_ISI = 50 * 1024 * 1024  # a workbook's unpacked size (10,000 staff take about 7 MB)
 BATAS_ANGGOTA_ZIP = 1_000  # parts of a workbook
 BATAS_KOLOM = 40  # columns read per row (the widest sheet has 14)
 LEMBAR_PETUNJUK = "petunjuk"
