@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from organisasi.admin.dasar import AdminCakupan
+from sistemkerja import riwayat
 from sistemkerja.admin import AdminRiwayat, kolom_tanggal
 from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import FormTransisi, galat_ke_dict
@@ -191,7 +192,7 @@ class SuratAdmin(AdminPenugasan):
         for surat in queryset:
             try:
                 baru = services.surat_terbitkan_ulang(pelaku=request.user, surat=surat)
-                messages.success(request, f"{surat.nomor} diganti dengan {baru.nomor}.")
+                messages.success(request, riwayat.pesan_transisi("surat_terbitkan_ulang", baru, {"surat": surat})[0])
             except (ValidationError, GalatDomain) as e:
                 messages.error(request, f"{surat.nomor}: {' '.join(sum(galat_ke_dict(e).values(), []))}")
 

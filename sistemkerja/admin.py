@@ -17,11 +17,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import admin, messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import masukan, riwayat
@@ -46,6 +48,15 @@ def catat_pesan(request, teks: str | None, level: int = messages.SUCCESS) -> Non
         request.__dict__.setdefault("_pesan_transisi", []).append((teks, level))
 
 
+def jalankan(request, fungsi, **kwargs):
+    """Call a service as the request's user and note what it did for the message after the save."""
+    hasil = fungsi(pelaku=request.user, **kwargs)
+    pesan = riwayat.pesan_transisi(getattr(fungsi, "__name__", ""), hasil, kwargs)
+    if pesan is not None:
+        catat_pesan(request, pesan[0], messages.SUCCESS if pesan[1] else messages.INFO)
+    return hasil
+
+
 class GagalTransisi(Exception):
     """A service refused during save: {"form": {field: msgs}, "inline": {model name: {row index: {...}}}}."""
 
@@ -63,10 +74,14 @@ class NilaiRiwayat(HistoricalRecordContextHelper):
             kolom = self.model._meta.get_field(change.field)
         except FieldDoesNotExist:
             kolom = None
-        if value is None or value == "":
-            return "—"
+        if value is None or value == "" or (isinstance(value, DeletedObject) and value.pk is None):
+            return "—"  # an empty foreign key comes as a "deleted" object without a key
+        if isinstance(value, DeletedObject):
+            return f"{value.model._meta.verbose_name} yang sudah dihapus (id {value.pk})"
         if isinstance(value, bool):
             return "ya" if value else "tidak"
+        if isinstance(value, AbstractBaseUser):
+            return riwayat.nama_pelaku(value)
         if isinstance(value, dt.datetime):
             return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "j F Y H.i")
         if isinstance(value, dt.date):
@@ -141,13 +156,9 @@ class AdminTransisi(AdminRiwayat):
         """Call a service as the request's user; its refusal becomes errors on the form, and what it
         did becomes the message after the save (`sistemkerja.riwayat.PESAN`)."""
         try:
-            hasil = fungsi(pelaku=request.user, **kwargs)
+            return jalankan(request, fungsi, **kwargs)
         except (ValidationError, GalatDomain) as e:
             raise GagalTransisi({"form": galat_ke_dict(e)}) from e
-        pesan = riwayat.pesan_transisi(getattr(fungsi, "__name__", ""), hasil, kwargs)
-        if pesan is not None:
-            catat_pesan(request, pesan[0], messages.SUCCESS if pesan[1] else messages.INFO)
-        return hasil
 
     @staticmethod
     def salin(obj, baru) -> None:

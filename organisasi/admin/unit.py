@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.urls import path
 
-from sistemkerja.admin import GagalTransisi, kolom_tanggal
+from sistemkerja.admin import GagalTransisi, jalankan, kolom_tanggal
 from sistemkerja.errors import GalatDomain
 from sistemkerja.forms import galat_ke_dict
 
@@ -45,8 +45,9 @@ def simpan_pejabat(request, unit: Unit, formset) -> None:
         try:
             if form.instance.pk is None:
                 formset.new_objects.append(
-                    services.pejabat_tetapkan(
-                        pelaku=request.user,
+                    jalankan(
+                        request,
+                        services.pejabat_tetapkan,
                         unit=unit,
                         pegawai=d["pegawai"],
                         jenis=d["jenis"],
@@ -59,7 +60,7 @@ def simpan_pejabat(request, unit: Unit, formset) -> None:
             elif "selesai" in form.changed_data:
                 formset.changed_objects.append(
                     (
-                        services.pejabat_akhiri(pelaku=request.user, pejabat=form.instance, selesai=d["selesai"]),
+                        jalankan(request, services.pejabat_akhiri, pejabat=form.instance, selesai=d["selesai"]),
                         ["selesai"],
                     )
                 )

@@ -60,3 +60,31 @@ def test_pegawai_biasa_tidak_masuk_admin(s):
     c = Client()
     c.force_login(s.staf_bidang.akun)
     assert c.get("/admin/penugasan/penugasan/").status_code == 302
+
+
+def pesan(resp) -> list[str]:
+    return [str(m) for m in resp.context["messages"]] if resp.context else []
+
+
+def test_mencabut_surat_menyebut_nomor_dan_alasan_bukan_berhasil_diubah(s, admin_c):
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    r = admin_c.post(f"/admin/penugasan/surat/{surat.pk}/change/", {"alasan_cabut": "Nama pegawai keliru"}, follow=True)
+    teks = " ".join(pesan(r))
+    assert f"{surat.nomor} dicabut; alasan: Nama pegawai keliru." in teks
+    assert "berhasil" not in teks
+    r = admin_c.post(
+        "/admin/penugasan/surat/", {"action": "terbitkan_ulang", "_selected_action": [surat.pk]}, follow=True
+    )
+    baru = Surat.objects.get(menggantikan=surat)
+    assert any(surat.nomor in m and f"diganti dengan {baru}" in m for m in pesan(r))
+
+
+def test_riwayat_surat_menyebut_pelaku_dan_alasan_dalam_kata(s, admin_c, admin_organisasi):
+    admin_organisasi.first_name = "Dwi Didik Wicaksono"
+    admin_organisasi.save()
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    admin_c.post(f"/admin/penugasan/surat/{surat.pk}/change/", {"alasan_cabut": "Nama pegawai keliru"})
+    html = admin_c.get(f"/admin/penugasan/surat/{surat.pk}/history/").content.decode()
+    assert "Surat dicabut: Nama pegawai keliru" in html and "surat_cabut" not in html
+    assert "Dwi Didik Wicaksono (admin-org)" in html
+    assert "Changes" not in html and "None" not in html and "style=" not in html
