@@ -23,6 +23,8 @@ demo: migrate
 	$(PY) manage.py muat_demo
 	$(PY) manage.py muat_demo_penugasan
 
+# The letters' QR codes and links point at the address the server runs on (the demo's letters too).
+run: export SITUS_URL ?= http://$(HOST):$(PORT)
 run: demo
 	@$(PY) manage.py demo_login
 	$(PY) manage.py runserver $(HOST):$(PORT)

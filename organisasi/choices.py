@@ -76,6 +76,17 @@ class Golongan(models.TextChoices):
     IV_E = "IV/e", "Pembina Utama (IV/e)"
 
 
+def pangkat_golongan(golongan: str) -> str:
+    """The pangkat line under a name on a letter: "Pembina Tingkat I (IV/b)" for a PNS golongan ruang,
+    "Golongan IX" for a PPPK golongan (PPPK have no pangkat), "" when none is recorded."""
+    golongan = (golongan or "").strip()
+    if not golongan:
+        return ""
+    if golongan in Golongan.values:
+        return Golongan(golongan).label
+    return f"Golongan {golongan}"
+
+
 class JenisPeran(models.TextChoices):
     """How someone holds a unit head's role on a date (API.md `sebagai`)."""
 

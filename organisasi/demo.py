@@ -904,3 +904,70 @@ def login_demo(data: dict) -> list[LoginDemo]:
         ),
         LoginDemo("Staf fungsional di bawah PPK itu", staf["nip"], "/ (beranda dan menu)"),
     ]
+
+
+# --- what the demo's letters carry ---------------------------------------------------------------
+
+# The short code of each Perangkat Daerah in letter numbers (800.1.11.1/0012/Dinkes/2027); a kecamatan's is
+# "Kec.<name>". Made up for the demo, like the rest of it.
+KODE_NASKAH = {
+    "setda": "Setda",
+    "inspektorat": "Inspektorat",
+    "setwan": "Setwan",
+    "dispendik": "Dispendik",
+    "dinkes": "Dinkes",
+    "dpkpck": "DPKPCK",
+    "dpubm": "DPUBM",
+    "dpusda": "DPUSDA",
+    "dinsos": "Dinsos",
+    "disnaker": "Disnaker",
+    "dp3a": "DP3A",
+    "dkp": "DKP",
+    "dlh": "DLH",
+    "dispendukcapil": "Dispendukcapil",
+    "dpmd": "DPMD",
+    "dppkb": "DPPKB",
+    "dishub": "Dishub",
+    "diskominfo": "Diskominfo",
+    "diskopum": "Diskopum",
+    "dispora": "Dispora",
+    "dispussip": "Dispussip",
+    "dispertan": "Dispertan",
+    "diskan": "Diskan",
+    "disparbud": "Disparbud",
+    "dtphbun": "DTPHBun",
+    "disperindag": "Disperindag",
+    "disnakkeswan": "Disnakkeswan",
+    "satpolpp": "Satpol.PP",
+    "bappeda": "Bappeda",
+    "balitbangda": "Balitbangda",
+    "bkad": "BKAD",
+    "bapenda": "Bapenda",
+    "bkpsdm": "BKPSDM",
+    "bakesbangpol": "Bakesbangpol",
+    "bpbd": "BPBD",
+    "rsud-kanjuruhan": "RSUD-Kanjuruhan",
+    "dpmptsp": "DPMPTSP",
+}
+
+
+def naskah_demo_pasang() -> None:
+    """Give the demo instansi a placeholder lambang (drawn in code, no real emblem) and its units' letter
+    codes, through the services as the Bagian Organisasi would in the admin."""
+    from django.core.files.base import ContentFile
+
+    from .models import Instansi, Unit
+    from .naskah import lambang_contoh_png
+    from .services import instansi_ubah, unit_ubah
+
+    instansi = Instansi.objects.get(kode=KODE_INSTANSI)
+    if not instansi.lambang:
+        instansi_ubah(
+            pelaku=None, instansi=instansi, lambang=ContentFile(lambang_contoh_png(), name="lambang-kab-malang.png")
+        )
+    for unit in Unit.objects.filter(instansi=instansi, depth=2, kode_naskah=""):
+        kode = KODE_NASKAH.get(unit.kode)
+        if kode is None and unit.nama.startswith("Kecamatan "):
+            kode = "Kec." + unit.nama.removeprefix("Kecamatan ").replace(" ", "")
+        if kode:
+            unit_ubah(pelaku=None, unit=unit, kode_naskah=kode, hitung_pola=False)

@@ -27,7 +27,7 @@ def _tanggal(label: str, **kwargs) -> forms.DateField:
 class InstansiForm(FormTransisi):
     class Meta:
         model = Instansi
-        fields = ["kode", "nama", "kode_wilayah", "tempat", "alamat"]
+        fields = ["kode", "nama", "kode_wilayah", "tempat", "alamat", "lambang", "kode_klasifikasi"]
 
 
 class JabatanForm(FormTransisi):
@@ -39,7 +39,7 @@ class JabatanForm(FormTransisi):
 class UnitForm(FormTransisi):
     class Meta:
         model = Unit
-        fields = ["kode", "nama", "induk", "jenis", "tingkat", "mandiri", "aktif"]
+        fields = ["kode", "nama", "induk", "jenis", "tingkat", "mandiri", "aktif", "kode_naskah"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
 
+from . import naskah
 from . import nip as nip_mod
 from .choices import (
     Golongan,
@@ -40,6 +41,22 @@ class Instansi(models.Model):
         "tempat penetapan surat", max_length=100, blank=True, help_text="Nama kota pada tanggal surat, mis. Kepanjen."
     )
     alamat = models.TextField("alamat", blank=True)
+    lambang = models.ImageField(
+        "lambang",
+        upload_to="lambang/",
+        max_length=200,
+        blank=True,
+        validators=[naskah.validasi_lambang],
+        help_text="Lambang daerah pada kop surat: PNG atau JPEG, paling besar 1 MB dan 2000 piksel per sisi.",
+    )
+    kode_klasifikasi = models.CharField(
+        "kode klasifikasi surat",
+        max_length=20,
+        default=naskah.KLASIFIKASI_BAWAAN,
+        validators=[naskah.validasi_klasifikasi],
+        help_text="Kode klasifikasi arsip (Permendagri 83/2022) pada nomor surat permohonan, jawaban dan "
+        "penugasan, mis. 800.1.11.1. Pola nomor surat memakainya lewat {klasifikasi}.",
+    )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)
     history = HistoricalRecords(verbose_name="riwayat instansi")
@@ -64,6 +81,13 @@ class Unit(MP_Node):
         "Unit Organisasi mandiri",
         default=False,
         help_text="Unit Organisasi sendiri (Pasal 1 angka 14): kepalanya Pimpinan Unit Organisasi.",
+    )
+    kode_naskah = models.CharField(
+        "kode naskah",
+        max_length=30,
+        blank=True,
+        validators=[naskah.validasi_kode_naskah],
+        help_text="Kode singkat unit pada nomor surat, mis. Dinkes atau 35.07.302. Kosong: huruf awal nama unit.",
     )
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="unit", verbose_name="instansi")
     induk = models.ForeignKey(

@@ -11,6 +11,7 @@ stays well inside them; what does not is recorded on the letter (`galat_berkas`)
 
 from __future__ import annotations
 
+import base64
 import json
 import signal
 import threading
@@ -25,9 +26,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from organisasi import nip as nip_mod
+from organisasi.naskah import LAMBANG_MAKS_BYTE
 from sistemkerja.teks import tanggal_id
 
 CSS_SURAT = settings.BASE_DIR / "static" / "penugasan" / "surat.css"
+# The letters' own font (static/fonts, SIL OFL), loaded by @font-face in CSS_SURAT: a letter looks the same
+# on every server. Missing files fail the rendering instead of falling back to whatever fonts are installed.
+FON_SURAT = [settings.BASE_DIR / "static" / "fonts" / n for n in ("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf")]
+# Assignees listed one block each up to this many; more are listed as a table.
+KEPADA_BLOK = 5
 
 # The largest letter the flows make, three fields at their limit (sistemkerja.masukan PANJANG["sedang"]) and
 # 200 staff addressed, is about 30,000 characters and 15 pages, laid out in about 2 seconds: twice that fits.
@@ -86,6 +93,8 @@ def _weasy():
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
+    if hilang := [str(f) for f in FON_SURAT if not f.is_file()]:
+        raise FileNotFoundError(f"Fon surat tidak ditemukan: {', '.join(hilang)}.")
     fonts = FontConfiguration()
     return fonts, CSS(filename=str(CSS_SURAT), font_config=fonts)
 
@@ -103,21 +112,79 @@ def periode_id(periode: dict) -> str:
     return f"{tanggal_id(periode['mulai'])} s.d. {tanggal_id(periode['selesai'])}" if periode else ""
 
 
+TANDA_AKHIR = " \t\r\n.;,:"
+
+
+def tanpa_tanda_akhir(teks: str) -> str:
+    """Text without the punctuation it was typed with at its end, for the letter to punctuate itself."""
+    return (teks or "").rstrip(TANDA_AKHIR)
+
+
+def butir(daftar) -> list[str]:
+    """The items of a numbered list in a letter: each ends with ";" and the last with ".", whatever the
+    writer typed at their end (no "pertama.;"); empty items left out."""
+    bersih = [t for t in (tanpa_tanda_akhir(str(x)) for x in daftar or []) if t]
+    return [t + (";" if i < len(bersih) - 1 else ".") for i, t in enumerate(bersih)]
+
+
+def lambang_uri(nama: str) -> str:
+    """The instansi's lambang kept with the letter, as a data URI (no file path or URL reaches the renderer);
+    "" when there is none or it is gone from storage."""
+    if not nama:
+        return ""
+    from django.core.files.storage import default_storage
+
+    jenis = "image/png" if nama.lower().endswith(".png") else "image/jpeg"
+    try:
+        with default_storage.open(nama, "rb") as berkas:
+            data = berkas.read(LAMBANG_MAKS_BYTE + 1)
+    except OSError:
+        return ""
+    if len(data) > LAMBANG_MAKS_BYTE:
+        return ""
+    return f"data:{jenis};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _orang(k: dict) -> dict:
+    return {**k, "nip_tampil": nip_mod.tampilkan(k["nip"]) if k.get("nip") else ""}
+
+
+def _untuk(isi: dict, periode: str) -> list[str]:
+    untuk = list(isi.get("untuk") or [])
+    if isi.get("unit_tujuan") or periode:
+        tempat = f" pada {isi['unit_tujuan']}" if isi.get("unit_tujuan") else ""
+        untuk.append(f"Melaksanakan tugas{tempat}" + (f" selama {periode}" if periode else ""))
+    untuk.append("Melaporkan pelaksanaan tugas dan melaksanakan penugasan ini dengan penuh tanggung jawab")
+    return butir(untuk)
+
+
 def konteks_surat(surat) -> dict:
     isi = surat.isi
     url = url_verifikasi(surat.kode_verifikasi)
-    ttd = dict(isi.get("penandatangan", {}))
-    ttd["nip_tampil"] = nip_mod.tampilkan(ttd["nip"]) if ttd.get("nip") else ""
-    ttd["jabatan_baris"] = (ttd.get("jabatan") or "").split("\n")
+    ttd = _orang(dict(isi.get("penandatangan", {})))
+    ttd["jabatan_baris"] = [b for b in (ttd.get("jabatan") or "").split("\n") if b]
+    periode = periode_id(isi.get("periode"))
+    kepada = [_orang(k) for k in isi.get("kepada", [])]
+    kop = isi.get("kop", {})
     return {
         "surat": surat,
         "isi": isi,
+        "kop": kop,
+        "lambang": lambang_uri(kop.get("lambang", "")),
         "ttd": ttd,
         "url_verifikasi": url,
         "qr": qr_png(url),
-        "periode": periode_id(isi.get("periode")),
-        "kepada": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("kepada", [])],
-        "daftar": [{**k, "nip_tampil": nip_mod.tampilkan(k["nip"])} for k in isi.get("daftar", [])],
+        "periode": periode,
+        "kepada": kepada,
+        "kepada_tabel": len(kepada) > KEPADA_BLOK,
+        "daftar": [_orang(k) for k in isi.get("daftar", [])],
+        "menimbang": butir(isi.get("menimbang")),
+        "dasar": butir(isi.get("dasar")),
+        "untuk": _untuk(isi, periode),
+        "maksud": tanpa_tanda_akhir(isi.get("maksud", "")),
+        # the request a reply answers, and the rule a request rests on, inside a sentence
+        "dasar_kalimat": [tanpa_tanda_akhir(d) for d in isi.get("dasar") or []],
+        "tembusan": butir(t.split("\n")[-1] for t in isi.get("tembusan") or []),
     }
 
 

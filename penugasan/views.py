@@ -40,6 +40,7 @@ from .masukan import unit_dari_teks
 from .models import AnggotaTim, Kompetensi, KompetensiPegawai, PenerimaSurat, Penugasan, Surat, Tembusan, TimKerja
 from .pdf import respon_pdf
 from .services.surat import pemegang_kini
+from .verifikasi import rincian_verifikasi
 
 BATAS_KANDIDAT = 50
 
@@ -59,7 +60,7 @@ def _jalankan(request, form, aksi):
 @require_GET
 def verifikasi(request, kode):
     """Public: whether a letter with this code was issued (the QR code on every letter points here)."""
-    data = selectors.verifikasi_surat(kode)
+    data = rincian_verifikasi(kode)
     return render(request, "penugasan/verifikasi.html", {"kode": kode, "surat": data}, status=200 if data else 404)
 
 

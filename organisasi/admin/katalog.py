@@ -44,9 +44,14 @@ class InstansiAdmin(AdminCakupan):
         d = form.cleaned_data
         kolom = {k: d.get(k, "") for k in ("nama", "kode_wilayah", "tempat", "alamat")}
         if change:
-            self.salin(obj, self.transisi(services.instansi_ubah, request, instansi=obj, **kolom))
+            instansi = self.transisi(services.instansi_ubah, request, instansi=obj, **kolom)
         else:
-            self.salin(obj, self.transisi(services.instansi_buat, request, kode=d["kode"], **kolom))
+            instansi = self.transisi(services.instansi_buat, request, kode=d["kode"], **kolom)
+        # the letters' lambang and classification code (a cleared lambang comes as False)
+        naskah = {k: d[k] or "" for k in ("lambang", "kode_klasifikasi") if k in form.changed_data}
+        if naskah:
+            instansi = self.transisi(services.instansi_ubah, request, instansi=instansi, **naskah)
+        self.salin(obj, instansi)
 
 
 @admin.register(Jabatan)

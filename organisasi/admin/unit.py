@@ -129,6 +129,7 @@ class UnitAdmin(AdminCakupan):
             "tingkat",
             "mandiri",
             "aktif",
+            "kode_naskah",
             "pola_tampil",
             "catatan_pola",
         ]
@@ -173,7 +174,8 @@ class UnitAdmin(AdminCakupan):
         unit = Unit.objects.get(pk=obj.pk)
         if "induk" in form.changed_data:
             unit = self.transisi(services.unit_pindahkan, request, unit=unit, induk_baru=d["induk"])
-        ubah = {k: d[k] for k in ("nama", "jenis", "tingkat", "mandiri", "aktif") if k in form.changed_data}
+        kolom = ("nama", "jenis", "tingkat", "mandiri", "aktif", "kode_naskah")
+        ubah = {k: d[k] for k in kolom if k in form.changed_data}
         if ubah:
             unit = self.transisi(services.unit_ubah, request, unit=unit, **ubah)
         self.salin(obj, unit)

@@ -33,7 +33,7 @@ def instansi_buat(
 @transaction.atomic
 def instansi_ubah(*, pelaku, instansi: Instansi, **perubahan) -> Instansi:
     """Change an instansi's data; its root unit carries the same name."""
-    hanya_kolom(perubahan, {"nama", "kode_wilayah", "tempat", "alamat"})
+    hanya_kolom(perubahan, {"nama", "kode_wilayah", "tempat", "alamat", "lambang", "kode_klasifikasi"})
     if pelaku is not None and cakupan_jalur(pelaku, "change") is not None:
         raise BukanWewenang("Hanya Admin Organisasi yang dapat mengubah data instansi.")
     instansi = Instansi.objects.select_for_update().get(pk=instansi.pk)
@@ -84,8 +84,8 @@ def unit_buat(
 
 @transaction.atomic
 def unit_ubah(*, pelaku, unit: Unit, hitung_pola: bool = True, **perubahan) -> Unit:
-    """Change a unit's name, jenis, tingkat, mandiri flag or active state (not its place)."""
-    hanya_kolom(perubahan, {"nama", "jenis", "tingkat", "mandiri", "aktif"})
+    """Change a unit's name, jenis, tingkat, mandiri flag, active state or letter code (not its place)."""
+    hanya_kolom(perubahan, {"nama", "jenis", "tingkat", "mandiri", "aktif", "kode_naskah"})
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     pastikan_wewenang(pelaku, unit)
     if unit.jenis == JenisUnit.INSTANSI:

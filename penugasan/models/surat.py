@@ -8,7 +8,9 @@ from organisasi.models import Instansi, Pegawai, Unit
 from ..choices import JenisSurat, StatusBerkas, StatusSurat
 from ..querysets import SuratQuerySet
 
-POLA_NOMOR_BAWAAN = "800/{no}/{wilayah}.{kode}/{tahun}"
+# Kode klasifikasi / nomor urut / kode unit / tahun, as tata naskah dinas numbers letters (Permendagri 1/2023),
+# e.g. 800.1.11.1/0012/Dinkes/2027.
+POLA_NOMOR_BAWAAN = "{klasifikasi}/{no:04d}/{kode}/{tahun}"
 
 
 class PolaNomorSurat(models.Model):
@@ -21,10 +23,13 @@ class PolaNomorSurat(models.Model):
         "pola nomor",
         max_length=120,
         default=POLA_NOMOR_BAWAAN,
-        help_text="Tempat isian: {no} (wajib, nomor urut), {tahun}, {bulan} (angka Romawi), {kode} (kode surat "
-        "unit), {wilayah} (kode wilayah instansi). Contoh: 800/{no}/35.07.{kode}/{tahun}.",
+        help_text="Tempat isian: {no} (wajib, nomor urut; {no:04d} menjadi 0012), {tahun}, {bulan} (angka Romawi), "
+        "{kode} (kode surat unit), {klasifikasi} (kode klasifikasi instansi), {wilayah} (kode wilayah instansi). "
+        "Contoh: {klasifikasi}/{no:04d}/{kode}/{tahun} atau 800/{no}/{wilayah}.{kode}/{tahun}.",
     )
-    kode = models.CharField("kode surat unit", max_length=40, blank=True, help_text="Kosong: kode unit di sistem.")
+    kode = models.CharField(
+        "kode surat unit", max_length=40, blank=True, help_text="Kosong: kode naskah unit penerbit (data unit)."
+    )
     history = HistoricalRecords(verbose_name="riwayat pola nomor surat")
 
     class Meta:

@@ -8,6 +8,7 @@ for each other instead of taking the same number. The PDF is rendered after comm
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 import string
 
@@ -15,20 +16,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from organisasi.choices import SEBAGAI_ATASAN, JenisPeran, JenisUnit
+from organisasi.choices import SEBAGAI_ATASAN, JenisPeran, JenisUnit, pangkat_golongan
 from organisasi.models import Pegawai, Unit
+from organisasi.naskah import KLASIFIKASI_BAWAAN, singkatan
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
-from ..choices import StatusSurat
+from ..choices import JenisSurat, StatusSurat
 from ..masukan import teks_isian
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
 from ..selectors import perangkat_daerah
 
-ISIAN_POLA = {"no", "tahun", "bulan", "kode", "wilayah"}
+ISIAN_POLA = {"no", "tahun", "bulan", "kode", "klasifikasi", "wilayah"}
+PANJANG_NOMOR = 120  # Surat.nomor
+POLA_FORMAT_NO = re.compile(r"0?[1-9]d?")
 ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 # Verification codes: 12 characters without look-alikes (no 0/O, 1/I/L), ~59 bits.
 HURUF_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -36,11 +40,12 @@ PANJANG_KODE = 12
 
 
 def validasi_pola(pola: str) -> None:
-    """A numbering pattern must carry {no} and only known fields."""
+    """A numbering pattern must carry {no} and only known fields, and make a number that fits its column."""
     try:
-        isian = {nama for _, nama, _, _ in string.Formatter().parse(pola) if nama is not None}
+        bagian = [(nama, spek, ubah) for _, nama, spek, ubah in string.Formatter().parse(pola) if nama is not None]
     except ValueError:
         raise ValidationError({"pola": "Pola tidak sah: periksa tanda kurung kurawal."}) from None
+    isian = {nama for nama, _, _ in bagian}
     if "no" not in isian:
         raise ValidationError({"pola": "Pola nomor wajib memuat {no}."})
     if asing := isian - ISIAN_POLA:
@@ -48,8 +53,20 @@ def validasi_pola(pola: str) -> None:
             {
                 "pola": "Isian tidak dikenal: "
                 + ", ".join(f"{{{a}}}" for a in sorted(asing))
-                + ". Yang dikenal: {no}, {tahun}, {bulan}, {kode}, {wilayah}."
+                + ". Yang dikenal: {no}, {tahun}, {bulan}, {kode}, {klasifikasi}, {wilayah}."
             }
+        )
+    # a format only pads the number ({no:04d}): a width of millions would be a string of millions
+    if any(ubah or (spek and (nama != "no" or not POLA_FORMAT_NO.fullmatch(spek))) for nama, spek, ubah in bagian):
+        raise ValidationError(
+            {"pola": "Format isian tidak sah: hanya {no} yang boleh diberi format, mis. {no:04d} untuk 0012."}
+        )
+    # the longest number it can make: the longest code and classification an admin can set
+    contoh = {"urut": 999_999, "tanggal": dt.date(2099, 12, 31), "kode": "K" * 40, "klasifikasi": "8" * 20}
+    terpanjang = format_nomor(pola, wilayah="9" * 16, **contoh)
+    if len(terpanjang) > PANJANG_NOMOR:
+        raise ValidationError(
+            {"pola": f"Pola terlalu panjang: nomor yang dihasilkan bisa melebihi {PANJANG_NOMOR} karakter."}
         )
 
 
@@ -79,8 +96,21 @@ def _nomor_berikut(unit: Unit, tahun: int) -> int:
     return buku.terakhir
 
 
-def format_nomor(pola: str, *, urut: int, tanggal: dt.date, kode: str, wilayah: str) -> str:
-    return pola.format(no=urut, tahun=tanggal.year, bulan=ROMAWI[tanggal.month - 1], kode=kode, wilayah=wilayah)
+def format_nomor(pola: str, *, urut: int, tanggal: dt.date, kode: str, wilayah: str, klasifikasi: str = "") -> str:
+    return pola.format(
+        no=urut,
+        tahun=tanggal.year,
+        bulan=ROMAWI[tanggal.month - 1],
+        kode=kode,
+        klasifikasi=klasifikasi,
+        wilayah=wilayah,
+    )
+
+
+def kode_unit_naskah(unit: Unit, pola: PolaNomorSurat | None = None) -> str:
+    """The unit's code in its letters' numbers: the numbering pattern's own code, else the code the admin set
+    on the unit (`kode_naskah`), else its name's initials. Never the system's internal kode (a slug)."""
+    return (pola.kode if pola and pola.kode else "") or unit.kode_naskah or singkatan(unit.nama)
 
 
 def _kode_verifikasi() -> str:
@@ -122,10 +152,17 @@ def jabatan_penandatangan(pj: Pejabat) -> str:
 
 
 def orang(p: Pegawai) -> dict:
-    return {"nip": p.nip, "nama": p.nama, "jabatan": p.jabatan.nama if p.jabatan_id else ""}
+    return {
+        "nip": p.nip,
+        "nama": p.nama,
+        "jabatan": p.jabatan.nama if p.jabatan_id else "",
+        "pangkat": pangkat_golongan(p.golongan),
+    }
 
 
 def kop(unit: Unit) -> dict:
+    """The letterhead, frozen on the letter: the lambang by its stored name (a new upload gets a new name,
+    so an issued letter keeps the lambang it was issued with)."""
     instansi = unit.instansi
     pd = perangkat_daerah(unit)
     return {
@@ -133,7 +170,33 @@ def kop(unit: Unit) -> dict:
         "perangkat_daerah": pd.nama,
         "alamat": instansi.alamat,
         "tempat": instansi.tempat or instansi.nama,
+        "lambang": instansi.lambang.name or "",
     }
+
+
+def judul_tembusan(pj: Pejabat) -> str:
+    """How a copy's addressee is named under Tembusan: their title as a signatory, one line (a delegate by
+    their own position)."""
+    return jabatan_penandatangan(pj).split("\n")[-1]
+
+
+def tembusan_ppk(kepada: list[Pegawai], penandatangan: Pejabat, tanggal: dt.date) -> list[Pejabat]:
+    """The PPK of each person assigned, when someone else signs (flow A and the others): the letter changes
+    their staff's work, so a copy goes to them. Two queries for any number of people."""
+    from organisasi.models import Penempatan
+    from organisasi.selectors import kedudukan_banyak
+
+    ditugaskan = {p.pk for p in kepada}
+    penempatan = (
+        Penempatan.objects.pada(tanggal).filter(pegawai__in=ditugaskan).select_related("pegawai", "unit", "jabatan")
+    )
+    hasil: dict[int, Pejabat] = {}
+    for k in kedudukan_banyak(penempatan.order_by("mulai", "id"), tanggal).values():
+        ppk = k.ppk
+        if ppk is None or ppk.pegawai.pk == penandatangan.pegawai.pk or ppk.pegawai.pk in ditugaskan:
+            continue
+        hasil.setdefault(ppk.pegawai.pk, ppk)
+    return list(hasil.values())
 
 
 @transaction.atomic
@@ -163,11 +226,16 @@ def surat_terbitkan(
         pola.pola if pola else POLA_NOMOR_BAWAAN,
         urut=urut,
         tanggal=tanggal,
-        kode=(pola.kode if pola and pola.kode else unit_buku.kode),
+        kode=kode_unit_naskah(unit_buku, pola),
+        klasifikasi=instansi.kode_klasifikasi or KLASIFIKASI_BAWAAN,
         wilayah=instansi.kode_wilayah or "0",
     )
+    ppk = tembusan_ppk(kepada, penandatangan, tanggal) if jenis == JenisSurat.PENUGASAN else []
+    tembusan = [t.split("\n")[-1] for t in isi.get("tembusan") or []]
+    tembusan += [j for j in dict.fromkeys(judul_tembusan(pj) for pj in ppk) if j not in tembusan]
     isi = {
         **isi,
+        **({"tembusan": tembusan} if tembusan else {}),
         "kop": kop(penandatangan.unit),
         "perihal": perihal,
         "kepada": [orang(p) for p in kepada],
@@ -194,7 +262,8 @@ def surat_terbitkan(
         menggantikan=menggantikan,
     )
     PenerimaSurat.objects.bulk_create(
-        [PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan]], ignore_conflicts=True
+        [PenerimaSurat(surat=surat, pegawai=p) for p in [*kepada, *disampaikan, *(pj.pegawai for pj in ppk)]],
+        ignore_conflicts=True,
     )
     # robust: a broker that cannot be reached must not turn a committed letter into an error page
     transaction.on_commit(lambda: render_surat.delay(surat.pk), robust=True)

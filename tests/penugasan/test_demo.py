@@ -27,3 +27,10 @@ def test_demo_penugasan_sekali_dan_sampai_ke_kotak_masuk(settings, tmp_path, dja
     pelaku = get_user_model().objects.get(username=b.pelaku_nip[0])
     assert list(menunggu_saya(pelaku)) == [b]
     assert all(s.status_berkas == "selesai" for s in Surat.objects.all())
+    # the demo instansi's placeholder lambang and letter codes: the letter of A reads like tata naskah dinas
+    from organisasi.models import Instansi
+
+    assert Instansi.objects.get(kode="kab-malang").lambang.name.startswith("lambang/")
+    a = Surat.objects.get(penugasan__alur="A")
+    assert a.nomor.startswith("800.1.11.1/") and a.nomor.split("/")[2] == "Dinkes"
+    assert a.isi["kop"]["lambang"].startswith("lambang/")

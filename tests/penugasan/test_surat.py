@@ -36,7 +36,8 @@ def test_pdf_surat_penugasan_memuat_nomor_nama_tanggal_dan_tembusan(s):
     assert surat.nomor == f"800/2/35.07.302/{tahun}"  # the request letter took number 1 of the Dinas' book
     for harus in (
         surat.nomor,
-        "SURAT PENUGASAN",
+        "SURAT TUGAS",
+        "MENUGASKAN:",
         "PEMERINTAH KABUPATEN UJI",
         "DINAS KESEHATAN",
         s.staf_bidang.nama,
@@ -115,7 +116,9 @@ def test_nomor_berurutan_per_buku_dan_tahun(s):
     c = ajukan(s.kepala_kelurahan, "A", s.kelurahan, [s.staf_kelurahan]).surat.get()
     assert (a.unit_penerbit, b.unit_penerbit, c.unit_penerbit) == (s.dinas, s.dinas, s.kecamatan)
     assert (a.urut, b.urut, c.urut) == (1, 2, 1)
-    assert a.nomor == f"800/1/35.07.dinkes/{a.tahun}"
+    # klasifikasi / nomor urut / the unit's code / tahun; without a code set, the initials of the unit's name
+    # (never the internal slug "dinkes")
+    assert (a.nomor, c.nomor) == (f"800.1.11.1/0001/DK/{a.tahun}", f"800.1.11.1/0001/KK/{c.tahun}")
     assert (
         format_nomor("B-{no}/{bulan}/{tahun}", urut=7, tanggal=dt.date(2027, 3, 9), kode="x", wilayah="35.07")
         == "B-7/III/2027"
@@ -124,7 +127,16 @@ def test_nomor_berurutan_per_buku_dan_tahun(s):
 
 def test_pola_nomor_divalidasi():
     validasi_pola("800/{no}/35.07.{kode}/{tahun}")
-    for salah, kata in (("800/{tahun}", "{no}"), ("800/{no}/{unit}", "{unit}"), ("800/{no", "kurung")):
+    validasi_pola("{klasifikasi}/{no:04d}/{kode}/{tahun}")
+    for salah, kata in (
+        ("800/{tahun}", "{no}"),
+        ("800/{no}/{unit}", "{unit}"),
+        ("800/{no", "kurung"),
+        ("800/{no:>999999999}", "Format isian"),  # a width of a billion is refused before formatting
+        ("800/{no}/{kode:04d}", "Format isian"),
+        ("800/{no!r}", "Format isian"),
+        ("{klasifikasi}/{no}/" + "x" * 90 + "/{kode}", "terlalu panjang"),
+    ):
         with pytest.raises(ValidationError) as e:
             validasi_pola(salah)
         assert kata in str(e.value)

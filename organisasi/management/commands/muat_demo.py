@@ -75,6 +75,7 @@ class Command(BaseCommand):
         data = demo.data_demo(hari_ini=hari_ini())
         with transaction.atomic():
             pertukaran.impor(data, pelaku=None)
+            demo.naskah_demo_pasang()
             pastikan_grup_peran()
             akun_demo_siapkan(data)
         self.stdout.write(

@@ -1,0 +1,38 @@
+"""What the public verification page shows of a letter, beyond the API's answer (`selectors.verifikasi_surat`).
+
+Anyone holding the letter (or its QR code) may check it, without signing in, so the page shows only what
+the letter itself says to its reader: for whom it was issued and for which period, and, once revoked,
+when and why. Never a NIP, a date of birth or anything else of the people named.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from .pdf import periode_id
+from .selectors import verifikasi_surat
+
+
+def rincian_verifikasi(kode: str) -> dict | None:
+    """The API's answer for a code, with `kepada` (names), `periode` (text) and, for a revoked letter,
+    `dicabut` (its time) and `alasan_cabut`. None for a code no letter carries."""
+    from .models import Surat
+
+    data = verifikasi_surat(kode)
+    if data is None:
+        return None
+    surat = (
+        Surat.objects.filter(kode_verifikasi=kode.strip().upper())
+        .only("jenis", "isi", "status", "dicabut", "alasan_cabut")
+        .get()
+    )
+    isi = surat.isi or {}
+    dicabut = surat.status != "berlaku"
+    return {
+        **data,
+        "kepada": [k.get("nama", "") for k in isi.get("kepada", []) if k.get("nama")],
+        "label_kepada": "Yang ditugaskan" if surat.jenis == "penugasan" else "Ditujukan kepada",
+        "periode": periode_id(isi.get("periode")),
+        "dicabut": timezone.localtime(surat.dicabut) if dicabut and surat.dicabut else None,
+        "alasan_cabut": surat.alasan_cabut if dicabut else "",
+    }
