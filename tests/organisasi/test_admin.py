@@ -643,3 +643,115 @@ def test_a_unit_admin_cannot_act_on_staff_or_placements_of_another_dinas(admin_d
     penempatan = Penempatan.objects.get(pegawai=struktur.analis)
     assert admin_dinkes.get(url("penempatan_change", penempatan.pk)).status_code == 302
     assert penempatan not in admin_dinkes.get(url("penempatan_changelist")).context["cl"].result_list
+
+
+# --- issue 14: history in words, staff filters, Indonesian sections, messages that say what happened ----
+
+
+def pesan(resp) -> list[str]:
+    return [str(m) for m in resp.context["messages"]]
+
+
+def nama_di_daftar(resp) -> set[str]:
+    return {p.nama for p in resp.context["cl"].result_list}
+
+
+def test_history_names_the_actor_and_the_reason_in_indonesian(admin_client, admin_organisasi, struktur):
+    admin_organisasi.first_name = "Dwi Didik Wicaksono"
+    admin_organisasi.save()
+    pegawai = struktur.staf_bidang
+    alamat = url("pegawai_change", pegawai.pk)
+    data = data_formulir(admin_client.get(alamat))
+    data.update(nama="Staf Bidang, S.Kom.", email="staf@contoh.go.id")
+    resp = admin_client.post(alamat, data, follow=True)
+    assert f"Data Staf Bidang, S.Kom. ({pegawai.nip_tampil}) diubah: surel, nama lengkap dengan gelar." in pesan(resp)
+
+    resp = admin_client.get(url("pegawai_history", pegawai.pk))
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert "Dwi Didik Wicaksono (admin-org)" in html  # the change, by name
+    assert "Sistem (impor atau tugas terjadwal)" in html  # the registration, made without an account
+    assert "Data pegawai diubah: surel, nama lengkap dengan gelar" in html and "Pegawai didaftarkan" in html
+    assert "Staf Bidang &rarr; Staf Bidang, S.Kom." in html and "— &rarr; staf@contoh.go.id" in html
+    for asing in ("pegawai_daftarkan", "pegawai_ubah", "Changes", "Changed by", "None"):
+        assert asing not in html
+    assert "style=" not in html  # the CSP forbids inline styles (simple-history's own template has one)
+
+
+def test_a_unit_admin_sees_the_history_of_a_person_by_the_nip_of_who_changed_it(client, struktur):
+    pelaku = struktur.kepala_dinas.akun
+    assign_perm("organisasi.kelola_unit", pelaku, struktur.dinas)
+    services.pegawai_ubah(pelaku=pelaku, pegawai=struktur.staf_upt5, email="lab@contoh.go.id")
+    pelaku.is_staff = True
+    pelaku.save()
+    client.force_login(pelaku)
+    html = client.get(url("pegawai_history", struktur.staf_upt5.pk)).content.decode()
+    assert f"{struktur.kepala_dinas.nama} ({struktur.kepala_dinas.nip_tampil})" in html
+
+
+def test_staff_list_filters_by_perangkat_daerah_and_by_unit_with_its_sub_units(
+    admin_client, struktur, django_assert_max_num_queries
+):
+    daftar = url("pegawai_changelist")
+    resp = admin_client.get(daftar, {"pd": struktur.dinas.pk})
+    dinkes = nama_di_daftar(resp)
+    assert {"Staf Bidang", "Staf Lab", "Staf Puskesmas"} <= dinkes
+    assert not dinkes & {"Staf DPMPTSP", "Analis Organisasi", "Staf Seksi"}
+    html = resp.content.decode()
+    assert 'name="pd"' in html and "Dinas Kesehatan" in html and "Hapus filter perangkat daerah" in html
+
+    resp = admin_client.get(daftar, {"unit": struktur.kecamatan.pk})
+    assert nama_di_daftar(resp) >= {"Staf Seksi", "Staf Kelurahan"}
+    assert all(p.unit.path.startswith(struktur.kecamatan.path) for p in resp.context["cl"].result_list)
+    assert nama_di_daftar(admin_client.get(daftar, {"unit": struktur.bidang.pk})) >= {"Staf Bidang"}
+    assert "Staf Lab" not in nama_di_daftar(admin_client.get(daftar, {"unit": struktur.bidang.pk}))
+    # both together, and with the other filters and the search kept in the form as hidden fields
+    resp = admin_client.get(daftar, {"pd": struktur.dinas.pk, "unit": struktur.upt5.pk, "q": "Staf"})
+    assert nama_di_daftar(resp) == {"Staf Lab"}
+    assert '<input type="hidden" name="q" value="Staf">' in resp.content.decode()
+
+    # a value that names nothing is an empty list, never an error
+    for salah in ({"unit": "abc"}, {"unit": "99999999"}, {"pd": struktur.bidang.pk}, {"unit": "1\x00"}):
+        resp = admin_client.get(daftar, salah)
+        assert resp.status_code == 200 and not resp.context["cl"].result_list
+
+    # the query count does not depend on the tree, the rows or the filter
+    alamat = f"{daftar}?pd={struktur.dinas.pk}&unit={struktur.bidang.pk}"
+    sebelum = jumlah_kueri(admin_client, alamat)
+    baris = len(admin_client.get(alamat).context["cl"].result_list)
+    for i in range(5):
+        anak = f.unit(struktur.bidang, f"dinkes-yankes-{i}", "seksi", "pengawas")
+        f.pegawai(anak)
+    admin_client.get(daftar)  # new accounts were made: the signed-in one is read again, once
+    with django_assert_max_num_queries(sebelum):
+        resp = admin_client.get(alamat)
+    assert len(resp.context["cl"].result_list) == baris + 5
+
+
+def test_a_unit_admin_is_offered_only_their_own_perangkat_daerah(admin_dinkes, struktur):
+    resp = admin_dinkes.get(url("pegawai_changelist"))
+    (filter_pd,) = [s for s in resp.context["cl"].filter_specs if getattr(s, "parameter_name", "") == "pd"]
+    assert [label for _, label in filter_pd.lookup_choices] == ["Dinas Kesehatan"]
+    assert not admin_dinkes.get(url("pegawai_changelist"), {"pd": struktur.dpmptsp.pk}).context["cl"].result_list
+
+
+def test_every_admin_section_has_an_indonesian_name(client, struktur):
+    su = f.UserFactory(username="su", is_staff=True, is_superuser=True)
+    client.force_login(su)
+    resp = client.get(reverse("admin:index"))
+    nama = {a["app_label"]: a["name"] for a in resp.context["app_list"]}
+    assert nama["axes"] == "Pengamanan login" and nama["auth"] == "Autentikasi dan Otorisasi"
+    assert ">Axes<" not in resp.content.decode() and "aplikasi Axes" not in resp.content.decode()
+    for label, judul in nama.items():
+        assert judul.lower() != label.replace("_", " ").lower() or label in ("organisasi", "penugasan"), judul
+
+
+def test_a_unit_save_says_what_changed_or_that_nothing_did(admin_client, struktur):
+    alamat = url("unit_change", struktur.seksi.pk)
+    data = data_formulir(admin_client.get(alamat))
+    resp = admin_client.post(alamat, data, follow=True)
+    assert pesan(resp) == ["Tidak ada yang berubah pada Seksi Pemerintahan."]
+    data.update(nama="Seksi Tata Pemerintahan", induk=str(struktur.dinas.pk))
+    (teks,) = pesan(admin_client.post(alamat, data, follow=True))
+    assert "Unit Seksi Pemerintahan dipindahkan ke bawah Dinas Kesehatan." in teks
+    assert "Unit Seksi Tata Pemerintahan diubah: nama." in teks and "berhasil" not in teks
