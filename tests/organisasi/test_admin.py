@@ -677,6 +677,12 @@ def test_history_names_the_actor_and_the_reason_in_indonesian(admin_client, admi
         assert asing not in html
     assert "style=" not in html  # the CSP forbids inline styles (simple-history's own template has one)
 
+    versi = pegawai.history.earliest("history_date")
+    resp = admin_client.get(reverse("admin:organisasi_pegawai_simple_history", args=[pegawai.pk, versi.pk]))
+    html = resp.content.decode()
+    assert resp.status_code == 200 and "Versi pegawai" in html and "Kembali ke riwayat" in html
+    assert "Historical" not in html and "Revert" not in html
+
 
 def test_a_unit_admin_sees_the_history_of_a_person_by_the_nip_of_who_changed_it(client, struktur):
     pelaku = struktur.kepala_dinas.akun
