@@ -78,7 +78,7 @@ def unit_dari_teks(teks) -> Unit:
     if not unit:
         raise ValidationError(PESAN_UNIT.format(teks=tampil(teks, 64)), code="tidak_ada")
     daftar = "; ".join(f"{u.nama} ({u.kode}) di {u.induk.nama if u.induk else u.instansi.nama}" for u in unit[:10])
-    raise ValidationError(PESAN_UNIT_GANDA.format(n=len(unit), nama=nama, daftar=daftar), code="ganda")
+    raise ValidationError(PESAN_UNIT_GANDA.format(n=len(unit), nama=unit[0].nama, daftar=daftar), code="ganda")
 
 
 def pegawai_dari_teks(daftar: list[str], terjangkau) -> list[Pegawai]:
@@ -102,7 +102,7 @@ def pegawai_dari_teks(daftar: list[str], terjangkau) -> list[Pegawai]:
         if len(calon) == 1:
             hasil.append(calon[0])
         elif calon:
-            galat.append(PESAN_PEGAWAI_GANDA.format(n=len(calon), nama=nm))
+            galat.append(PESAN_PEGAWAI_GANDA.format(n=len(calon), nama=calon[0].nama))
         else:
             galat.append(PESAN_PEGAWAI.format(teks=tampil(teks)) if nm else PESAN_NIP.format(nip=n or tampil(teks)))
     if galat:
