@@ -19,12 +19,14 @@ class OrganisasiConfig(AppConfig):
 
         from .audit import dapat_mengaudit
         from .choices import CakupanToken
+        from .permissions import ditawari_api
         from .views import kartu_kedudukan, kartu_memimpin
 
         for kode, label in CakupanToken.choices:
             registry.cakupan_token(kode, label)
         registry.menu("Struktur Organisasi", "struktur", urutan=10)
         registry.menu("Audit Kelembagaan", "audit", urutan=80, tampil=dapat_mengaudit)
+        registry.menu("Dokumentasi API", "api-docs", urutan=90, tampil=ditawari_api)
         registry.kartu_beranda("organisasi/_kartu_kedudukan.html", kartu_kedudukan, urutan=20)
         registry.kartu_beranda("organisasi/_kartu_memimpin.html", kartu_memimpin, urutan=30)
         from . import signals

@@ -42,6 +42,12 @@ def adalah_admin_organisasi(user) -> bool:
     )
 
 
+def ditawari_api(user) -> bool:
+    """Whom the menu offers the API documentation: admin accounts (they set applications up) and accounts
+    granted the API clients' read access (group Klien API). The documentation itself stays open to all."""
+    return bool(user.is_staff or _punya_izin_global(user, _IZIN_GLOBAL["view"]))
+
+
 @lru_cache(maxsize=1)
 def _sql_izin() -> str:
     """The user's model permissions, their own and their groups', as `app_label.codename`: what

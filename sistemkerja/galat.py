@@ -12,9 +12,10 @@ import sys
 
 import kombu.exceptions
 import redis.exceptions
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
 
 logger = logging.getLogger(__name__)
@@ -135,3 +136,29 @@ def galat_csrf(request, reason=""):
 def galat_tidak_ada(request, exception=None):
     """handler404."""
     return _galat_klien(request, 404)
+
+
+# --- the same pages on the development server ---------------------------------------------------------
+
+
+class HalamanGalatDebugMiddleware:
+    """With DEBUG on (the development server, `make run`'s demo) Django answers a 404 with its technical
+    page, in English, listing every URL pattern; this answers it with `galat_tidak_ada`, as production
+    does. (A 403 gets handler403 with DEBUG on as well.) An uncaught error keeps Django's technical page
+    for the developer (django-csp leaves it outside the policy). Not loaded with DEBUG off: Django calls
+    the handlers itself then."""
+
+    def __init__(self, get_response):
+        if not settings.DEBUG:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        respons = self.get_response(request)
+        if respons.status_code == 404 and request.resolver_match is None:
+            return galat_tidak_ada(request)  # no URL pattern matched: the answer is Django's technical 404
+        return respons
+
+    def process_exception(self, request, exception):
+        """A view's Http404 (get_object_or_404, restrict): our page instead of the technical one."""
+        return galat_tidak_ada(request, exception) if isinstance(exception, Http404) else None

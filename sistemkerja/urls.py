@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .health import sehat
-from .views import beranda
+from .views import beranda, ikon
 
 admin.site.site_header = "Sistem Kerja — Admin Bagian Organisasi"
 admin.site.site_title = "Sistem Kerja"
@@ -16,6 +16,7 @@ handler500 = "sistemkerja.galat.galat_server"
 urlpatterns = [
     path("", beranda, name="beranda"),
     path("sehat/", sehat, name="sehat"),
+    path("favicon.ico", ikon),
     path("admin/", admin.site.urls),
     path("api/v1/", include("organisasi.api.urls")),
     path("api/v1/", include("penugasan.api.urls")),

@@ -1,12 +1,13 @@
-"""The pages every app shares: the home page, whose cards the apps register (`registry`)."""
+"""The pages every app shares: the home page, whose cards the apps register (`registry`), and the icon."""
 
 import re
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from . import registry
 
@@ -22,6 +23,12 @@ def beranda(request):
             "kartu": registry.render_bagian("beranda", request),
         },
     )
+
+
+@require_safe
+def ikon(request):
+    """/favicon.ico, which browsers ask for on pages that name no icon (the admin's, the browsable API's)."""
+    return redirect(static("favicon.ico"))
 
 
 class FormDitolak400:

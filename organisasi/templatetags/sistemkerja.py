@@ -87,7 +87,7 @@ def _label_simpul(node) -> str:
         )
     ]
     if u.adalah_unit_organisasi:
-        bagian.append(' <span class="lencana lencana-uo" title="Unit Organisasi mandiri">UO</span>')
+        bagian.append(' <abbr class="lencana lencana-uo" title="Unit Organisasi mandiri">UO</abbr>')
     if not u.aktif:
         bagian.append(' <span class="lencana">nonaktif</span>')
     if u.tingkat:

@@ -24,12 +24,16 @@ from ._dasar import izin_tim_selaraskan
 PANJANG_BUKTI = 300  # KompetensiPegawai.bukti
 
 
-def boleh_bentuk_tim(pelaku, unit: Unit, tanggal: dt.date | None = None) -> bool:
-    """The Bagian Organisasi, or whoever heads the unit or a unit above it today."""
+def boleh_bentuk_tim(pelaku, unit: Unit | None = None, tanggal: dt.date | None = None) -> bool:
+    """The Bagian Organisasi, or whoever heads the unit or a unit above it today. Without a unit: whether
+    there is any unit the actor may form a team for (whether to offer the form at all)."""
     if adalah_admin_organisasi(pelaku):
         return True
     diri = pegawai_dari_user(pelaku)
-    return diri is not None and any(unit.path.startswith(d.unit.path) for d in unit_dipimpin(diri, tanggal))
+    if diri is None:
+        return False
+    dipimpin = unit_dipimpin(diri, tanggal)
+    return bool(dipimpin) if unit is None else any(unit.path.startswith(d.unit.path) for d in dipimpin)
 
 
 def boleh_kelola_tim(pelaku, tim: TimKerja) -> bool:

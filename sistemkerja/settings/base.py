@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # DEBUG only (development server, demo): the Indonesian 404 page instead of Django's technical one.
+    "sistemkerja.galat.HalamanGalatDebugMiddleware",
     "sistemkerja.security.HeaderKeamananMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Indonesian page / JSON 429.
     "sistemkerja.security.AxesMiddleware",

@@ -163,10 +163,10 @@ def test_beranda_for_an_account_without_a_pegawai_record(sebagai, struktur, admi
     assert 'href="/audit/"' in isi(resp) and 'href="/admin/"' in isi(resp)
 
 
-def test_the_menu_offers_the_audit_and_admin_only_to_those_allowed(sebagai, struktur):
+def test_the_menu_offers_the_audit_admin_and_api_docs_only_to_those_allowed(sebagai, struktur):
     halaman = isi(sebagai(struktur.analis.akun).get("/"))
     assert 'href="/audit/"' not in halaman and 'href="/admin/"' not in halaman
-    assert 'href="/struktur/"' in halaman and 'href="/api/v1/docs/"' in halaman
+    assert 'href="/struktur/"' in halaman and 'href="/api/v1/docs/"' not in halaman  # the API is for applications
 
 
 # --- struktur --------------------------------------------------------------------------------------
