@@ -90,7 +90,7 @@ class CariBanyak(Cari):
 
 
 def pisah_catatan(teks: str) -> tuple[str, str]:
-    """ "value: note" → (value, note). A value may end in a bracketed key: "Ani (1985…): analis data"."""
+    """Split "value: note" into (value, note); a value may end in a bracketed key: "Ani (1985…): analis"."""
     m = re.fullmatch(r"(.*\([^()]*\))\s*(?::(.*))?", teks, re.S)
     if m:
         return m.group(1).strip(), (m.group(2) or "").strip()

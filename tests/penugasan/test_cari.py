@@ -15,7 +15,8 @@ from penugasan import services
 from penugasan.models import Kompetensi, Penugasan, TimKerja
 from tests import factories as f
 
-from .conftest import MULAI, SELESAI, ajukan
+from .conftest import ajukan
+from .test_masukan import tim_sop
 
 pytestmark = pytest.mark.django_db
 
@@ -147,16 +148,7 @@ def test_tim_orang_yang_tidak_berwenang_tidak_mencari_nama(s):
 
 
 def test_anggota_tim_ditambah_menurut_nama(s):
-    t = services.tim_bentuk(
-        pelaku=s.kepala_dinas.akun,
-        nama="Tim",
-        tujuan="",
-        unit_pemilik=s.bidang,
-        sifat="rutin",
-        mulai=MULAI,
-        selesai=SELESAI,
-        ketua=s.staf_bidang,
-    )
+    t = tim_sop(s)  # led by staf_bidang
     r = masuk(s.staf_bidang).post(f"/tim/{t.pk}/anggota/", {"nip": "Staf Bidang Kedua", "peran": "penyusun"})
     assert r.status_code == 302 and t.anggota.get().pegawai == s.staf_bidang_b
 
