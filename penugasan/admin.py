@@ -235,9 +235,22 @@ class PejabatBerwenangAdmin(AdminPenugasan):
 
 
 @admin.register(NomorSurat)
-class NomorSuratAdmin(HanyaBaca):
+class NomorSuratAdmin(admin.ModelAdmin):
+    """The last number given per unit and year: moved only by issuing letters, kept without a history of its own
+    (each letter has one), so Django's plain admin with nothing to change rather than simple-history's pages."""
+
     list_display = ["unit", "tahun", "terakhir"]
     list_filter = ["tahun"]
+    list_select_related = ["unit"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Kompetensi)

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from penugasan.choices import StatusSurat
-from penugasan.models import PejabatBerwenang, PolaNomorSurat, Surat
+from penugasan.models import NomorSurat, PejabatBerwenang, PolaNomorSurat, Surat
 
 from .conftest import ajukan
 
@@ -88,3 +88,14 @@ def test_riwayat_surat_menyebut_pelaku_dan_alasan_dalam_kata(s, admin_c, admin_o
     assert "Surat dicabut: Nama pegawai keliru" in html and "surat_cabut" not in html
     assert "Dwi Didik Wicaksono (admin-org)" in html
     assert "Changes" not in html and "None" not in html and "style=" not in html
+
+
+def test_nomor_surat_terbaca_dengan_riwayat_admin_tanpa_ubah(s, admin_c):
+    """The numbering counter keeps no simple-history of its own; its history link must still open (it was a 500)."""
+    surat = ajukan(s.kepala_bidang, "A", s.bidang, [s.staf_bidang]).surat.get()
+    nomor = NomorSurat.objects.get(unit=surat.unit_penerbit, tahun=surat.tahun)
+    assert admin_c.get("/admin/penugasan/nomorsurat/").status_code == 200
+    r = admin_c.get(f"/admin/penugasan/nomorsurat/{nomor.pk}/change/")
+    assert r.status_code == 200 and "Simpan" not in r.content.decode()
+    assert admin_c.get(f"/admin/penugasan/nomorsurat/{nomor.pk}/history/").status_code == 200
+    assert admin_c.post(f"/admin/penugasan/nomorsurat/{nomor.pk}/change/", {"terakhir": 0}).status_code == 403
