@@ -279,7 +279,6 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DATETIME_FORMAT": "iso-8601",
     "DATE_FORMAT": "iso-8601",

@@ -205,3 +205,11 @@ def test_drf_messages_with_a_poor_indonesian_translation_are_ours():
     with translation.override("id"):
         assert translation.gettext("User inactive or deleted.") == "Akun tidak aktif atau sudah dihapus."
         assert translation.gettext("Invalid token header. No credentials provided.").startswith("Header token")
+
+
+def test_a_browser_opening_an_api_url_gets_json_not_drfs_english_page(client, struktur, admin_organisasi):
+    """DRF's browsable pages are English and carry inline styles the CSP refuses; the docs are /api/v1/docs/."""
+    client.force_login(admin_organisasi)
+    r = client.get("/api/v1/unit/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
+    assert r.json()["count"] >= 1

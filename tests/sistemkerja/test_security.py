@@ -159,7 +159,6 @@ def halaman(struktur) -> list[str]:
         "/admin/",
         "/admin/organisasi/unit/",
         "/admin/organisasi/pegawai/",
-        "/api/v1/unit/",
     ]
 
 
