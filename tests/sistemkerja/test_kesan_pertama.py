@@ -213,3 +213,11 @@ def test_a_browser_opening_an_api_url_gets_json_not_drfs_english_page(client, st
     r = client.get("/api/v1/unit/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
     assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
     assert r.json()["count"] >= 1
+
+
+def test_the_api_documentation_leads_back_to_the_site(client, struktur, admin_organisasi):
+    client.force_login(admin_organisasi)
+    r = client.get("/api/v1/docs/")
+    isi = r.content.decode()
+    assert r.status_code == 200 and '<a href="/">← Kembali ke Sistem Kerja</a>' in isi
+    assert "/static/css/api-docs.css" in isi and 'href="/api/v1/schema/"' in isi
