@@ -11,6 +11,7 @@ stays well inside them; what does not is recorded on the letter (`galat_berkas`)
 
 from __future__ import annotations
 
+import atexit
 import base64
 import json
 import signal
@@ -96,6 +97,9 @@ def _weasy():
     if hilang := [str(f) for f in FON_SURAT if not f.is_file()]:
         raise FileNotFoundError(f"Fon surat tidak ditemukan: {', '.join(hilang)}.")
     fonts = FontConfiguration()
+    # Let go of it while WeasyPrint's libraries are still loaded: left to interpreter shutdown, its __del__
+    # prints "Exception ignored … TypeError" after every process that made a letter.
+    atexit.register(_weasy.cache_clear)
     return fonts, CSS(filename=str(CSS_SURAT), font_config=fonts)
 
 
