@@ -8,6 +8,9 @@
   `sistemkerja.riwayat`), and the changed values as people write them. Nothing is deleted from the admin.
 - Messages: a save says what it did ("Surat 800/1 dicabut; alasan: …") through `pesan`, instead of
   Django's "… berhasil diubah".
+- Links: a read-only foreign key links to the related record's admin page only for whoever may open that
+  admin (`TautanTerbatasMixin`); Django links every one, and an account's page answers 403 to all but
+  those who may view accounts.
 
 Scope (who may reach which record) is each app's: organisasi's `CakupanMixin` limits to units.
 """
@@ -15,8 +18,10 @@ Scope (who may reach which record) is each app's: organisasi's `CakupanMixin` li
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
@@ -91,7 +96,91 @@ class NilaiRiwayat(HistoricalRecordContextHelper):
         return value
 
 
-class AdminRiwayat(SimpleHistoryAdmin):
+@functools.cache
+def _kolom_tanpa_tautan(model, nama: str):
+    """A display callable standing for the foreign key `nama` of `model`: the related record in words,
+    without Django's link (an account as "Nama (NIP)"). None when `nama` is no foreign key. One object per
+    field, so the same one stands in the fieldsets and in the read-only fields."""
+    try:
+        kolom = model._meta.get_field(nama)
+    except FieldDoesNotExist:
+        return None
+    if not (kolom.concrete and (kolom.many_to_one or kolom.one_to_one)):
+        return None
+
+    @admin.display(description=kolom.verbose_name)
+    def tampil(obj):
+        nilai = getattr(obj, nama, None)
+        if nilai is None:
+            return None
+        return riwayat.nama_pelaku(nilai) if isinstance(nilai, AbstractBaseUser) else str(nilai)
+
+    tampil.__name__ = nama  # the row's CSS class (field-<nama>) and the field's help text stay
+    return tampil
+
+
+def _ganti_kolom(fieldsets, ganti: dict):
+    """`fieldsets` with the names in `ganti` replaced (a copy: the admin's own stay as declared)."""
+    hasil = []
+    for judul, opsi in fieldsets:
+        baris = [
+            tuple(ganti.get(f, f) for f in b) if isinstance(b, list | tuple) else ganti.get(b, b)
+            for b in opsi["fields"]
+        ]
+        hasil.append((judul, {**opsi, "fields": baris}))
+    return hasil
+
+
+def tanpa_tautan_terlarang(model_admin, request, context) -> None:
+    """Read-only foreign keys of the form and its inlines, to models whose admin the user may not open,
+    shown as words instead of links (Django's `AdminReadonlyField.get_admin_url` links them all without
+    asking, and the linked page answers 403). Model-level: an admin someone may open at all."""
+    situs = model_admin.admin_site
+    boleh = {}
+
+    def terlarang(kolom) -> bool:
+        tujuan = kolom.related_model
+        if tujuan not in boleh:
+            boleh[tujuan] = not situs.is_registered(tujuan) or situs.get_model_admin(tujuan).has_view_permission(
+                request
+            )
+        return not boleh[tujuan]
+
+    def pengganti(model, hanya_baca) -> dict:
+        return {
+            nama: tampil
+            for nama in hanya_baca
+            if isinstance(nama, str)
+            and (tampil := _kolom_tanpa_tautan(model, nama)) is not None
+            and terlarang(model._meta.get_field(nama))
+        }
+
+    form = context.get("adminform")
+    if form is not None and (ganti := pengganti(model_admin.model, form.readonly_fields)):
+        form.fieldsets = _ganti_kolom(form.fieldsets, ganti)
+        form.readonly_fields = [ganti.get(f, f) for f in form.readonly_fields]
+    for inline in context.get("inline_admin_formsets") or []:
+        hanya_baca = list(inline.readonly_fields)
+        if not inline.has_change_permission and not inline.has_add_permission:
+            hanya_baca += flatten_fieldsets(inline.fieldsets)  # every row read-only, no empty row to fill
+        if ganti := pengganti(inline.opts.model, hanya_baca):
+            inline.fieldsets = _ganti_kolom(inline.fieldsets, ganti)
+            inline.readonly_fields = [ganti.get(f, f) for f in inline.readonly_fields]
+
+
+class TautanTerbatasMixin:
+    """A model admin whose read-only foreign keys link only where the user may go (`tanpa_tautan_terlarang`)."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        tanpa_tautan_terlarang(self, request, context)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def render_history_view(self, request, template, context, **kwargs):  # simple-history's version pages
+        tanpa_tautan_terlarang(self, request, context)
+        return super().render_history_view(request, template, context, **kwargs)
+
+
+class AdminRiwayat(TautanTerbatasMixin, SimpleHistoryAdmin):
     """simple-history's history pages, read-only, in words (templates/simple_history/object_history_list.html)."""
 
     def nama_kolom(self, nama: str) -> str:

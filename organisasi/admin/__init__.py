@@ -1,3 +1,3 @@
 """Django admin of the Bagian Organisasi: every save goes through `organisasi.services`."""
 
-from . import akses, katalog, mutasi, pegawai, unit  # noqa: F401  (registration)
+from . import akses, akun, katalog, mutasi, pegawai, unit  # noqa: F401  (registration)

@@ -6,7 +6,7 @@ Writes and history are `sistemkerja.admin`'s.
 
 from __future__ import annotations
 
-from sistemkerja.admin import AdminTransisi, InlineTransisi
+from sistemkerja.admin import AdminTransisi, InlineTransisi, TautanTerbatasMixin
 
 from ..models import Unit
 from ..permissions import cakupan_jalur
@@ -20,8 +20,9 @@ def dalam_jalur(path: str | None, jalur: list[str] | None) -> bool:
     return jalur is None or (path is not None and any(path.startswith(j) for j in jalur))
 
 
-class CakupanMixin:
-    """Object-level scope for the admin; subclasses say how a record maps to a tree path."""
+class CakupanMixin(TautanTerbatasMixin):
+    """Object-level scope for the admin; subclasses say how a record maps to a tree path. Read-only foreign
+    keys link only to admins the user may open (`TautanTerbatasMixin`)."""
 
     def path_objek(self, obj) -> str | None:
         return obj.unit.path if getattr(obj, "unit_id", None) else None

@@ -179,13 +179,8 @@ class PegawaiAdmin(AdminCakupan):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        # The account as a link only for those who may open accounts (the superuser); else its name.
-        akun = "akun" if request.user.has_perm("auth.view_user") else "nama_akun"
-        return ["nip_tampil", "jenis_asn", "jenis_kelamin", "lahir", "unit", "jabatan", "aktif", akun, "penempatan"]
-
-    @admin.display(description="akun")
-    def nama_akun(self, obj):
-        return obj.akun.get_username() if obj.akun_id else "—"
+        # The account is a link only for those who may open accounts (sistemkerja.admin.TautanTerbatasMixin).
+        return ["nip_tampil", "jenis_asn", "jenis_kelamin", "lahir", "unit", "jabatan", "aktif", "akun", "penempatan"]
 
     @admin.display(description="NIP", ordering="nip")
     def nip_tampil(self, obj):

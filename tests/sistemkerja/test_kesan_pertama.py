@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from organisasi.permissions import GRUP_KLIEN_API, pastikan_grup_peran
-from sistemkerja import galat
+from sistemkerja import galat, riwayat
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_a_persons_account_is_a_link_only_for_who_may_open_accounts(struktur, ad
     orang = struktur.staf_bidang
     url = f"/admin/organisasi/pegawai/{orang.pk}/change/"
     isi = klien(admin_organisasi).get(url).content.decode()
-    assert "/admin/auth/user/" not in isi and orang.akun.get_username() in isi
+    assert "/admin/auth/user/" not in isi and riwayat.nama_pelaku(orang.akun) in isi  # "Nama (NIP)", no link
     superuser = f.UserFactory(username="dpo", is_staff=True, is_superuser=True)
     assert f"/admin/auth/user/{orang.akun_id}/change/" in klien(superuser).get(url).content.decode()
 
