@@ -112,7 +112,7 @@ def _kolom_tanpa_tautan(model, nama: str):
     def tampil(obj):
         nilai = getattr(obj, nama, None)
         if nilai is None:
-            return None
+            return admin.site.empty_value_display  # Django's "-", as the other empty fields
         return riwayat.nama_pelaku(nilai) if isinstance(nilai, AbstractBaseUser) else str(nilai)
 
     tampil.__name__ = nama  # the row's CSS class (field-<nama>) and the field's help text stay

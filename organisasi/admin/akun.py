@@ -29,17 +29,24 @@ from django.utils.formats import date_format
 
 # The default permissions' actions (Django's `Meta.default_permissions`), as the selector says them.
 AKSI_IZIN = {"add": "menambah", "change": "mengubah", "delete": "menghapus", "view": "melihat"}
+# Models of other libraries whose names are English and not translatable (no gettext in their Meta).
+NAMA_MODEL = {
+    "guardian.userobjectpermission": "izin per objek untuk akun",
+    "guardian.groupobjectpermission": "izin per objek untuk grup",
+}
 
 
 def label_izin(izin: Permission) -> str:
     """ "<app> | <model> | Dapat menambah <model>" for a default permission; a custom one keeps its name.
     Reads `izin.content_type` (join it: `select_related("content_type")`) and nothing else."""
-    jenis = izin.content_type
-    model = jenis.model_class()
-    aksi, _, nama_model = izin.codename.partition("_")
-    if model is None or aksi not in AKSI_IZIN or nama_model != model._meta.model_name:
+    model = izin.content_type.model_class()
+    if model is None:
         return str(izin)
-    return f"{jenis} | Dapat {AKSI_IZIN[aksi]} {model._meta.verbose_name}"
+    nama = NAMA_MODEL.get(model._meta.label_lower, model._meta.verbose_name)
+    aksi, _, nama_model = izin.codename.partition("_")
+    if aksi in AKSI_IZIN and nama_model == model._meta.model_name:
+        return f"{model._meta.app_config.verbose_name} | {nama} | Dapat {AKSI_IZIN[aksi]} {nama}"
+    return f"{model._meta.app_config.verbose_name} | {nama} | {izin.name}"
 
 
 class PilihanIzin(forms.ModelMultipleChoiceField):

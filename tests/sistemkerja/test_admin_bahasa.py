@@ -74,6 +74,9 @@ def test_the_team_form_names_its_maker_without_a_link_for_who_may_not_open_accou
     assert f"/admin/organisasi/pegawai/{tim.ketua_id}/change/" in isi
     gagal = {h: s for h in tautan_admin(isi) if (s := c.get(h).status_code) >= 400}
     assert not gagal
+    TimKerja.objects.filter(pk=tim.pk).update(dibuat_oleh=None)  # formed by the system: empty, as other fields
+    isi = c.get(f"/admin/penugasan/timkerja/{tim.pk}/change/").content.decode()
+    assert re.search(r'field-dibuat_oleh">.*?<div class="readonly">(.*?)</div>', isi, re.S).group(1) == "-"
 
 
 def test_who_may_open_accounts_still_gets_the_link(tim, superuser):
@@ -163,6 +166,9 @@ def test_permissions_read_in_indonesian_with_a_constant_number_of_queries(strukt
     assert "Organisasi | pegawai | Dapat menambah pegawai" in teks
     assert "Dapat mengubah pegawai" in teks and "Dapat menghapus pegawai" in teks and "Dapat melihat pegawai" in teks
     assert not re.search(r"\bCan (add|change|delete|view)\b", teks)
+    # a library's model without an Indonesian name of its own (django-guardian's)
+    assert "Guardian | izin per objek untuk akun | Dapat menambah izin per objek untuk akun" in teks
+    assert "object permission" not in teks
     jenis = ContentType.objects.get_for_model(Pegawai)
     for i in range(5):
         Permission.objects.create(codename=f"izin_uji_{i}", name=f"Izin uji {i}", content_type=jenis)
