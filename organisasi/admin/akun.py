@@ -8,7 +8,7 @@
   a lockout is lifted with the action "Buka kunci" on the failed attempts, which deletes the selected
   attempts (axes' way of unlocking) and records each in Django's log with an Indonesian description.
   The logs of logins and failures are records and are not deleted. A record's page, reached by its
-  address, is titled in Indonesian (templates/admin/axes/).
+  address, and its history are titled in Indonesian (templates/admin/axes/).
 """
 
 from __future__ import annotations
@@ -108,15 +108,10 @@ class PengamananMixin:
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        teks = {"uraian": uraian_axes(obj), "subtitle": uraian_axes(obj)} if obj is not None else {}
-        return super().change_view(request, object_id, form_url, {**teks, **(extra_context or {})})
-
-    def history_view(self, request, object_id, extra_context=None):
-        obj = self.get_object(request, object_id)
-        teks = {"uraian": uraian_axes(obj), "title": f"Riwayat: {uraian_axes(obj)}"} if obj is not None else {}
-        return super().history_view(request, object_id, {**teks, **(extra_context or {})})
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:  # the record's page (no list links to it): titled in words, not by its English name
+            context["subtitle"] = context["uraian"] = uraian_axes(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 class PercobaanMixin(PengamananMixin):
