@@ -311,6 +311,10 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The level on the handler too: Django's own loggers propagate their INFO lines (the dev server's "Watching
+    # for file changes") to the root, which would print them a second time.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")}
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
