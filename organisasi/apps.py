@@ -17,6 +17,7 @@ class OrganisasiConfig(AppConfig):
         post_migrate.connect(_siapkan_grup, sender=self)
         from sistemkerja import registry
 
+        from . import riwayat
         from .audit import dapat_mengaudit
         from .choices import CakupanToken
         from .permissions import ditawari_api
@@ -29,6 +30,7 @@ class OrganisasiConfig(AppConfig):
         registry.menu("Dokumentasi API", "api-docs", urutan=90, tampil=ditawari_api)
         registry.kartu_beranda("organisasi/_kartu_kedudukan.html", kartu_kedudukan, urutan=20)
         registry.kartu_beranda("organisasi/_kartu_memimpin.html", kartu_memimpin, urutan=30)
+        registry.riwayat(alasan=riwayat.ALASAN, pesan=riwayat.PESAN, sistem=riwayat.SISTEM)
         from . import signals
 
         signals.hubungkan()

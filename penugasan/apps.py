@@ -15,7 +15,7 @@ class PenugasanConfig(AppConfig):
     def ready(self):
         from sistemkerja import registry
 
-        from . import signals
+        from . import riwayat, signals
         from .bagian import bagian_profil, kartu_kotak_masuk
         from .choices import CakupanToken
 
@@ -27,3 +27,4 @@ class PenugasanConfig(AppConfig):
         registry.menu("Penugasan", "penugasan:kotak_masuk", urutan=30)
         registry.kartu_beranda("penugasan/_beranda.html", kartu_kotak_masuk, urutan=10)
         registry.bagian_pegawai("penugasan/_profil.html", bagian_profil, urutan=10)
+        registry.riwayat(alasan=riwayat.ALASAN, pesan=riwayat.PESAN)

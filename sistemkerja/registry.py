@@ -6,7 +6,9 @@ registering here and never by editing another app:
 - `cakupan_token(kode, label)`: a scope an API token may be granted (`kode` like "kinerja:baca");
 - `menu(label, url_name, ...)`: an entry of the main menu;
 - `kartu_beranda(template, konteks, ...)`: a card on the home page;
-- `bagian_pegawai(template, konteks, ...)`: a section on a person's page.
+- `bagian_pegawai(template, konteks, ...)`: a section on a person's page;
+- `riwayat(alasan=..., pesan=..., sistem=...)`: how the app's transitions read in history and in the
+  admin's messages (`sistemkerja.riwayat`).
 
 A card or section is a template and a function `konteks(request, **objek) -> dict | None` giving its
 context (None: the card is not shown to this reader). Entries are shown in `urutan` order.
@@ -50,6 +52,17 @@ def cakupan_token(kode: str, label: str) -> None:
 def daftar_cakupan() -> list[tuple[str, str]]:
     """Every token scope as (kode, label): choices for forms and serializers."""
     return sorted(_cakupan.items())
+
+
+def riwayat(*, alasan: dict[str, str], pesan: dict[str, str] | None = None, sistem: dict[str, str] | None = None):
+    """An app's transition codes: their labels, the admin's message after each, and who "the system" is
+    for those a job writes without an account. A code belongs to one app."""
+    from . import riwayat as r
+
+    for tujuan, baru in ((r.ALASAN, alasan), (r.PESAN, pesan or {}), (r.SISTEM, sistem or {})):
+        if dobel := set(tujuan) & set(baru):
+            raise ValueError(f"Kode riwayat sudah didaftarkan app lain: {', '.join(sorted(dobel))}")
+        tujuan.update(baru)
 
 
 def menu(label: str, url_name: str, *, urutan: int = 50, tampil: Callable | None = None) -> None:

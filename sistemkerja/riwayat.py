@@ -1,8 +1,8 @@
 """How a transition reads to a person: who made the change and why, and what the admin says it did.
 
 Every service writes the transition's code as the history row's reason (`pegawai_daftarkan`, or
-`pegawai_ubah: email, nama`, `surat_cabut: <alasan>`); the codes, their Indonesian labels and the
-admin's message after each are listed here, once, for every app. The admin's history page, the
+`pegawai_ubah: email, nama`, `surat_cabut: <alasan>`); each app registers its codes' Indonesian labels
+and the admin's message after each (`registry.riwayat`, from its AppConfig.ready()). The admin's history page, the
 person page and the admin's messages read them.
 """
 
@@ -13,63 +13,19 @@ import string
 
 from django.db import models
 
-# code -> what people read. A code not listed is shown as written.
-ALASAN = {
-    # organisasi: structure
-    "instansi_buat": "Instansi dibuat",
-    "instansi_ubah": "Data instansi diubah",
-    "unit_buat": "Unit dibuat",
-    "unit_ubah": "Unit diubah",
-    "unit_pindahkan": "Unit dipindahkan",
-    # organisasi: staff
-    "pegawai_daftarkan": "Pegawai didaftarkan",
-    "pegawai_ubah": "Data pegawai diubah",
-    "pegawai_pindahkan": "Pegawai dipindahkan",
-    "mutasi_kolektif": "Mutasi kolektif",
-    "mutasi_lampirkan_sk": "Berkas SK mutasi dilampirkan",
-    "pegawai_berhentikan": "Pegawai diberhentikan",
-    "sinkron_penempatan": "Penempatan mulai berlaku",
-    # organisasi: heads, Plt/Plh, delegations
-    "pejabat_tetapkan": "Penetapan pejabat",
-    "pejabat_akhiri": "Masa peran diakhiri",
-    # organisasi: API tokens
-    "token_buat": "Token API dibuat",
-    "token_cabut": "Token API dicabut",
-    # penugasan
-    "tim_bentuk": "Tim kerja dibentuk",
-    "tim_anggota_tambah": "Anggota tim ditambahkan",
-    "tim_anggota_akhiri": "Keanggotaan tim diakhiri",
-    "kompetensi_hapus": "Kompetensi dihapus",
-    "surat_cabut": "Surat dicabut",
-    "pola_nomor_atur": "Pola nomor surat diatur",
-    "pejabat_berwenang_atur": "Pejabat yang Berwenang diatur",
-}
+# code -> what people read, registered by each app (`registry.riwayat`). A code not listed is shown as written.
+ALASAN: dict[str, str] = {}
 
 # Who "the system" is, by the transition it wrote (jobs and commands act without an account).
-SISTEM = {"sinkron_penempatan": "Sistem (penempatan harian)"}
+SISTEM: dict[str, str] = {}
 SISTEM_LAIN = "Sistem (impor atau tugas terjadwal)"
 
 JENIS_PERUBAHAN = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
 
-# code -> what the admin says after the transition. {obj}: what the service returned; {kolom}: ": " and the
-# changed fields' labels (for a change of fields); any other name: that argument of the service.
-PESAN = {
-    "instansi_buat": "Instansi {obj} dibuat.",
-    "instansi_ubah": "Data instansi {obj} diubah{kolom}.",
-    "unit_buat": "Unit {obj} dibuat di bawah {induk}.",
-    "unit_ubah": "Unit {obj} diubah{kolom}.",
-    "unit_pindahkan": "Unit {obj} dipindahkan ke bawah {induk_baru}.",
-    "pegawai_daftarkan": "{obj} didaftarkan di {unit} sebagai {jabatan}.",
-    "pegawai_ubah": "Data {obj} diubah{kolom}.",
-    "pejabat_tetapkan": "{obj} ditetapkan mulai {mulai}.",
-    "pejabat_akhiri": "{obj}: masa peran diakhiri pada {selesai}.",
-    "token_buat": "Token API {obj} dibuat untuk akun {user}.",
-    "token_cabut": "Token API {obj} dicabut; alasan: {alasan}.",
-    "surat_cabut": "{obj} dicabut; alasan: {alasan}.",
-    "surat_terbitkan_ulang": "{surat} diganti dengan {obj}.",
-    "pola_nomor_atur": "Pola nomor surat {obj} disimpan.",
-    "pejabat_berwenang_atur": "Pejabat yang Berwenang ditetapkan: {obj}.",
-}
+# code -> what the admin says after the transition, registered by each app. {obj}: what the service
+# returned; {kolom}: ": " and the changed fields' labels (for a change of fields); any other name: that
+# argument of the service.
+PESAN: dict[str, str] = {}
 
 
 def _teks(nilai) -> str:

@@ -54,6 +54,20 @@ def test_the_apps_register_their_parts():
     assert [b.template for b in registry._bagian["pegawai"]] == ["penugasan/_profil.html"]
 
 
+def test_each_app_registers_how_its_transitions_read(monkeypatch):
+    from sistemkerja import riwayat
+
+    assert riwayat.label_alasan("surat_cabut: Nama keliru") == "Surat dicabut: Nama keliru"  # penugasan's
+    assert riwayat.label_alasan("pegawai_daftarkan") == "Pegawai didaftarkan"  # organisasi's
+    assert riwayat.nama_pelaku(None, "sinkron_penempatan") == "Sistem (penempatan harian)"
+    for nama in ("ALASAN", "PESAN", "SISTEM"):
+        monkeypatch.setattr(riwayat, nama, dict(getattr(riwayat, nama)))
+    registry.riwayat(alasan={"hasil_setujui": "Hasil kerja disetujui"}, pesan={"hasil_setujui": "{obj} disetujui."})
+    assert riwayat.label_alasan("hasil_setujui") == "Hasil kerja disetujui"
+    with pytest.raises(ValueError, match="surat_cabut"):  # a code belongs to one app
+        registry.riwayat(alasan={"surat_cabut": "Lain"})
+
+
 def test_organisasi_names_no_app_above_it():
     akar = Path(settings.BASE_DIR)
     # imports, template includes and names (`penugasan.x`, "penugasan/_x.html", "penugasan:baca")
