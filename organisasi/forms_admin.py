@@ -17,8 +17,6 @@ from . import pertukaran
 from .choices import JenisUnit
 from .models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
 
-BATAS_BERKAS = 10 * 1024 * 1024
-
 
 def _tanggal(label: str, **kwargs) -> forms.DateField:
     return forms.DateField(label=label, widget=AdminDateWidget, **kwargs)

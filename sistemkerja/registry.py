@@ -60,7 +60,7 @@ def riwayat(*, alasan: dict[str, str], pesan: dict[str, str] | None = None, sist
     from . import riwayat as r
 
     for tujuan, baru in ((r.ALASAN, alasan), (r.PESAN, pesan or {}), (r.SISTEM, sistem or {})):
-        if dobel := set(tujuan) & set(baru):
+        if dobel := {k for k in set(tujuan) & set(baru) if tujuan[k] != baru[k]}:
             raise ValueError(f"Kode riwayat sudah didaftarkan app lain: {', '.join(sorted(dobel))}")
         tujuan.update(baru)
 

@@ -33,6 +33,7 @@ from sistemkerja.masukan import tampil
 from .kolom import LEMBAR, NIP, TANGGAL, YA_TIDAK
 
 BATAS_BARIS = 50_000  # data rows in one upload, all sheets together
+BATAS_NOMOR_BARIS = BATAS_BARIS + 10_000  # the last row number read in a sheet, empty rows included
 BATAS_ISI = 50 * 1024 * 1024  # a workbook's unpacked size (10,000 staff take about 7 MB)
 BATAS_ANGGOTA_ZIP = 1_000  # parts of a workbook
 BATAS_KOLOM = 40  # columns read per row (the widest sheet has 14)
@@ -185,6 +186,14 @@ def baca_lembar(hasil: Hasil, jenis: str, sumber: str, baris_baris, *, huruf: bo
     rekaman: list[dict] = []
     nomor_rekaman: list[int] = []
     for nomor, sel in baris_baris:
+        # Empty rows count too: a workbook may number its one row 1,000,000,000, and openpyxl hands out
+        # every empty row before it.
+        if nomor > BATAS_NOMOR_BARIS:
+            hasil.galat.append(
+                f"{sumber}: baris ke-{nomor:,} melewati batas {BATAS_NOMOR_BARIS:,} baris; hapus baris kosong "
+                "di antara data.".replace(",", ".")
+            )
+            raise _Berhenti
         sel = tuple(sel)
         if all(_kosong(v) for v in sel):
             continue

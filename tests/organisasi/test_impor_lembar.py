@@ -481,3 +481,16 @@ def test_outsiders_cannot_open_the_page_the_template_or_the_export(client, admin
     client.logout()
     anonim = client.get(url("ekspor") + "?bentuk=templat")
     assert anonim.status_code == 302 and "/login/" in anonim["Location"]
+
+
+def test_a_row_numbered_far_beyond_the_limit_is_refused_without_reading_every_empty_row():
+    """openpyxl hands out every empty row before a row numbered 1,000,000; the reader stops at its bound."""
+    buku = openpyxl.Workbook()
+    ws = buku.active
+    ws.title = "unit"
+    ws.append(list(data_lengkap()["unit"][0]))
+    ws.cell(row=1_000_000, column=1, value="jauh")
+    keluar = io.BytesIO()
+    buku.save(keluar)
+    (pesan,) = galat_unggahan([("s.xlsx", keluar.getvalue())])
+    assert pesan.startswith("Lembar unit: baris ke-60.001 melewati batas 60.000 baris")

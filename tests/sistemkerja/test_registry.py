@@ -64,6 +64,7 @@ def test_each_app_registers_how_its_transitions_read(monkeypatch):
         monkeypatch.setattr(riwayat, nama, dict(getattr(riwayat, nama)))
     registry.riwayat(alasan={"hasil_setujui": "Hasil kerja disetujui"}, pesan={"hasil_setujui": "{obj} disetujui."})
     assert riwayat.label_alasan("hasil_setujui") == "Hasil kerja disetujui"
+    registry.riwayat(alasan={"hasil_setujui": "Hasil kerja disetujui"})  # the same again (a second ready()): fine
     with pytest.raises(ValueError, match="surat_cabut"):  # a code belongs to one app
         registry.riwayat(alasan={"surat_cabut": "Lain"})
 
