@@ -61,16 +61,18 @@ def _nama(teks) -> str:
         return ""
 
 
-def unit_dari_teks(teks) -> Unit:
+def unit_dari_teks(teks, dalam=None) -> Unit:
     """An active unit by what was typed in a page's unit box: its code, a picked "Nama (kode)", or its exact
-    name (any case). Unknown → "tidak ditemukan"; a name several units share → asked to choose, each unit
-    named with its code and parent (units are public: anyone may name one)."""
+    name (any case), among `dalam` (a queryset; default every unit). Unknown → "tidak ditemukan"; a name
+    several units share → asked to choose, each unit named with its code and parent (units are public:
+    anyone may name one)."""
     kode = bentuk_kode(teks) or bentuk_kode(kunci_dalam_kurung(teks))
     nama = _nama(teks)
     if not (kode or nama):
         raise ValidationError(PESAN_UNIT.format(teks=tampil(teks, 64)), code="tidak_ada")
     q = (Q(kode=kode) if kode else Q(pk__in=[])) | (Q(nama__iexact=nama) if nama else Q(pk__in=[]))
-    unit = list(Unit.objects.filter(q, aktif=True).select_related("instansi", "induk").order_by("path")[:11])
+    unit = (Unit.objects if dalam is None else dalam).filter(q, aktif=True)
+    unit = list(unit.select_related("instansi", "induk").order_by("path")[:11])
     if kode and (tepat := [u for u in unit if u.kode == kode]):
         return tepat[0]
     if len(unit) == 1:

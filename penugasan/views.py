@@ -253,10 +253,10 @@ def _saring_kompetensi(request, kompetensi: list[int]) -> dict:
 def _unit_terjangkau(user, teks: str) -> Unit | None:
     """The unit typed or picked in a form's unit box, when it is within the user's scope."""
     try:
-        unit = unit_dari_teks(teks) if teks else None
+        # among the units in scope: a name another agency's unit shares is no reason to ask which
+        return unit_dari_teks(teks, dalam=Unit.objects.restrict(user)) if teks else None
     except ValidationError:
         return None
-    return unit if unit is not None and Unit.objects.restrict(user).filter(pk=unit.pk).exists() else None
 
 
 @require_GET

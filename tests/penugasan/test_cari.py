@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from organisasi.choices import JenisUnit as J
 from organisasi.choices import Tingkat as T
+from organisasi.models import Unit
 from organisasi.nip import tampilkan
 from penugasan import services
 from penugasan.models import Kompetensi, Penugasan, TimKerja
@@ -237,3 +238,13 @@ def test_daftar_calon_dengan_jumlah_kueri_tetap(s, analisis, django_assert_num_q
         services.kompetensi_catat(pelaku=None, pegawai=baru, kompetensi=analisis)
     with django_assert_num_queries(len(awal)):
         assert len(c.get(url).context["kandidat"]) == 7
+
+
+def test_calon_menurut_nama_unit_tidak_bingung_oleh_unit_senama_di_instansi_lain(s):
+    """The candidates' unit box resolves a name among the units in the reader's scope only."""
+    f.instansi("kab-lain", "Pemerintah Kabupaten Lain")
+    dinas_lain = f.unit(Unit.objects.get(kode="kab-lain"), "dinkes-lain", J.DINAS, T.JPT_PRATAMA, True, "Dinas Lain")
+    f.unit(dinas_lain, "bidang-lain", J.BIDANG, T.ADMINISTRATOR, nama="Bidang Pelayanan Kesehatan")
+    c = masuk(s.kepala_bidang)
+    url = "/penugasan/kandidat/?unit_tujuan=Bidang Pelayanan Kesehatan&mulai=2027-01-01&selesai=2027-12-31"
+    assert {k.nip for k in c.get(url).context["kandidat"]} == {s.staf_bidang.nip, s.staf_bidang_b.nip}
