@@ -222,14 +222,20 @@ def menunggu_saya(user):
     return Penugasan.objects.filter(status=Status.BERJALAN, pk__in=diberi)
 
 
-def verifikasi_surat(kode: str) -> dict | None:
-    """What the public may know of a letter by its verification code: no personal data beyond names."""
+def surat_dari_kode(kode: str):
+    """The letter carrying a verification code (typed in any case, with spaces around), or None."""
     from .models import Surat
 
     kode = (kode or "").strip().upper()
     if not kode.isalnum() or len(kode) > 16:
         return None
-    surat = Surat.objects.filter(kode_verifikasi=kode).first()
+    return Surat.objects.filter(kode_verifikasi=kode).first()
+
+
+def verifikasi_surat(kode: str, surat=None) -> dict | None:
+    """What the public may know of a letter by its verification code (or of `surat`, already found by it):
+    no personal data beyond names."""
+    surat = surat or surat_dari_kode(kode)
     if surat is None:
         return None
     ttd = surat.isi.get("penandatangan", {})

@@ -9,29 +9,23 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from .choices import JenisSurat, StatusSurat
 from .pdf import periode_id
-from .selectors import verifikasi_surat
+from .selectors import surat_dari_kode, verifikasi_surat
 
 
 def rincian_verifikasi(kode: str) -> dict | None:
     """The API's answer for a code, with `kepada` (names), `periode` (text) and, for a revoked letter,
     `dicabut` (its time) and `alasan_cabut`. None for a code no letter carries."""
-    from .models import Surat
-
-    data = verifikasi_surat(kode)
-    if data is None:
+    surat = surat_dari_kode(kode)
+    if surat is None:
         return None
-    surat = (
-        Surat.objects.filter(kode_verifikasi=kode.strip().upper())
-        .only("jenis", "isi", "status", "dicabut", "alasan_cabut")
-        .get()
-    )
     isi = surat.isi or {}
-    dicabut = surat.status != "berlaku"
+    dicabut = surat.status != StatusSurat.BERLAKU
     return {
-        **data,
+        **verifikasi_surat(kode, surat),
         "kepada": [k.get("nama", "") for k in isi.get("kepada", []) if k.get("nama")],
-        "label_kepada": "Yang ditugaskan" if surat.jenis == "penugasan" else "Ditujukan kepada",
+        "label_kepada": "Yang ditugaskan" if surat.jenis == JenisSurat.PENUGASAN else "Ditujukan kepada",
         "periode": periode_id(isi.get("periode")),
         "dicabut": timezone.localtime(surat.dicabut) if dicabut and surat.dicabut else None,
         "alasan_cabut": surat.alasan_cabut if dicabut else "",

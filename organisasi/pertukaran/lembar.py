@@ -157,12 +157,9 @@ _UBAH = {NIP: _nip, TANGGAL: _tanggal, YA_TIDAK: _ya_tidak}
 
 def _huruf_kolom(i: int) -> str:
     """Excel's column letter for a 0-based index (A, …, Z, AA, …)."""
-    huruf = ""
-    i += 1
-    while i:
-        i, sisa = divmod(i - 1, 26)
-        huruf = chr(65 + sisa) + huruf
-    return huruf
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
 
 
 def _kosong(v) -> bool:
