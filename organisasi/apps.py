@@ -30,7 +30,9 @@ class OrganisasiConfig(AppConfig):
         registry.menu("Dokumentasi API", "api-docs", urutan=90, tampil=ditawari_api)
         registry.kartu_beranda("organisasi/_kartu_kedudukan.html", kartu_kedudukan, urutan=20)
         registry.kartu_beranda("organisasi/_kartu_memimpin.html", kartu_memimpin, urutan=30)
-        registry.riwayat(alasan=riwayat.ALASAN, pesan=riwayat.PESAN, sistem=riwayat.SISTEM)
+        registry.riwayat(
+            alasan=riwayat.ALASAN, pesan=riwayat.PESAN, sistem=riwayat.SISTEM, tampil_username=riwayat.tampil_username
+        )
         from . import signals
 
         signals.hubungkan()

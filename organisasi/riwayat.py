@@ -1,5 +1,7 @@
 """How organisasi's transitions read in history and in the admin's messages (registered in apps.py)."""
 
+from .nip import tampilkan
+
 ALASAN = {
     # structure
     "instansi_buat": "Instansi dibuat",
@@ -39,3 +41,8 @@ PESAN = {
 
 # The daily job that starts placements dated in the future acts without an account.
 SISTEM = {"sinkron_penempatan": "Sistem (penempatan harian)"}
+
+
+def tampil_username(username: str) -> str:
+    """A staff account's username is its NIP: shown grouped, as people read it."""
+    return tampilkan(username) if username.isdigit() else username

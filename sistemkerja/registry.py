@@ -54,10 +54,20 @@ def daftar_cakupan() -> list[tuple[str, str]]:
     return sorted(_cakupan.items())
 
 
-def riwayat(*, alasan: dict[str, str], pesan: dict[str, str] | None = None, sistem: dict[str, str] | None = None):
+def riwayat(
+    *,
+    alasan: dict[str, str],
+    pesan: dict[str, str] | None = None,
+    sistem: dict[str, str] | None = None,
+    tampil_username: Callable[[str], str] | None = None,
+):
     """An app's transition codes: their labels, the admin's message after each, and who "the system" is
-    for those a job writes without an account. A code belongs to one app."""
+    for those a job writes without an account. A code belongs to one app. The app that owns accounts may
+    say how a username is shown beside the name (`tampil_username`)."""
     from . import riwayat as r
+
+    if tampil_username is not None:
+        r.TAMPIL_USERNAME[0] = tampil_username
 
     for tujuan, baru in ((r.ALASAN, alasan), (r.PESAN, pesan or {}), (r.SISTEM, sistem or {})):
         if dobel := {k for k in set(tujuan) & set(baru) if tujuan[k] != baru[k]}:

@@ -20,6 +20,9 @@ ALASAN: dict[str, str] = {}
 SISTEM: dict[str, str] = {}
 SISTEM_LAIN = "Sistem (impor atau tugas terjadwal)"
 
+# How an account's username is shown (organisasi registers NIP grouping: 19850317 201003 1 001).
+TAMPIL_USERNAME: list = [str]
+
 JENIS_PERUBAHAN = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
 
 # code -> what the admin says after the transition, registered by each app. {obj}: what the service
@@ -98,11 +101,7 @@ def nama_pelaku(user, alasan: str = "") -> str:
     """
     if user is None:
         return SISTEM.get(kode_alasan(alasan), SISTEM_LAIN)
-    username = user.get_username()
-    if username.isdigit():
-        from organisasi.nip import tampilkan  # display of a NIP; imported here: sistemkerja sits below the apps
-
-        username = tampilkan(username)
+    username = TAMPIL_USERNAME[0](user.get_username())
     nama = user.get_full_name().strip()
     return f"{nama} ({username})" if nama else username
 
