@@ -58,16 +58,6 @@ def kedudukan_simpul(unit: Unit, tanggal: dt.date | None = None) -> Kedudukan:
     return susun_kedudukan(pegawai=Pegawai(), unit=unit, jabatan=None, leluhur=leluhur, peta=peta, tanggal=tanggal)
 
 
-def perangkat_daerah(unit: Unit) -> Unit:
-    """The Perangkat Daerah a unit belongs to (itself at the top of the tree)."""
-    return unit if unit.depth <= 2 else Unit.objects.get(path=jalur_perangkat_daerah(unit))
-
-
-def jalur_perangkat_daerah(unit: Unit) -> str:
-    """The tree path of the Perangkat Daerah (the node right under the instansi) a unit belongs to."""
-    return unit.path[: Unit.steplen * 2]
-
-
 def unit_berwenang(instansi_id: int) -> Unit | None:
     """The unit whose head is the instansi's Pejabat yang Berwenang: as set, else its Sekretariat Daerah."""
     atur = PejabatBerwenang.objects.filter(instansi_id=instansi_id).select_related("unit").first()

@@ -23,6 +23,7 @@ from .. import nip as nip_mod
 from .. import services
 from ..forms_admin import BerhentikanForm, PegawaiTambahForm, PegawaiUbahForm, PindahkanForm
 from ..models import Pegawai, Unit
+from ..selectors import KEDALAMAN_PERANGKAT_DAERAH
 from .dasar import AdminCakupan, jalur_kelola
 
 
@@ -31,9 +32,6 @@ def cari_nip(queryset, kata: str, kolom: str = "nip"):
     if kata.strip() and kata.replace(" ", "").isdigit():
         return queryset.filter(**{f"{kolom}__contains": nip_mod.bersihkan(kata)})
     return None
-
-
-KEDALAMAN_PERANGKAT_DAERAH = 2  # the instansi is the root; its children are the Perangkat Daerah
 
 
 class FilterFormulir(admin.SimpleListFilter):

@@ -75,6 +75,22 @@ class PetaPejabat:
         return self._per_unit.get(unit_id, {})
 
 
+# The instansi is the root of the tree; the units right under it are its Perangkat Daerah.
+KEDALAMAN_PERANGKAT_DAERAH = 2
+
+
+def jalur_perangkat_daerah(unit: Unit) -> str:
+    """The tree path of the Perangkat Daerah a unit belongs to (a prefix of its own path)."""
+    return unit.path[: Unit.steplen * KEDALAMAN_PERANGKAT_DAERAH]
+
+
+def perangkat_daerah(unit: Unit) -> Unit:
+    """The Perangkat Daerah a unit belongs to (itself at the top of the tree)."""
+    if unit.depth <= KEDALAMAN_PERANGKAT_DAERAH:
+        return unit
+    return Unit.objects.get(path=jalur_perangkat_daerah(unit))
+
+
 def hari_ini() -> dt.date:
     return timezone.localdate()
 

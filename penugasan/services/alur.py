@@ -29,7 +29,7 @@ from django.utils import timezone
 from organisasi.choices import JenisPeran, JenisUnit
 from organisasi.models import Pegawai, PejabatUnit, Unit
 from organisasi.permissions import pegawai_dari_user
-from organisasi.selectors import Pejabat, hari_ini, kedudukan_pada
+from organisasi.selectors import Pejabat, hari_ini, jalur_perangkat_daerah, kedudukan_pada
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from sistemkerja.masukan import periksa_tanggal, periode, tak_terlihat
 from sistemkerja.teks import tanggal_id
@@ -40,7 +40,6 @@ from ..models import AnggotaTim, Kompetensi, PegawaiPenugasan, Penugasan, TimKer
 from ..selectors import (
     PERLU_PEGAWAI,
     URUTAN_LANGKAH,
-    jalur_perangkat_daerah,
     kedudukan_simpul,
     pegawai_di_unit,
     pelaku_langkah,

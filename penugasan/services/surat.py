@@ -17,10 +17,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from organisasi.choices import SEBAGAI_ATASAN, JenisPeran, JenisUnit, pangkat_golongan
-from organisasi.models import Pegawai, Unit
+from organisasi.models import Pegawai, Penempatan, Unit
 from organisasi.naskah import KLASIFIKASI_BAWAAN, singkatan
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
-from organisasi.selectors import Pejabat
+from organisasi.selectors import Pejabat, kedudukan_banyak, perangkat_daerah
 from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 
@@ -28,7 +28,6 @@ from ..choices import JenisSurat, StatusSurat
 from ..masukan import teks_isian
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
-from ..selectors import perangkat_daerah
 
 ISIAN_POLA = {"no", "tahun", "bulan", "kode", "klasifikasi", "wilayah"}
 PANJANG_NOMOR = 120  # Surat.nomor
@@ -183,9 +182,6 @@ def judul_tembusan(pj: Pejabat) -> str:
 def tembusan_ppk(kepada: list[Pegawai], penandatangan: Pejabat, tanggal: dt.date) -> list[Pejabat]:
     """The PPK of each person assigned, when someone else signs (flow A and the others): the letter changes
     their staff's work, so a copy goes to them. Two queries for any number of people."""
-    from organisasi.models import Penempatan
-    from organisasi.selectors import kedudukan_banyak
-
     ditugaskan = {p.pk for p in kepada}
     penempatan = (
         Penempatan.objects.pada(tanggal).filter(pegawai__in=ditugaskan).select_related("pegawai", "unit", "jabatan")
