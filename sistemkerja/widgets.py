@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.forms.renderers import TemplatesSetting
 from django.urls import reverse
 
 _KURUNG = re.compile(r"\(([^()]*)\)\s*$")
@@ -47,10 +46,6 @@ class Cari(forms.TextInput):
         konteks = super().get_context(name, value, attrs)
         konteks["widget"]["url_saran"] = reverse(self.url)
         return konteks
-
-    def render(self, name, value, attrs=None, renderer=None):
-        # the project's templates/ directory (Django's default form renderer only looks in the apps)
-        return super().render(name, value, attrs, renderer=TemplatesSetting())
 
 
 class CariBanyak(Cari):

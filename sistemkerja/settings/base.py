@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates, for the form renderer below
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -85,6 +86,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "sistemkerja.urls"
 WSGI_APPLICATION = "sistemkerja.wsgi.application"
+
+# Widgets render with the project's templates too (templates/widgets/: the search box, sistemkerja.widgets).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
