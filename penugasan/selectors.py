@@ -299,3 +299,8 @@ def profil_pegawai(pegawai: Pegawai) -> dict:
             penugasan__selesai__gte=hari,
         ).count(),
     }
+
+
+def penugasan_dengan_rujukan(rujukan: str):
+    """The requests another app started and named (`rujukan`, e.g. `kinerja.target:12`), newest first."""
+    return Penugasan.objects.filter(rujukan=rujukan).select_related("unit_tujuan").order_by("-dibuat", "-id")

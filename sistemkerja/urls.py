@@ -20,6 +20,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("organisasi.api.urls")),
     path("api/v1/", include("penugasan.api.urls")),
+    path("api/v1/", include("kinerja.api.urls")),
     path("", include("penugasan.urls")),
+    path("", include("kinerja.urls")),
     path("", include("organisasi.urls")),
 ]

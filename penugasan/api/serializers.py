@@ -154,6 +154,14 @@ class PenugasanBuatSerializer(serializers.Serializer):
     mulai = serializers.DateField()
     selesai = serializers.DateField()
     batas_keputusan = serializers.DateField(required=False, allow_null=True, default=None)
+    rujukan = serializers.RegexField(
+        r"^[a-z_]+\.[a-z_]+:[0-9]{1,10}$",
+        max_length=64,
+        required=False,
+        default="",
+        help_text="Asal permohonan, mis. `kinerja.target:12` dari strategi target (opsional).",
+        error_messages={"invalid": "Bentuk rujukan: aplikasi.objek:id, mis. kinerja.target:12."},
+    )
 
     def validate(self, attrs):
         return validasi_periode(attrs, tanggal_lain=["batas_keputusan"])
@@ -292,6 +300,7 @@ class PenugasanSerializer(serializers.ModelSerializer):
             "mulai",
             "selesai",
             "batas_keputusan",
+            "rujukan",
             "dibuat",
             "berakhir",
         ]

@@ -211,6 +211,7 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
             mulai=d["mulai"],
             selesai=d["selesai"],
             batas_keputusan=d["batas_keputusan"],
+            rujukan=d["rujukan"],
         )
         return self._jawab(p, status.HTTP_201_CREATED)
 

@@ -52,6 +52,13 @@ class Penugasan(models.Model):
         blank=True,
         help_text="Permohonan yang belum diputus sampai tanggal ini kedaluwarsa.",
     )
+    rujukan = models.CharField(
+        "rujukan",
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Asal permohonan di aplikasi lain, mis. kinerja.target:12 (strategi target lintas unit).",
+    )
     pelaku_nip = models.JSONField("pelaku langkah (hari ini)", default=list, blank=True, editable=False)
     dibuat = models.DateTimeField("diajukan", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)

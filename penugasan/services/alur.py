@@ -250,8 +250,10 @@ def penugasan_ajukan(
     mulai: dt.date,
     selesai: dt.date,
     batas_keputusan: dt.date | None = None,
+    rujukan: str = "",
 ) -> Penugasan:
-    """Start a flow. The caller is the requester (pemohon); A ends at once with its surat penugasan."""
+    """Start a flow. The caller is the requester (pemohon); A ends at once with its surat penugasan.
+    `rujukan` names what started it elsewhere (e.g. a target's strategy in kinerja), kept as given."""
     diri = diri_pelaku(pelaku)
     tanggal = hari_ini()
     teks = _validasi_isi(
@@ -286,6 +288,7 @@ def penugasan_ajukan(
         mulai=mulai,
         selesai=selesai,
         batas_keputusan=batas_keputusan,
+        rujukan=rujukan,
         langkah=(URUTAN_LANGKAH[alur] or [""])[0],
         status=Status.BERJALAN if URUTAN_LANGKAH[alur] else Status.SELESAI,
     )

@@ -244,6 +244,10 @@ CELERY_BEAT_SCHEDULE = {
     "penugasan-kedaluwarsa": {"task": "penugasan.kedaluwarsakan", "schedule": crontab(hour=0, minute=10)},
     "penugasan-pelaku": {"task": "penugasan.sinkron_pelaku", "schedule": crontab(hour=0, minute=5)},
     "penugasan-render-tertunda": {"task": "penugasan.render_tertunda", "schedule": 60 * 10},
+    # Reviewers re-resolved as dates roll; reports reminded and missed ones flagged; late reviews flagged.
+    "kinerja-peninjau": {"task": "kinerja.sinkron_peninjau", "schedule": crontab(hour=0, minute=15)},
+    "kinerja-pengingat-laporan": {"task": "kinerja.pengingat_laporan", "schedule": crontab(hour=6, minute=0)},
+    "kinerja-tinjauan-terlambat": {"task": "kinerja.tinjauan_terlambat", "schedule": crontab(hour=6, minute=30)},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -42,12 +42,18 @@ def test_a_registered_card_section_menu_entry_and_scope_reach_the_shared_pages(
 
 
 def test_the_apps_register_their_parts():
-    assert {"struktur:baca", "pegawai:baca", "penugasan:baca", "penugasan:tulis"} <= dict(
-        registry.daftar_cakupan()
-    ).keys()
-    assert [m.url_name for m in registry._menu][:2] == ["struktur", "penugasan:kotak_masuk"]
+    assert {
+        "struktur:baca",
+        "pegawai:baca",
+        "penugasan:baca",
+        "penugasan:tulis",
+        "kinerja:baca",
+        "kinerja:tulis",
+    } <= dict(registry.daftar_cakupan()).keys()
+    assert [m.url_name for m in registry._menu][:3] == ["struktur", "penugasan:kotak_masuk", "kinerja:kotak_masuk"]
     assert [b.template for b in registry._bagian["beranda"]] == [
         "penugasan/_beranda.html",
+        "kinerja/_beranda.html",
         "organisasi/_kartu_kedudukan.html",
         "organisasi/_kartu_memimpin.html",
     ]

@@ -1,0 +1,3 @@
+"""`/api/v1/` routes of kinerja (API.md, Kinerja)."""
+
+urlpatterns: list = []
