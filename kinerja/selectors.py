@@ -163,7 +163,8 @@ def kotak_masuk(diri: Pegawai) -> dict:
     return {
         "hasil": Hasil.objects.filter(status=StatusHasil.DITINJAU, peninjau=diri),
         "rencana": RencanaKegiatan.objects.filter(status=StatusRencana.DIAJUKAN, target__unit__in=dipimpin),
-        "target": Target.objects.filter(aktif=True, tahun__gte=tahun, unit__in=dipimpin)
+        # targets of units the person heads, not handed down, still without a strategy or a plan
+        "target": Target.objects.filter(aktif=True, tahun__gte=tahun, unit__in=dipimpin, turunan__isnull=True)
         .filter(Q(cara="") | Q(rencana__isnull=True))
         .distinct(),
         "permintaan": PermintaanLaporan.objects.filter(kepada=diri, dijawab__isnull=True),
