@@ -193,8 +193,8 @@ def peninjau_sinkronkan(*, tanggal: dt.date | None = None) -> int:
                 continue
             pj = selectors.tinjauan(h, tanggal).peninjau
             baru = pj.pegawai.pk if pj else None
-            if baru != h.peninjau_id:
-                Hasil.objects.filter(pk=pk).update(peninjau_id=baru)
+            if baru != h.peninjau_id:  # a new reviewer is told of a late review in turn (once per reviewer)
+                Hasil.objects.filter(pk=pk).update(peninjau_id=baru, terlambat_diberitahu=None)
                 n += 1
     return n
 
