@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _siapkan_grup(sender, **kwargs):
+    from .permissions import pastikan_izin_grup
+
+    pastikan_izin_grup()
 
 
 class KinerjaConfig(AppConfig):
@@ -13,6 +20,8 @@ class KinerjaConfig(AppConfig):
         from .choices import CakupanToken
 
         signals.hubungkan()
+        # The role groups need the permissions Django creates after migrating.
+        post_migrate.connect(_siapkan_grup, sender=self)
         for kode, label in CakupanToken.choices:
             registry.cakupan_token(kode, label)
         registry.menu("Kinerja", "kinerja:kotak_masuk", urutan=40)
