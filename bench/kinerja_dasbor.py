@@ -286,7 +286,7 @@ def _sql() -> str:
     n |= {"Unit": Unit._meta.db_table, "Pegawai": Pegawai._meta.db_table}
     n |= {"TimKerja": TimKerja._meta.db_table, "AnggotaTim": AnggotaTim._meta.db_table}
     return """
-WITH tt AS (
+WITH RECURSIVE tt AS (
   SELECT t.id, t.uraian, u.kode, t.target, t.induk_id, t.tim_id
   FROM {Target} t JOIN {Unit} u ON u.id = t.unit_id
   WHERE u.path LIKE %(awalan)s AND t.tahun = %(tahun)s AND t.aktif
@@ -297,6 +297,13 @@ WITH tt AS (
     COUNT(CASE WHEN h.status = 'ditinjau' AND h.menunggu_sejak < %(awal)s THEN 1 END) AS terlambat,
     MIN(CASE WHEN h.status = 'ditinjau' THEN h.menunggu_sejak END) AS tertua
   FROM {Hasil} h JOIN tt ON tt.id = h.target_id GROUP BY h.target_id
+), naik(asal, atas) AS (
+  SELECT id, id FROM tt
+  UNION ALL
+  SELECT naik.asal, p.id FROM naik JOIN tt c ON c.id = naik.atas JOIN tt p ON p.id = c.induk_id
+), cap AS (
+  SELECT naik.atas AS target_id, SUM(h.capaian) AS capaian FROM naik JOIN h ON h.target_id = naik.asal
+  GROUP BY naik.atas
 ), a AS (
   SELECT r.target_id, SUM(a.jumlah) AS jumlah
   FROM {Anggaran} a JOIN {Kegiatan} k ON k.id = a.kegiatan_id JOIN {RencanaKegiatan} r ON r.id = k.rencana_id
@@ -310,12 +317,12 @@ WITH tt AS (
   WHERE g.tim_id IN (SELECT tim_id FROM tt) AND g.mulai <= %(hari)s AND (g.selesai IS NULL OR g.selesai >= %(hari)s)
   GROUP BY g.tim_id
 )
-SELECT tt.id, tt.uraian, tt.kode, tt.target, COALESCE(h.capaian, 0), COALESCE(h.menunggu, 0),
+SELECT tt.id, tt.uraian, tt.kode, tt.target, COALESCE(cap.capaian, 0), COALESCE(h.menunggu, 0),
   COALESCE(h.terlambat, 0), h.tertua, COALESCE(a.jumlah, 0), COALESCE(s.jumlah, 0),
   COALESCE(tk.nama, ''), COALESCE(p.nama, ''), COALESCE(m.anggota, 0)
 FROM tt LEFT JOIN h ON h.target_id = tt.id LEFT JOIN a ON a.target_id = tt.id LEFT JOIN s ON s.target_id = tt.id
 LEFT JOIN {TimKerja} tk ON tk.id = tt.tim_id LEFT JOIN {Pegawai} p ON p.id = tk.ketua_id
-LEFT JOIN m ON m.tim_id = tt.tim_id
+LEFT JOIN m ON m.tim_id = tt.tim_id LEFT JOIN cap ON cap.target_id = tt.id
 ORDER BY tt.id""".format(**n)
 
 

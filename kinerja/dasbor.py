@@ -22,7 +22,7 @@ from penugasan.models import AnggotaTim
 
 from .choices import StatusHasil, StatusRencana
 from .models import Anggaran, Hasil, PengaturanKinerja, Realisasi, Target
-from .selectors import BATAS_TINJAU_BAWAAN
+from .selectors import BATAS_TINJAU_BAWAAN, gulung
 
 SERATUS = Decimal(100)
 
@@ -40,6 +40,7 @@ class BarisTarget:
     unit_nama: str
     unit_path: str
     akar: bool  # an indikator of the PK, not a part handed down
+    induk_id: int | None
     satuan: str
     target: Decimal
     capaian: Decimal = Decimal(0)
@@ -169,6 +170,7 @@ def baris_target(path: str, tahun: int, batas_hari: int, hari: dt.date) -> list[
             unit_nama=r["unit__nama"],
             unit_path=r["unit__path"],
             akar=r["induk_id"] is None,
+            induk_id=r["induk_id"],
             satuan=r["satuan"],
             target=r["target"],
             tim_id=r["tim_id"],
@@ -176,6 +178,10 @@ def baris_target(path: str, tahun: int, batas_hari: int, hari: dt.date) -> list[
             tim_ketua=r["tim__ketua__nama"] or "",
         )
     _isi_hasil(per_id, saring, awal_tepat_waktu(batas_hari, hari))
+    # a part's finished results achieve the target it was handed down from (selectors.capaian)
+    induk = {i: b.induk_id for i, b in per_id.items()}
+    for i, n in gulung(induk, {i: b.capaian for i, b in per_id.items() if b.capaian}).items():
+        per_id[i].capaian = n
     _isi_uang(per_id, saring)
     return list(per_id.values())
 

@@ -118,13 +118,33 @@ def rencana_berlaku(target: Target) -> RencanaKegiatan | None:
 
 
 def capaian(target_ids) -> dict[int, Decimal]:
-    """The achievement of each target: the sum of its finished results (one query)."""
-    baris = (
-        Hasil.objects.filter(target_id__in=target_ids, status=StatusHasil.SELESAI)
-        .values("target_id")
+    """The achievement of each target: the sum of the finished results filed against it and against the
+    parts handed down from it (a part's result achieves its parent too). Two queries for any number."""
+    ids = set(target_ids)
+    if not ids:
+        return {}
+    pk = Target.objects.filter(pk__in=ids).values("perjanjian_id")
+    induk = dict(Target.objects.filter(perjanjian_id__in=pk).values_list("pk", "induk_id"))
+    sendiri = (
+        Hasil.objects.filter(target_id__in=list(induk), status=StatusHasil.SELESAI)
+        .order_by()
+        .values_list("target_id")
         .annotate(n=Sum("capaian"))
     )
-    return {b["target_id"]: b["n"] for b in baris}
+    total = gulung(induk, dict(sendiri))
+    return {i: total[i] for i in ids if i in total}
+
+
+def gulung(induk: dict[int, int | None], sendiri: dict[int, Decimal]) -> dict[int, Decimal]:
+    """Each target's own figure added to it and to every ancestor present in `induk` (target -> parent)."""
+    total: dict[int, Decimal] = {}
+    for t, n in sendiri.items():
+        simpul, dilalui = t, set()
+        while simpul is not None and simpul not in dilalui and (simpul in induk or simpul == t):
+            total[simpul] = total.get(simpul, Decimal(0)) + n
+            dilalui.add(simpul)
+            simpul = induk.get(simpul)
+    return total
 
 
 def pelaksana_target(target: Target) -> set[int]:

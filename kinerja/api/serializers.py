@@ -5,6 +5,7 @@ everything else goes to the services as sent, and the services check it and name
 (`sasaran[0].indikator[1].target`). Numbers are answered as decimal strings ("60.00").
 """
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -376,7 +377,11 @@ class RencanaSerializer(serializers.ModelSerializer):
 
 
 def _bukti(obj) -> str:
-    return obj.bukti_berkas.url if obj.bukti_berkas else obj.bukti_url
+    """The evidence link, or the path of the page that sends the uploaded file to whoever sees the target."""
+    if not obj.bukti_berkas:
+        return obj.bukti_url
+    nama = "kinerja:bukti_hasil" if isinstance(obj, Hasil) else "kinerja:bukti_progres"
+    return reverse(nama, args=[obj.pk])
 
 
 class ProgresSerializer(serializers.Serializer):

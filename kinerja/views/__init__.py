@@ -1,6 +1,7 @@
 """Pages of kinerja for staff. Thin: objects come through `restrict` (an outsider gets 404), every change
 through `kinerja.services`, a refusal comes back as field errors (400) or a message (403/409)."""
 
+from .berkas import bukti_hasil, bukti_progres
 from .pelaksanaan import (
     hasil_ajukan_ulang,
     hasil_baru,
@@ -27,6 +28,8 @@ from .target import (
 )
 
 __all__ = [
+    "bukti_hasil",
+    "bukti_progres",
     "hasil_ajukan_ulang",
     "hasil_baru",
     "hasil_detail",

@@ -49,3 +49,20 @@ def test_pk_kedua_di_tahun_sama_409(s):
     pk_berlaku(s.kepala_dinas, s.dinas)
     with pytest.raises(TransisiTidakSah):
         services.perjanjian_susun(pelaku=s.kepala_dinas.akun, unit=s.dinas, tahun=TAHUN, sasaran=sasaran())
+
+
+def test_capaian_target_induk_termasuk_hasil_bagian_yang_diturunkan(s):
+    from kinerja.selectors import capaian
+
+    akar = pk_berlaku(s.kepala_dinas, s.dinas)
+    anak = services.target_turunkan(
+        pelaku=s.kepala_dinas.akun, target=akar, unit=s.bidang, uraian="Bagian", satuan="dokumen", target_nilai=60
+    )
+    services.target_strategi(pelaku=s.kepala_bidang.akun, target=anak, cara="individu")
+    rencana_disetujui(anak, s.kepala_bidang, s.staf_bidang)
+    h = services.hasil_ajukan(pelaku=s.staf_bidang.akun, target=anak, capaian=25, uraian="Tahap satu")
+    assert capaian([akar.pk, anak.pk]) == {}  # under review: nothing achieved yet
+    services.hasil_terima(pelaku=s.kepala_bidang.akun, hasil=h)
+    services.hasil_terima(pelaku=s.kepala_dinas.akun, hasil=h)
+    assert capaian([akar.pk, anak.pk]) == {akar.pk: 25, anak.pk: 25}
+    assert capaian([anak.pk]) == {anak.pk: 25}

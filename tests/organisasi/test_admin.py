@@ -749,7 +749,9 @@ def test_every_admin_section_has_an_indonesian_name(client, struktur):
     assert nama["axes"] == "Pengamanan login" and nama["auth"] == "Autentikasi dan Otorisasi"
     assert ">Axes<" not in resp.content.decode() and "aplikasi Axes" not in resp.content.decode()
     for label, judul in nama.items():
-        assert judul.lower() != label.replace("_", " ").lower() or label in ("organisasi", "penugasan"), judul
+        assert judul.lower() != label.replace("_", " ").lower() or label in ("organisasi", "penugasan", "kinerja"), (
+            judul
+        )
 
 
 def test_a_unit_save_says_what_changed_or_that_nothing_did(admin_client, struktur):
