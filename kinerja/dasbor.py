@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from organisasi.models import Instansi, Unit
@@ -153,15 +153,18 @@ def batas_tinjau(instansi_id: int) -> int:
 
 
 def baris_target(path: str, tahun: int, batas_hari: int, hari: dt.date) -> list[BarisTarget]:
-    """The year's targets in force owned within the subtree of `path`, with their figures (four queries)."""
+    """The year's targets in force owned within the subtree of `path`, with their figures (two queries:
+    the targets with their budget and spending, the results grouped by target)."""
     saring = _saring_target(path, tahun)
     kolom = ("id", "uraian", "unit__kode", "unit__nama", "unit__path", "induk_id", "satuan", "target")
     per_id: dict[int, BarisTarget] = {}
     for r in (
         Target.objects.filter(**saring)
+        .annotate(
+            anggaran_=_jumlah_per_target(Anggaran, rencana_disetujui=True), realisasi_=_jumlah_per_target(Realisasi)
+        )
         .order_by("unit__path", "id")
-        .values(*kolom, "tim_id", "tim__nama", "tim__ketua__nama")
-        .iterator(chunk_size=2000)
+        .values(*kolom, "tim_id", "tim__nama", "tim__ketua__nama", "anggaran_", "realisasi_")
     ):
         per_id[r["id"]] = BarisTarget(
             id=r["id"],
@@ -173,6 +176,8 @@ def baris_target(path: str, tahun: int, batas_hari: int, hari: dt.date) -> list[
             induk_id=r["induk_id"],
             satuan=r["satuan"],
             target=r["target"],
+            anggaran=r["anggaran_"] or 0,
+            realisasi=r["realisasi_"] or 0,
             tim_id=r["tim_id"],
             tim_nama=r["tim__nama"] or "",
             tim_ketua=r["tim__ketua__nama"] or "",
@@ -182,12 +187,20 @@ def baris_target(path: str, tahun: int, batas_hari: int, hari: dt.date) -> list[
     induk = {i: b.induk_id for i, b in per_id.items()}
     for i, n in gulung(induk, {i: b.capaian for i, b in per_id.items() if b.capaian}).items():
         per_id[i].capaian = n
-    _isi_uang(per_id, saring)
     return list(per_id.values())
 
 
 def _saring_target(path: str, tahun: int) -> dict:
     return {"unit__path__startswith": path, "tahun": tahun, "aktif": True}
+
+
+def _jumlah_per_target(model, *, rencana_disetujui: bool = False) -> Subquery:
+    """The sum of `jumlah` of a target's budget lines (of its approved plan) or spending (under every version
+    of the plan: money spent stays spent when the plan changes), as a subquery of the target row."""
+    qs = model.objects.filter(kegiatan__rencana__target=OuterRef("pk"))
+    if rencana_disetujui:
+        qs = qs.filter(kegiatan__rencana__status=StatusRencana.DISETUJUI)
+    return Subquery(qs.order_by().values("kegiatan__rencana__target").annotate(n=Sum("jumlah")).values("n")[:1])
 
 
 def _isi_hasil(per_id: dict[int, BarisTarget], saring: dict, awal: dt.datetime) -> None:
@@ -207,24 +220,6 @@ def _isi_hasil(per_id: dict[int, BarisTarget], saring: dict, awal: dt.datetime) 
         if b := per_id.get(r["target_id"]):
             b.capaian = r["capaian_"] or Decimal(0)
             b.menunggu, b.terlambat, b.tertua = r["menunggu_"], r["terlambat_"], r["tertua_"]
-
-
-def _isi_uang(per_id: dict[int, BarisTarget], saring: dict) -> None:
-    lewat = {f"kegiatan__rencana__target__{k}": v for k, v in saring.items()}
-    kunci = "kegiatan__rencana__target_id"
-    rencana = (
-        Anggaran.objects.filter(kegiatan__rencana__status=StatusRencana.DISETUJUI, **lewat)
-        .order_by()
-        .values(kunci)
-        .annotate(n=Sum("jumlah"))
-    )
-    for r in rencana:
-        if b := per_id.get(r[kunci]):
-            b.anggaran = r["n"] or 0
-    # spending counts under every version of the plan: money spent stays spent when the plan changes
-    for r in Realisasi.objects.filter(**lewat).order_by().values(kunci).annotate(n=Sum("jumlah")):
-        if b := per_id.get(r[kunci]):
-            b.realisasi = r["n"] or 0
 
 
 def baris_tim(target: list[BarisTarget], path: str, tahun: int, hari: dt.date) -> list[BarisTim]:
@@ -249,7 +244,7 @@ def baris_tim(target: list[BarisTarget], path: str, tahun: int, hari: dt.date) -
 
 
 def dasbor(unit: Unit, tahun: int, hari: dt.date | None = None) -> Dasbor:
-    """The dashboard of a unit (a Unit Organisasi, a Perangkat Daerah) and everything below it: six queries."""
+    """The dashboard of a unit (a Unit Organisasi, a Perangkat Daerah) and everything below it: four queries."""
     hari = hari or hari_ini()
     batas = batas_tinjau(unit.instansi_id)
     target = baris_target(unit.path, tahun, batas, hari)

@@ -215,7 +215,7 @@ def test_jumlah_kueri_tetap(s, admin_organisasi):
     with CaptureQueriesContext(connection) as q:
         dasbor.dasbor(s.dinas, TAHUN)
     satu, satu_halaman, satu_semua = len(q), _kueri(c, u), _kueri(adm, semua)
-    assert satu == 6
+    assert satu == 4
     # ten targets over four units, with plans, spending, results finished and waiting, a team
     pk_berlaku(s.kepala_upt5, s.upt5, n_indikator=3)
     pk_berlaku(s.kepala_upt6, s.upt6, n_indikator=3)
