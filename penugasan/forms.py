@@ -105,6 +105,14 @@ class PenugasanForm(forms.Form):
         widget=TANGGAL,
         help_text="Permohonan yang belum diputus sampai tanggal ini kedaluwarsa.",
     )
+    # what started the request elsewhere (a target's strategy in kinerja), carried through unchanged
+    rujukan = forms.RegexField(
+        regex=r"^[a-z_]+\.[a-z_]+:[0-9]{1,10}$",
+        max_length=64,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Rujukan tidak sah."},
+    )
 
     def __init__(self, *args, tim_qs=None, terjangkau=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -222,13 +222,18 @@ def penugasan_baru(request):
                     mulai=d["mulai"],
                     selesai=d["selesai"],
                     batas_keputusan=d["batas_keputusan"],
+                    rujukan=d["rujukan"],
                 ),
             )
             if p is not None:
                 messages.success(request, _pesan_diajukan(p))
                 return redirect("penugasan:detail", pk=p.pk)
     else:
-        form = PenugasanForm(initial={"alur": request.GET.get("alur", "A"), **awal_periode()}, tim_qs=tim_qs)
+        # another page may open the form prefilled (a target's strategy in kinerja: alur, maksud, target, ...)
+        isi = {
+            k: request.GET[k] for k in ("maksud", "target", "mulai", "selesai", "tim", "rujukan") if k in request.GET
+        }
+        form = PenugasanForm(initial={"alur": request.GET.get("alur", "A"), **awal_periode(), **isi}, tim_qs=tim_qs)
         status = 200
     return render(request, "penugasan/form.html", {"form": form}, status=status)
 
