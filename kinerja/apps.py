@@ -25,5 +25,6 @@ class KinerjaConfig(AppConfig):
         for kode, label in CakupanToken.choices:
             registry.cakupan_token(kode, label)
         registry.menu("Kinerja", "kinerja:kotak_masuk", urutan=40)
+        registry.menu("Dasbor Kinerja", "kinerja:dasbor_semua", urutan=45)
         registry.kartu_beranda("kinerja/_beranda.html", kartu_kotak_masuk, urutan=15)
         registry.riwayat(alasan=riwayat.ALASAN, pesan=riwayat.PESAN)

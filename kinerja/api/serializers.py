@@ -286,7 +286,7 @@ class PerjanjianSerializer(serializers.ModelSerializer):
 class PemilikSerializer(serializers.Serializer):
     nip = serializers.CharField(source="pegawai.nip")
     nama = serializers.CharField(source="pegawai.nama")
-    jabatan = serializers.CharField(source="pegawai.jabatan.nama", default=None)
+    jabatan = serializers.CharField(source="pegawai.jabatan.nama", default=None, allow_null=True)
     sebagai = serializers.CharField(help_text="`definitif`, `plt`, `plh`, `delegasi` atau `atasan` (unit kosong).")
 
 
@@ -311,7 +311,7 @@ class TargetRingkasSerializer(serializers.ModelSerializer):
         fields = ["id", "perjanjian", "induk", "unit", "tahun", "uraian", "satuan", "target", "capaian"]
         fields += ["strategi", "turunan", "aktif"]
 
-    @extend_schema_field(OpenApiTypes.DECIMAL)
+    @extend_schema_field(serializers.DecimalField(max_digits=16, decimal_places=2))  # a string, like `target`
     def get_capaian(self, t):
         cap = self.context["capaian"] if "capaian" in self.context else selectors.capaian([t.pk])
         return serializers.DecimalField(**ANGKA).to_representation(cap.get(t.pk, 0))
@@ -367,7 +367,7 @@ class KegiatanSerializer(serializers.Serializer):
 class RencanaSerializer(serializers.ModelSerializer):
     status = serializers.CharField(help_text="`diajukan`, `disetujui` atau `diganti`.")
     disusun_oleh = serializers.SlugRelatedField(slug_field="nip", read_only=True)
-    disetujui_oleh = serializers.SlugRelatedField(slug_field="nip", read_only=True)
+    disetujui_oleh = serializers.SlugRelatedField(slug_field="nip", read_only=True, allow_null=True)
     kegiatan = KegiatanSerializer(many=True)
 
     class Meta:
@@ -441,7 +441,7 @@ class HasilRingkasSerializer(serializers.ModelSerializer):
     status = serializers.CharField(help_text="`ditinjau`, `dikembalikan` atau `selesai`.")
     capaian = serializers.DecimalField(**ANGKA)
     pengaju = serializers.SlugRelatedField(slug_field="nip", read_only=True)
-    peninjau = serializers.SlugRelatedField(slug_field="nip", read_only=True)
+    peninjau = serializers.SlugRelatedField(slug_field="nip", read_only=True, allow_null=True)  # none once resolved
     bukti = serializers.SerializerMethodField()
 
     class Meta:

@@ -69,6 +69,11 @@ class Dasar(CatatAksesDataPribadi, CakupanMenurutMetode):
     def get_object(self):
         return _satu(self.get_queryset(), self.kwargs["pk"], self.pesan_404)
 
+    def _tanpa_isi(self) -> None:
+        """An action that takes no body still reads it: a broken or oversized one is refused (400/413)
+        before anything is written, as on every other write."""
+        self.request.data  # noqa: B018 - parsing is the check
+
     def _masuk(self, Serializer):
         masuk = Serializer(data=self.request.data, context={"request": self.request})
         masuk.is_valid(raise_exception=True)
@@ -122,7 +127,10 @@ def _menunggu_saya(param) -> bool:
 
 def _unit(qs, param, kolom: str):
     if "unit" in param:
-        return qs.filter(**{kolom: bentuk_kode(param["unit"]) or ""})
+        kode = bentuk_kode(param["unit"])
+        if kode is None:  # a NUL or 1 MB is not a code: refused, not an empty page
+            raise exceptions.ValidationError({"unit": ["Kode unit tidak sah (huruf, angka, - dan _, maks. 64)."]})
+        return qs.filter(**{kolom: kode})
     return qs
 
 
@@ -192,6 +200,7 @@ class PerjanjianViewSet(Dasar, mixins.CreateModelMixin, viewsets.ReadOnlyModelVi
     )
     @action(detail=True, methods=["post"])
     def tetapkan(self, request, pk=None):
+        self._tanpa_isi()
         return self._jawab(services.perjanjian_tetapkan(pelaku=request.user, perjanjian=self.get_object()))
 
     @extend_schema(
@@ -440,6 +449,7 @@ class UmpanBalikViewSet(Dasar, viewsets.GenericViewSet):
     )
     @action(detail=True, methods=["post"])
     def baca(self, request, pk=None):
+        self._tanpa_isi()
         return self._jawab(services.umpan_balik_baca(pelaku=request.user, umpan_balik=self.get_object()))
 
 

@@ -63,19 +63,22 @@ def rencana_baru(request, pk):
     status, galat_atas = 200, {}
     if request.method == "POST":
         kegiatan = kegiatan_dari_post(request.POST)
-        if "tambah" not in request.POST and form.is_valid():
-            r, status, galat = _dasar.jalankan_baris(
-                request,
-                lambda: services.rencana_susun(
-                    pelaku=request.user, target=t, kegiatan=kegiatan, alasan=form.cleaned_data["alasan"]
-                ),
-            )
-            if r is not None:
-                messages.success(request, f"Rencana versi {r.versi} diajukan untuk disetujui.")
-                return redirect("kinerja:target_detail", pk=t.pk)
-            galat_atas = tempel_galat_baris(kegiatan, galat, "kegiatan", "anggaran")
-            if "alasan" in galat_atas:
-                form.add_error("alasan", galat_atas.pop("alasan"))
+        if "tambah" not in request.POST:
+            # a refused form answers 400: damaged row counts, an invalid field, or the service's refusal
+            status, galat_atas = 400, {"baris": _dasar.baris_rusak(request.POST)}
+            if not galat_atas["baris"] and _dasar.sah(form):
+                r, status, galat = _dasar.jalankan_baris(
+                    request,
+                    lambda: services.rencana_susun(
+                        pelaku=request.user, target=t, kegiatan=kegiatan, alasan=form.cleaned_data["alasan"]
+                    ),
+                )
+                if r is not None:
+                    messages.success(request, f"Rencana versi {r.versi} diajukan untuk disetujui.")
+                    return redirect("kinerja:target_detail", pk=t.pk)
+                galat_atas = tempel_galat_baris(kegiatan, galat, "kegiatan", "anggaran")
+                if "alasan" in galat_atas:
+                    form.add_error("alasan", galat_atas.pop("alasan"))
     else:
         kegiatan = _kegiatan_awal(t)
     kegiatan_tambah(kegiatan, request.POST.get("tambah", ""))
@@ -152,7 +155,7 @@ def _aksi_kegiatan(request, pk, nama_form, buat_form, aksi, pesan):
     k = _dasar.kegiatan(request, pk)
     form = buat_form(k, request.POST, request.FILES)
     status = 400
-    if form.is_valid():
+    if _dasar.sah(form):
         hasil, status = _dasar.jalankan(request, form, lambda: aksi(k, form.cleaned_data))
         if hasil is not None:
             messages.success(request, pesan)
@@ -234,7 +237,7 @@ def hasil_baru(request, pk):
     if request.method == "POST":
         form = HasilForm(request.POST, request.FILES)
         status = 400
-        if form.is_valid():
+        if _dasar.sah(form):
             d = form.cleaned_data
             h, status = _dasar.jalankan(
                 request,
@@ -288,7 +291,7 @@ def _aksi_hasil(request, pk, nama_form, Form, aksi, pesan):
     h = _dasar.hasil(request, pk)
     form = Form(request.POST, request.FILES)
     status = 400
-    if form.is_valid():
+    if _dasar.sah(form):
         baru, status = _dasar.jalankan(request, form, lambda: aksi(h, form.cleaned_data))
         if baru is not None:
             messages.success(request, pesan(baru))

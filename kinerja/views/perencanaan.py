@@ -93,7 +93,8 @@ def _form_sasaran(request, template: str, konteks: dict, susun, status_awal: int
     form = konteks["form"]
     sasaran = sasaran_dari_post(request.POST) if request.method == "POST" else konteks.pop("sasaran_awal", [])
     status, galat_atas = status_awal, {}
-    if request.method == "POST" and "tambah" not in request.POST and form.is_valid():
+    rusak = _dasar.baris_rusak(request.POST) if request.method == "POST" else []
+    if request.method == "POST" and "tambah" not in request.POST and not rusak and _dasar.sah(form):
         hasil, status, galat = _dasar.jalankan_baris(request, lambda: susun(form.cleaned_data, sasaran))
         if hasil is not None:
             messages.success(request, f"{hasil} disimpan sebagai draf.")
@@ -104,7 +105,7 @@ def _form_sasaran(request, template: str, konteks: dict, susun, status_awal: int
                 form.add_error(kolom, pesan)
                 galat_atas.pop(kolom)
     elif request.method == "POST" and "tambah" not in request.POST:
-        status = 400
+        status, galat_atas = 400, {"baris": rusak}
     sasaran_tambah(sasaran, request.POST.get("tambah", ""))
     return render(
         request,

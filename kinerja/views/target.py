@@ -160,7 +160,7 @@ def _aksi(request, pk, nama_form: str, buat_form, aksi, pesan: str):
     t = _dasar.target(request, pk)
     form = buat_form(t, request.POST)
     status = 400
-    if form.is_valid():
+    if _dasar.sah(form):
         hasil, status = _dasar.jalankan(request, form, lambda: aksi(t, form.cleaned_data))
         if hasil is not None:
             messages.success(request, pesan)

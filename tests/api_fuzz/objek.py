@@ -3,8 +3,9 @@ and the English defaults of DRF and Django that must not reach a client (API.md:
 
 `dunia(struktur)` adds to the six-pattern instansi of tests/conftest.py a team, a finished flow A with its
 letter, a flow B waiting on the head (his step), a flow B the head asked for (his to withdraw), a flow D
-the staff member asked for (hers to withdraw), a competency on the staff member's profile. The actors are
-`struktur.kepala_bag_org` (Kepala Bagian Organisasi, PPK of the staff there) and `struktur.analis` (staff).
+the staff member asked for (hers to withdraw), a competency on the staff member's profile, and a year of
+kinerja (`kinerja_dunia`). The actors are `struktur.kepala_bag_org` (Kepala Bagian Organisasi, PPK of the
+staff there) and `struktur.analis` (staff).
 """
 
 from __future__ import annotations
@@ -60,7 +61,64 @@ def dunia(struktur) -> SimpleNamespace:
     d.dari_staf = services.penugasan_ajukan(pelaku=analis.akun, alur="D", unit_tujuan=struktur.asisten, **isi)
     d.kompetensi = Kompetensi.objects.create(nama="Analisis data")
     d.kompetensi_staf = services.kompetensi_catat(pelaku=analis.akun, pegawai=analis, kompetensi=d.kompetensi)
+    kinerja_dunia(struktur, d)
     return d
+
+
+def kinerja_dunia(struktur, d: SimpleNamespace) -> None:
+    """The Sekda's PK of the current year (the services refuse other years) set, its target handed down
+    Sekda → Asisten → Bagian Organisasi; the head's plan approved with the staff member as pelaksana; one
+    result of hers waiting on the head (his step), one he returned to her (hers to submit again); his
+    feedback to her and her reply (his to mark read); a draft PK of another Unit Organisasi (the Dinas; not
+    his to set)."""
+    from kinerja import services
+    from organisasi.selectors import hari_ini
+
+    s, kepala, analis = struktur, struktur.kepala_bag_org, struktur.analis
+    tahun = hari_ini().year
+    sasaran = [
+        {"uraian": "Tata kelola kelembagaan", "indikator": [{"uraian": "SOP direviu", "satuan": "SOP", "target": 40}]}
+    ]
+    d.pk = services.perjanjian_susun(pelaku=s.kepala_setda.akun, unit=s.setda, tahun=tahun, sasaran=sasaran)
+    services.perjanjian_tetapkan(pelaku=s.kepala_setda.akun, perjanjian=d.pk)
+    d.target_setda = d.pk.target.get()
+    turun = dict(uraian="SOP direviu", satuan="SOP", target_nilai=40)
+    d.target_asisten = services.target_turunkan(
+        pelaku=s.kepala_setda.akun, target=d.target_setda, unit=s.asisten, **turun
+    )
+    d.target = services.target_turunkan(pelaku=s.kepala_asisten.akun, target=d.target_asisten, unit=s.bag_org, **turun)
+    services.target_strategi(pelaku=kepala.akun, target=d.target, cara="individu")
+    kegiatan = [
+        {
+            "uraian": "Reviu SOP Bagian Organisasi",
+            "mulai": dt.date(tahun, 1, 2).isoformat(),
+            "selesai": dt.date(tahun, 12, 30).isoformat(),
+            "pelaksana": [analis.nip],
+            "anggaran": [{"uraian": "Rapat reviu", "jumlah": 2_500_000}],
+        }
+    ]
+    rencana = services.rencana_susun(pelaku=kepala.akun, target=d.target, kegiatan=kegiatan)
+    d.rencana = services.rencana_setujui(pelaku=kepala.akun, rencana=rencana)
+    d.kegiatan = d.rencana.kegiatan.get()
+    d.anggaran = d.kegiatan.anggaran.get()
+    d.progres = services.progres_catat(
+        pelaku=analis.akun,
+        kegiatan=d.kegiatan,
+        tanggal=hari_ini(),
+        uraian="Separuh SOP direviu",
+        persen=50,
+        bukti="https://contoh.go.id/sop",
+    )
+    d.hasil_tinjau = services.hasil_ajukan(pelaku=analis.akun, target=d.target, capaian=20, uraian="Dua puluh SOP")
+    kembali = services.hasil_ajukan(pelaku=analis.akun, target=d.target, capaian=10, uraian="Sepuluh SOP")
+    d.hasil_kembali = services.hasil_kembalikan(pelaku=kepala.akun, hasil=kembali, catatan="Lengkapi lampiran")
+    d.umpan_balik = services.umpan_balik_kirim(
+        pelaku=kepala.akun, target=d.target, isi="Percepat reviu", kepada=analis, balasan_untuk=None
+    )
+    d.umpan_balik_balasan = services.umpan_balik_kirim(
+        pelaku=analis.akun, target=d.target, isi="Siap", kepada=kepala, balasan_untuk=d.umpan_balik
+    )
+    d.pk_draf = services.perjanjian_susun(pelaku=s.kepala_dinas.akun, unit=s.dinas, tahun=tahun, sasaran=sasaran)
 
 
 def render(surat) -> None:

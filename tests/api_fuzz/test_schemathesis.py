@@ -357,6 +357,8 @@ def nyata(d, metode: str, path: str, peran: str) -> dict:
         p["kode"] = d.surat.kode_verifikasi
     elif path.startswith("/api/v1/surat/{id}/"):
         p["id"] = d.surat.pk
+    elif (obj := _kinerja(d, path, peran)) is not None:
+        p["id"] = obj.pk
     hasil = {"path": {k: v for k, v in p.items() if f"{{{k}}}" in path}}
     if (metode, path) in HANYA_PIMPINAN:
         hasil["query"] = {"unit_tujuan": s.bag_org.kode, "mulai": "2027-01-04", "selesai": "2027-06-30"}
@@ -370,8 +372,59 @@ def nyata(d, metode: str, path: str, peran: str) -> dict:
         "mulai": [objek.MULAI.isoformat()],
         "selesai": [objek.SELESAI.isoformat()],
         "username": [d.staf.nip, d.kepala.akun.username],
+        **_badan_kinerja(d),
     }
     return hasil
+
+
+def _kinerja(d, path: str, peran: str):
+    """The kinerja object of a path, the caller's own where there is one: the result under the head's
+    review (terima/kembalikan), the one returned to the staff member (ajukan), feedback addressed to
+    the caller (baca)."""
+    bagian = path.removeprefix("/api/v1/").split("/")[0]
+    if bagian == "hasil":
+        return d.hasil_kembali if path.endswith("/ajukan/") else d.hasil_tinjau
+    if bagian == "umpan-balik":
+        return d.umpan_balik if peran == "staf" else d.umpan_balik_balasan
+    tabel = {"perjanjian-kinerja": d.pk, "target": d.target, "rencana": d.rencana, "kegiatan": d.kegiatan}
+    return tabel.get(bagian)
+
+
+def _badan_kinerja(d) -> dict:
+    """Body fields of the kinerja writes: the units of the cascade, the current year, the people of the
+    target, whole valid sasaran and kegiatan lists, plausible text and numbers."""
+    from organisasi.selectors import hari_ini
+
+    s = d.struktur
+    hari = hari_ini()
+    sasaran = [{"uraian": "Tata kelola", "indikator": [{"uraian": "SOP direviu", "satuan": "SOP", "target": 10}]}]
+    kegiatan = {
+        "uraian": "Reviu SOP",
+        "mulai": hari.replace(month=1, day=2).isoformat(),
+        "selesai": hari.replace(month=12, day=30).isoformat(),
+        "pelaksana": [d.staf.nip],
+        "anggaran": [{"uraian": "Rapat", "jumlah": 1_000_000}],
+    }
+    return {
+        "unit": [s.setda.kode, s.asisten.kode, s.bag_org.kode],
+        "tahun": [hari.year],
+        "sasaran": [sasaran],
+        "kegiatan": [[kegiatan]],
+        "cara": ["individu", "tim"],
+        "kepada": [d.staf.nip, d.kepala.nip],
+        "balasan_untuk": [d.umpan_balik.pk, d.umpan_balik_balasan.pk],
+        "anggaran": [d.anggaran.pk],
+        "tanggal": [hari.isoformat()],
+        "bukti": ["https://contoh.go.id/bukti"],
+        "alasan": ["Penyesuaian jadwal"],
+        "catatan": ["Lengkapi lampiran"],
+        "uraian": ["Sepuluh SOP direviu"],
+        "satuan": ["SOP"],
+        "capaian": [10],
+        "persen": [50],
+        "jumlah": [100_000],
+        "isi": ["Mohon dipercepat"],
+    }
 
 
 def strategi(op, mode: GenerationMode, aim: dict):

@@ -60,6 +60,12 @@ HALAMAN_LANJUTAN = {
     "penugasan:baru",
     "penugasan:tim_detail",
     "penugasan:tim_baru",
+    "kinerja:pk_detail",
+    "kinerja:target_detail",
+    "kinerja:hasil_detail",
+    "kinerja:kegiatan_detail",
+    "kinerja:dasbor_unit",
+    "kinerja:dasbor_instansi",
 }
 # Links that are not pages to follow: signing out (POST only anyway) and the admin's.
 TAUTAN_LEWATI = {"keluar", "admin:logout"}
@@ -285,6 +291,7 @@ def data_demo(transactional_db, settings, tmp_path):
     mulai = time.monotonic()
     call_command("muat_demo", paksa=True, stdout=open("/dev/null", "w"))
     call_command("muat_demo_penugasan", stdout=open("/dev/null", "w"))
+    call_command("muat_demo_kinerja", stdout=open("/dev/null", "w"))
     from organisasi.management.commands.demo_login import baris_login
 
     login = {}

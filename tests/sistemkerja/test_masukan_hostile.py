@@ -15,6 +15,8 @@ fields keeping a valid value:
 - absurd dates (0001-01-01, 9999-12-31, 2024-02-30) on every date;
 - text of zero-width characters only, on every required text field;
 - 20-digit numbers and 1.5 where an integer is asked;
+- in a JSON object or array of objects of known shape (kinerja's `sasaran[].indikator[]`, `kegiatan[]`):
+  NUL and 1 MB at each nested value in turn, the rest of the structure valid;
 - deeply nested JSON (`[` × 100,000), a 3 MB body and 1,001 form fields as the body of every API write;
 - for a file field (the structure import): NUL, deep nesting, 1 MB and a 5,000-digit number in the file.
 
@@ -41,6 +43,7 @@ and says so).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -182,7 +185,11 @@ def nilai_path(rute: Rute, param: str, d) -> str:
     if param == "nip":
         return d.staf.nip
     if param == "kode":
-        return d.surat.kode_verifikasi if "verifikasi" in jalur else s.bag_org.kode
+        if "verifikasi" in jalur:
+            return d.surat.kode_verifikasi
+        return s.setda.kode if jalur.startswith("kinerja/dasbor/pd/") else s.bag_org.kode
+    if param == "bentuk":
+        return "xlsx"
     if param == "anggota_pk":
         return str(d.anggota.pk)
     if param == "uidb64":
@@ -197,7 +204,28 @@ def nilai_path(rute: Rute, param: str, d) -> str:
         tabel = {"tim": d.tim, "surat": d.surat, "kompetensi": d.kompetensi_kepala}
         if bagian in tabel:
             return str(tabel[bagian].pk)
+        if (nilai := _nilai_kinerja(jalur, d)) is not None:
+            return str(nilai.pk)
     raise LookupError(f"{rute.pola}: tidak ada nilai nyata untuk parameter {param!r}; tambahkan di nilai_path()")
+
+
+def _nilai_kinerja(jalur: str, d):
+    """The kinerja object of an API path (`hasil/{pk}/ajukan/`) or a page (`kinerja/hasil/<id:pk>/...`):
+    the head's own step where there is one (the result under his review, his team's feedback reply), the
+    returned result where its submitter acts again."""
+    bagian = jalur.removeprefix("kinerja/").split("/")
+    if bagian[0] == "hasil":
+        return d.hasil_kembali if "ajukan" in jalur else d.hasil_tinjau
+    tabel = {
+        "perjanjian-kinerja": d.pk,
+        "pk": d.pk,
+        "target": d.target,
+        "rencana": d.rencana,
+        "kegiatan": d.kegiatan,
+        "umpan-balik": d.umpan_balik_balasan,
+        "progres": d.progres,
+    }
+    return tabel.get(bagian[0])
 
 
 PENANDA = {"teks": "PENANDAxyz", "angka": "918273645"}
@@ -223,9 +251,12 @@ def url_dengan(rute: Rute, d, ganti: dict[str, str] | None = None) -> str:
             except NoReverseMatch:
                 kw[p] = penanda[p] = PENANDA[jenis]
             break
+        else:  # a converter of a few fixed words (`xlsx|pdf`): the real value, the last one in the URL
+            penanda[p] = kw[p]
     url = reverse(rute.nama, kwargs=kw)
     for p, nilai in ganti.items():
-        url = url.replace(penanda[p], nilai, 1)
+        awal, _, akhir = url.rpartition(penanda[p])
+        url = awal + nilai + akhir
     return url
 
 
@@ -240,6 +271,7 @@ class Isian:
     banyak: bool = False  # several values (a JSON array, checkboxes, <select multiple>)
     pilihan: list = field(default_factory=list)
     wajib: bool = False  # required: text of invisible characters only must be refused there
+    bersarang: bool = False  # an object (or array of objects) of known shape: probed at each nested value
 
 
 def isi_awal(nama: str, jenis: str, d, pilihan=()) -> object:
@@ -248,6 +280,10 @@ def isi_awal(nama: str, jenis: str, d, pilihan=()) -> object:
     n = nama.lower()
     if pilihan:
         return pilihan[0]
+    if n == "tahun":  # kinerja's PK: the services take the current year (±1) only
+        from organisasi.selectors import hari_ini
+
+        return hari_ini().year
     if jenis == "tanggal":
         return (objek.SELESAI if "selesai" in n else objek.MULAI).isoformat()
     if jenis == "bool":
@@ -298,8 +334,10 @@ def isian_skema(skema: dict, s: dict, nama: str, d) -> Isian:
     tipe = s.get("type")
     if tipe == "array":
         dalam = isian_skema(skema, s.get("items", {}), nama, d)
-        return Isian(nama, dalam.jenis, [dalam.dasar], banyak=True, pilihan=dalam.pilihan)
+        return Isian(nama, dalam.jenis, [dalam.dasar], banyak=True, pilihan=dalam.pilihan, bersarang=dalam.bersarang)
     if tipe == "object":
+        if "properties" in s:  # a nested shape (kinerja's `sasaran`, `kegiatan`): valid values all the way down
+            return Isian(nama, "objek", nilai_bersarang(skema, s, d), bersarang=True)
         return Isian(nama, "objek", {d.staf.nip: "Anggota"})
     jenis = {"integer": "bulat", "number": "bulat", "boolean": "bool"}.get(tipe, "teks")
     if s.get("format") in ("date", "date-time"):
@@ -309,6 +347,29 @@ def isian_skema(skema: dict, s: dict, nama: str, d) -> Isian:
     if jenis == "bool":
         dasar = True
     return Isian(nama, jenis, dasar, pilihan=pilihan)
+
+
+def nilai_bersarang(skema: dict, s: dict, d, nama: str = "") -> object:
+    """A valid value for a nested schema: objects by their properties, arrays of one item, leaves as for a
+    field of that name; dates within the current year (an activity falls within its target's year)."""
+    from organisasi.selectors import hari_ini
+
+    s = _resolusi(skema, s)
+    tipe = s.get("type")
+    if tipe == "object":
+        sifat = s.get("properties", {})
+        return {k: nilai_bersarang(skema, v, d, k) for k, v in sifat.items() if not v.get("readOnly")}
+    if tipe == "array":
+        return [nilai_bersarang(skema, s.get("items", {}), d, nama)]
+    if s.get("format") in ("date", "date-time"):
+        tahun = hari_ini().year
+        return (dt.date(tahun, 12, 30) if "selesai" in nama else dt.date(tahun, 1, 2)).isoformat()
+    if tipe in ("integer", "number"):
+        return 1
+    if tipe == "boolean":
+        return True
+    pilihan = [p for p in s.get("enum", []) if p not in (None, "")]
+    return isi_awal(nama, "teks", d, pilihan)
 
 
 def operasi_api(rute: Rute, skema: dict) -> dict[str, dict]:
@@ -531,7 +592,7 @@ def isian_dari_html(i: dict, d) -> Isian:
 # --- the probe's classes of input -----------------------------------------------------------------------------
 
 
-def bermusuhan(i: Isian, json_: bool) -> list[tuple[str, object]]:
+def bermusuhan(i: Isian, json_: bool) -> list[tuple]:
     """(class, value) pairs for one field; the value replaces the field's valid one."""
     dasar = i.dasar[0] if i.banyak and i.dasar else i.dasar
     teks_dasar = "" if dasar is None else str(dasar)
@@ -543,6 +604,8 @@ def bermusuhan(i: Isian, json_: bool) -> list[tuple[str, object]]:
             ("berkas 1 MB", b"x" * MB),
             ("berkas angka 5000 digit", b'{"unit": [{"tingkat": ' + b"9" * 5000 + b"}]}"),
         ]
+    if i.jenis == "objek" and i.bersarang:
+        return bersarang_bermusuhan(i.dasar)
     if i.jenis == "objek":
         return [
             ("NUL", {d + NUL: v for d, v in (i.dasar or {"x": "x"}).items()}),
@@ -567,6 +630,38 @@ def bermusuhan(i: Isian, json_: bool) -> list[tuple[str, object]]:
         hasil += [("tanggal absurd", t) for t in ("0001-01-01", "9999-12-31", "2024-02-30")]
     if i.banyak:
         hasil = [(k, v if isinstance(v, dict | list | bytes) else [v]) for k, v in hasil]
+    return hasil
+
+
+def _daun(nilai, jalur=()) -> list[tuple]:
+    """The paths to the leaves of a nested value (keys and indexes)."""
+    if isinstance(nilai, dict):
+        return [j for k, v in nilai.items() for j in _daun(v, (*jalur, k))]
+    if isinstance(nilai, list):
+        return [j for n, v in enumerate(nilai) for j in _daun(v, (*jalur, n))]
+    return [jalur]
+
+
+def _ganti(nilai, jalur: tuple, baru):
+    if not jalur:
+        return baru
+    salin = list(nilai) if isinstance(nilai, list) else dict(nilai)
+    salin[jalur[0]] = _ganti(nilai[jalur[0]], jalur[1:], baru)
+    return salin
+
+
+def bersarang_bermusuhan(dasar) -> list[tuple[str, object, str]]:
+    """Each nested value in turn made hostile, the others valid: NUL after it, 1 MB in place of a text.
+    The third item names the value (`[0].indikator[0].target`) in the report."""
+    hasil = []
+    for jalur in _daun(dasar):
+        asli = dasar
+        for k in jalur:
+            asli = asli[k]
+        nama = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in jalur)
+        hasil.append(("NUL", _ganti(dasar, jalur, f"{asli}{NUL}"), nama))
+        if isinstance(asli, str):
+            hasil.append(("1 MB", _ganti(dasar, jalur, "x" * MB), nama))
     return hasil
 
 
@@ -709,7 +804,7 @@ def kasus_isian(metode: str, url: str, isian: list[Isian], json_: bool, harus_4x
     dasar = nilai_json(isian) if json_ else nilai_form(isian)
     hasil = []
     for i in isian:
-        for kelas, nilai in bermusuhan(i, json_):
+        for kelas, nilai, *di in bermusuhan(i, json_):
             if isinstance(nilai, bytes):
                 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -717,7 +812,7 @@ def kasus_isian(metode: str, url: str, isian: list[Isian], json_: bool, harus_4x
             else:
                 data = {**dasar, i.nama: nilai}
             harus = harus_4xx and i.nama != REDIRECT_FIELD_NAME
-            hasil.append(Kasus(metode, url, kelas, i.nama, harus, data=data, json_=json_))
+            hasil.append(Kasus(metode, url, kelas, i.nama + "".join(di), harus, data=data, json_=json_))
     return hasil
 
 
