@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from organisasi.models import Instansi, Unit
@@ -130,8 +130,8 @@ def _instansi_admin(request, diri) -> Instansi | None:
 
 @login_required
 def dasbor_semua(request):
-    """The Bagian Organisasi: every agency side by side. Others: the units they head (straight to the
-    dashboard when it is one), and their own Perangkat Daerah."""
+    """The Bagian Organisasi: every agency side by side. Others: links to the dashboards of the units they
+    head and of their own Perangkat Daerah (a menu entry shows its own page, it does not redirect)."""
     diri = pegawai_dari_user(request.user)
     tahun = tahun_diminta(request)
     if adalah_admin_organisasi(request.user):
@@ -141,8 +141,6 @@ def dasbor_semua(request):
         return render(request, "kinerja/dasbor_semua.html", konteks)
     batas = lingkup(request.user)
     dipimpin = list(Unit.objects.filter(path__in=batas[1]).order_by("path")) if batas else []
-    if len(dipimpin) == 1:
-        return redirect(url_dasbor(dipimpin[0]) + f"?tahun={tahun}")
     pd = None
     if diri is not None and diri.unit_id and diri.unit.depth >= KEDALAMAN_PERANGKAT_DAERAH:
         pd = Unit.objects.filter(path=jalur_perangkat_daerah(diri.unit)).first()

@@ -228,8 +228,9 @@ class UmpanBalikMasukSerializer(serializers.Serializer):
 
 
 class HasilMasukSerializer(serializers.Serializer):
-    capaian = AngkaMentah()
-    uraian = TeksMentah()
+    # required in the schema too, so that a client (and the fuzzing) knows a result needs both
+    capaian = AngkaMentah(required=True, allow_null=False, default=serializers.empty)
+    uraian = TeksMentah(required=True, allow_null=False, default=serializers.empty)
     bukti = TeksMentah(help_text="Tautan bukti (http/https), atau kirim berkas `berkas` (multipart).")
     berkas = serializers.FileField(required=False, allow_null=True, default=None, help_text="PDF, PNG atau JPG.")
 
