@@ -12,6 +12,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import GalatDomain
 from .galat import PESAN_CSRF, PESAN_TERLALU_BESAR
+from .masukan import bentuk_id, bentuk_nip
 from .parsers import PESAN_TAK_TERBACA
 from .security import alamat_klien
 
@@ -107,6 +108,35 @@ class CatatAksesDataPribadi:
             if nip:
                 catat_akses(request, nip)
         return response
+
+
+class CatatNipDiKunci(CatatAksesDataPribadi):
+    """For answers that name staff by NIP at any depth: the view lists the keys that hold NIPs
+    (`kunci_nip`), and each read is logged with every NIP found under them."""
+
+    kunci_nip: frozenset[str] = frozenset()
+
+    def nip_subjek(self, data) -> list[str]:
+        return sorted(nip_dalam(data, self.kunci_nip))
+
+
+def nip_dalam(data, kunci_nip, kunci: str = "") -> set[str]:
+    """Every NIP under a key of `kunci_nip` anywhere in an answer (only 18-digit strings count: a letter's
+    `tembusan` holds titles, not NIPs)."""
+    if isinstance(data, dict):
+        return set().union(*(nip_dalam(v, kunci_nip, k) for k, v in data.items()))
+    if isinstance(data, list):
+        return set().union(*(nip_dalam(v, kunci_nip, kunci) for v in data))
+    return {data} if kunci in kunci_nip and isinstance(data, str) and bentuk_nip(data) == data else set()
+
+
+def satu_dari_id(queryset, pk, pesan: str):
+    """One object by id within a restricted queryset; a malformed or out-of-range id is a 404 too."""
+    pk = bentuk_id(pk)
+    obj = queryset.filter(pk=pk).first() if pk is not None else None
+    if obj is None:
+        raise exceptions.NotFound(pesan)
+    return obj
 
 
 def catat_akses(request, nip) -> None:

@@ -18,12 +18,13 @@ from sistemkerja.api import (
     GALAT_AUTH,
     GALAT_DAFTAR,
     GALAT_FIELD,
-    CatatAksesDataPribadi,
+    CatatNipDiKunci,
     GalatSerializer,
     Halaman,
     galat_objek,
+    satu_dari_id,
 )
-from sistemkerja.masukan import bentuk_id, bentuk_kode, bentuk_nip
+from sistemkerja.masukan import bentuk_id, bentuk_kode
 
 from .. import selectors, services
 from ..choices import CakupanToken, StatusHasil, StatusPK
@@ -44,30 +45,19 @@ class CakupanMenurutMetode:
     cakupan_token = {"baca": CakupanToken.KINERJA_BACA, "tulis": CakupanToken.KINERJA_TULIS}
 
 
-# Where kinerja's answers name people by NIP, at any depth.
-KUNCI_NIP = {"nip", "pengaju", "peninjau", "oleh", "pelaksana", "dari", "kepada", "disusun_oleh", "disetujui_oleh"}
-KUNCI_NIP |= {"pelaku", "rantai"}
-
-
-def nip_dalam(data, kunci: str = "") -> set[str]:
-    if isinstance(data, dict):
-        return set().union(*(nip_dalam(v, k) for k, v in data.items()))
-    if isinstance(data, list):
-        return set().union(*(nip_dalam(v, kunci) for v in data))
-    return {data} if kunci in KUNCI_NIP and isinstance(data, str) and bentuk_nip(data) == data else set()
-
-
-class Dasar(CatatAksesDataPribadi, CakupanMenurutMetode):
+class Dasar(CatatNipDiKunci, CakupanMenurutMetode):
     """Each read naming staff goes to the personal-data access log with every NIP it returns."""
 
     pagination_class = Halaman
     pesan_404 = "Tidak ditemukan."
-
-    def nip_subjek(self, data) -> list[str]:
-        return sorted(nip_dalam(data))
+    # where kinerja's answers name people by NIP, at any depth
+    kunci_nip = frozenset(
+        {"nip", "pengaju", "peninjau", "oleh", "pelaksana", "dari", "kepada", "disusun_oleh", "disetujui_oleh"}
+        | {"pelaku", "rantai"}
+    )
 
     def get_object(self):
-        return _satu(self.get_queryset(), self.kwargs["pk"], self.pesan_404)
+        return satu_dari_id(self.get_queryset(), self.kwargs["pk"], self.pesan_404)
 
     def _tanpa_isi(self) -> None:
         """An action that takes no body still reads it: a broken or oversized one is refused (400/413)
@@ -84,15 +74,6 @@ class Dasar(CatatAksesDataPribadi, CakupanMenurutMetode):
         obj = self.get_queryset().filter(pk=obj.pk).first() or obj
         data = (Serializer or self.get_serializer_class())(obj, context={"request": self.request}).data
         return Response({**data, **lain}, status=kode)
-
-
-def _satu(queryset, pk, pesan: str):
-    """One object by id within a restricted queryset; a malformed or out-of-range id is a 404 too."""
-    pk = bentuk_id(pk)
-    obj = queryset.filter(pk=pk).first() if pk is not None else None
-    if obj is None:
-        raise exceptions.NotFound(pesan)
-    return obj
 
 
 def _rujukan(queryset, nilai, kolom: str, nama: str):

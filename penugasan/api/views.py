@@ -19,13 +19,14 @@ from sistemkerja.api import (
     GALAT_AUTH,
     GALAT_DAFTAR,
     GALAT_FIELD,
-    CatatAksesDataPribadi,
+    CatatNipDiKunci,
     GalatSerializer,
     Halaman,
     galat_objek,
+    nip_dalam,
+    satu_dari_id,
 )
 from sistemkerja.errors import TransisiTidakSah
-from sistemkerja.masukan import bentuk_id, bentuk_nip
 
 from .. import selectors, services
 from ..choices import CakupanToken, Status, StatusBerkas
@@ -47,26 +48,12 @@ class CakupanMenurutMetode:
     cakupan_token = {"baca": CakupanToken.PENUGASAN_BACA, "tulis": CakupanToken.PENUGASAN_TULIS}
 
 
-# Where penugasan's answers name people by NIP, at any depth: a record's requester, staff assigned and
-# wished for, copies, the step's actors, history, team leads and members, a letter's signatory and addressees.
-KUNCI_NIP = {"nip", "pemohon", "ketua", "oleh", "pegawai", "usulan", "anggota", "tembusan", "pelaku"}
+class NipDicatat(CatatNipDiKunci):
+    """Penugasan's answers name staff: each read is in the personal-data access log with every NIP it returns:
+    a record's requester, staff assigned and wished for, copies, the step's actors, history, team leads and
+    members, a letter's signatory and addressees."""
 
-
-def nip_dalam(data, kunci: str = "") -> set[str]:
-    """Every NIP under a key of `KUNCI_NIP` anywhere in an answer (a letter's `tembusan` holds titles,
-    not NIPs: only 18-digit strings count)."""
-    if isinstance(data, dict):
-        return set().union(*(nip_dalam(v, k) for k, v in data.items()))
-    if isinstance(data, list):
-        return set().union(*(nip_dalam(v, kunci) for v in data))
-    return {data} if kunci in KUNCI_NIP and isinstance(data, str) and bentuk_nip(data) == data else set()
-
-
-class NipDicatat(CatatAksesDataPribadi):
-    """Penugasan's answers name staff: each read is in the personal-data access log with every NIP it returns."""
-
-    def nip_subjek(self, data) -> list[str]:
-        return sorted(nip_dalam(data))
+    kunci_nip = frozenset({"nip", "pemohon", "ketua", "oleh", "pegawai", "usulan", "anggota", "tembusan", "pelaku"})
 
 
 @extend_schema_view(
@@ -90,7 +77,7 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
     pagination_class = Halaman
 
     def get_object(self):
-        return _satu(self.get_queryset(), self.kwargs["pk"], "Tim tidak ditemukan.")
+        return satu_dari_id(self.get_queryset(), self.kwargs["pk"], "Tim tidak ditemukan.")
 
     def get_queryset(self):
         return (
@@ -121,15 +108,6 @@ class TimViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin, view
             anggota=[(p, d["peran"].get(p.nip, "")) for p in d["anggota"]],
         )
         return Response(s.TimSerializer(self.get_queryset().get(pk=tim.pk)).data, status=status.HTTP_201_CREATED)
-
-
-def _satu(queryset, pk: str, pesan: str):
-    """One object by id within a restricted queryset; a malformed or out-of-range id is a 404 too."""
-    pk = bentuk_id(pk)
-    obj = queryset.filter(pk=pk).first() if pk is not None else None
-    if obj is None:
-        raise exceptions.NotFound(pesan)
-    return obj
 
 
 def _penugasan_qs(user):
@@ -190,7 +168,7 @@ class PenugasanViewSet(NipDicatat, CakupanMenurutMetode, mixins.CreateModelMixin
         return qs
 
     def get_object(self):
-        return _satu(self.get_queryset(), self.kwargs["pk"], "Penugasan tidak ditemukan.")
+        return satu_dari_id(self.get_queryset(), self.kwargs["pk"], "Penugasan tidak ditemukan.")
 
     def _jawab(self, p, kode=status.HTTP_200_OK):
         return Response(s.PenugasanSerializer(_penugasan_qs(self.request.user).get(pk=p.pk)).data, status=kode)
@@ -309,7 +287,7 @@ class SuratViewSet(NipDicatat, CakupanMenurutMetode, viewsets.GenericViewSet, mi
         return Surat.objects.restrict(self.request.user).select_related("unit_penerbit")
 
     def get_object(self):
-        return _satu(self.get_queryset(), self.kwargs["pk"], "Surat tidak ditemukan.")
+        return satu_dari_id(self.get_queryset(), self.kwargs["pk"], "Surat tidak ditemukan.")
 
     @extend_schema(
         summary="Berkas PDF surat",
@@ -336,7 +314,7 @@ class SuratViewSet(NipDicatat, CakupanMenurutMetode, viewsets.GenericViewSet, mi
                 status=status.HTTP_202_ACCEPTED,
                 headers={"Retry-After": "5"},
             )
-        self.nip_berkas = sorted(nip_dalam(surat.isi))
+        self.nip_berkas = sorted(nip_dalam(surat.isi, self.kunci_nip))
         return respon_pdf(surat)
 
 
