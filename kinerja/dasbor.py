@@ -21,8 +21,8 @@ from organisasi.selectors import KEDALAMAN_PERANGKAT_DAERAH, hari_ini
 from penugasan.models import AnggotaTim
 
 from .choices import StatusHasil, StatusRencana
-from .models import Anggaran, Hasil, PengaturanKinerja, Realisasi, Target
-from .selectors import BATAS_TINJAU_BAWAAN, gulung
+from .models import Anggaran, Hasil, Realisasi, Target
+from .selectors import awal_tepat_waktu, batas_tinjau_hari, gulung
 
 SERATUS = Decimal(100)
 
@@ -134,24 +134,6 @@ class BarisPD:
     ringkasan: Ringkasan
 
 
-def awal_tepat_waktu(batas_hari: int, hari: dt.date) -> dt.datetime:
-    """The instant before which a result still waiting is late: waiting since a day d is late when more than
-    `batas_hari` working days (Monday–Friday) lie in (d, hari] — the rule of `selectors.terlambat`, turned
-    into one bound a query can compare with."""
-    d, kerja = hari, 0
-    while kerja <= batas_hari:
-        kerja += d.weekday() < 5
-        d -= dt.timedelta(days=1)
-    # d is now the latest late day; everything from the start of the next day is on time
-    awal = dt.datetime.combine(d + dt.timedelta(days=1), dt.time.min)
-    return timezone.make_aware(awal, timezone.get_current_timezone())
-
-
-def batas_tinjau(instansi_id: int) -> int:
-    p = PengaturanKinerja.objects.filter(instansi_id=instansi_id).values_list("batas_tinjau_hari", flat=True)
-    return next(iter(p), BATAS_TINJAU_BAWAAN)
-
-
 def baris_target(path: str, tahun: int, batas_hari: int, hari: dt.date) -> list[BarisTarget]:
     """The year's targets in force owned within the subtree of `path`, with their figures (two queries:
     the targets with their budget and spending, the results grouped by target)."""
@@ -246,7 +228,7 @@ def baris_tim(target: list[BarisTarget], path: str, tahun: int, hari: dt.date) -
 def dasbor(unit: Unit, tahun: int, hari: dt.date | None = None) -> Dasbor:
     """The dashboard of a unit (a Unit Organisasi, a Perangkat Daerah) and everything below it: four queries."""
     hari = hari or hari_ini()
-    batas = batas_tinjau(unit.instansi_id)
+    batas = batas_tinjau_hari(unit.instansi_id)
     target = baris_target(unit.path, tahun, batas, hari)
     return Dasbor(
         unit=unit,
@@ -266,6 +248,6 @@ def perangkat_daerah_semua(instansi: Instansi, tahun: int, hari: dt.date | None 
         return []
     pd = list(Unit.objects.filter(instansi=instansi, depth=KEDALAMAN_PERANGKAT_DAERAH).order_by("path"))
     per_pd: dict[str, list[BarisTarget]] = defaultdict(list)
-    for b in baris_target(akar, tahun, batas_tinjau(instansi.pk), hari):
+    for b in baris_target(akar, tahun, batas_tinjau_hari(instansi.pk), hari):
         per_pd[b.unit_path[: Unit.steplen * KEDALAMAN_PERANGKAT_DAERAH]].append(b)
     return [BarisPD(u, Ringkasan.dari(per_pd.get(u.path, []))) for u in pd]

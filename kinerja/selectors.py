@@ -95,19 +95,31 @@ def tinjauan(hasil: Hasil, tanggal: dt.date | None = None) -> Tinjauan:
     return Tinjauan(semua, sisa[0] if sisa else None)
 
 
-def batas_tinjau_hari(unit: Unit) -> int:
-    p = PengaturanKinerja.objects.filter(instansi_id=unit.instansi_id).values_list("batas_tinjau_hari", flat=True)
+def batas_tinjau_hari(instansi_id: int) -> int:
+    """How many working days a result may wait on one reviewer in this instansi (set by the Bagian Organisasi)."""
+    p = PengaturanKinerja.objects.filter(instansi_id=instansi_id).values_list("batas_tinjau_hari", flat=True)
     return next(iter(p), BATAS_TINJAU_BAWAAN)
+
+
+def awal_tepat_waktu(batas_hari: int, hari: dt.date) -> dt.datetime:
+    """The instant before which a result still waiting is late: waiting since a day d is late when more than
+    `batas_hari` working days (Monday–Friday) lie in (d, hari] — the rule of `selectors.terlambat`, turned
+    into one bound a query can compare with."""
+    d, kerja = hari, 0
+    while kerja <= batas_hari:
+        kerja += d.weekday() < 5
+        d -= dt.timedelta(days=1)
+    # d is now the latest late day; everything from the start of the next day is on time
+    awal = dt.datetime.combine(d + dt.timedelta(days=1), dt.time.min)
+    return timezone.make_aware(awal, timezone.get_current_timezone())
 
 
 def terlambat(menunggu_sejak, batas_hari: int, sekarang=None) -> bool:
     """Waiting longer than `batas_hari` working days (Monday to Friday)."""
     if menunggu_sejak is None:
         return False
-    mulai = timezone.localtime(menunggu_sejak).date()
-    akhir = timezone.localdate(sekarang) if sekarang else timezone.localdate()
-    hari = sum(1 for i in range(1, (akhir - mulai).days + 1) if (mulai + dt.timedelta(days=i)).weekday() < 5)
-    return hari > batas_hari
+    hari = timezone.localdate(sekarang) if sekarang else timezone.localdate()
+    return menunggu_sejak < awal_tepat_waktu(batas_hari, hari)
 
 
 # --- plans and figures ----------------------------------------------------------------------------------

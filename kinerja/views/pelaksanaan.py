@@ -269,7 +269,7 @@ def _konteks_hasil(request, h, **forms) -> dict:
         "saya_peninjau": diri is not None and tinjau.peninjau is not None and tinjau.peninjau.pegawai.pk == diri.pk,
         "saya_pengaju": diri is not None and h.pengaju_id == diri.pk,
         "riwayat": list(h.riwayat.select_related("oleh")),
-        "terlambat": selectors.terlambat(h.menunggu_sejak, selectors.batas_tinjau_hari(h.target.unit))
+        "terlambat": selectors.terlambat(h.menunggu_sejak, selectors.batas_tinjau_hari(h.target.unit.instansi_id))
         if h.status == StatusHasil.DITINJAU
         else False,
         "form_terima": CatatanForm(),
