@@ -17,6 +17,8 @@ from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from sistemkerja.errors import BukanWewenang
+
 GRUP_ADMIN_ORGANISASI = "Admin Organisasi"
 GRUP_KLIEN_API = "Klien API"
 MODEL_KHUSUS_SUPERUSER = ["tokenapi", "historicaltokenapi", "aksesdatapribadi"]
@@ -32,6 +34,14 @@ def pegawai_dari_user(user):
         return user.pegawai
     except Exception:  # RelatedObjectDoesNotExist
         return None
+
+
+def diri_pelaku(pelaku):
+    """The actor's own active staff record (403 otherwise): only staff act in the flows and the work mechanism."""
+    diri = pegawai_dari_user(pelaku)
+    if diri is None or not diri.aktif:
+        raise BukanWewenang("Akun Anda tidak terhubung dengan data pegawai aktif.")
+    return diri
 
 
 def adalah_admin_organisasi(user) -> bool:

@@ -114,12 +114,3 @@ def pegawai_dari_teks(daftar: list[str], terjangkau) -> list[Pegawai]:
 
 def _aktif(terjangkau):
     return terjangkau.filter(aktif=True).select_related("jabatan", "unit")
-
-
-def teks_isian(galat: dict, kolom: str, nilai, *, jenis: str = "sedang", wajib: bool = True, baris: bool = True) -> str:
-    """`periksa_teks` for the services: the text cleaned, or "" with the refusal put in `galat[kolom]`."""
-    try:
-        return periksa_teks(nilai if isinstance(nilai, str) else "", maks=PANJANG[jenis], baris=baris, wajib=wajib)
-    except ValidationError as e:
-        galat[kolom] = e.messages
-        return ""

@@ -129,6 +129,15 @@ def periode(mulai: dt.date | None, selesai: dt.date | None, *, kolom_mulai="mula
         raise ValidationError(galat)
 
 
+def teks_isian(galat: dict, kolom: str, nilai, *, jenis: str = "sedang", wajib: bool = True, baris: bool = True) -> str:
+    """`periksa_teks` for the services: the text cleaned, or "" with the refusal put in `galat[kolom]`."""
+    try:
+        return periksa_teks(nilai if isinstance(nilai, str) else "", maks=PANJANG[jenis], baris=baris, wajib=wajib)
+    except ValidationError as e:
+        galat[kolom] = e.messages
+        return ""
+
+
 # --- fields ---------------------------------------------------------------------------------------
 
 

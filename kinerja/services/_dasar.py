@@ -8,24 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from organisasi.models import Pegawai
-from organisasi.permissions import pegawai_dari_user
+from organisasi.permissions import diri_pelaku  # noqa: F401  (the services take it from here)
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang
-from sistemkerja.masukan import PANJANG, periksa_teks
 
 from ..models import Riwayat
 
 ANGKA_MAKS = Decimal("99999999999999.99")
 RUPIAH_MAKS = 10**15  # a thousand trillion rupiah: more than any kabupaten's budget
-
-
-def diri_pelaku(pelaku) -> Pegawai:
-    """The actor's own staff record: only staff take part in the work mechanism."""
-    diri = pegawai_dari_user(pelaku)
-    if diri is None or not diri.aktif:
-        raise BukanWewenang("Akun Anda tidak terhubung dengan data pegawai aktif.")
-    return diri
 
 
 def kunci(model, pk):
@@ -67,15 +58,6 @@ def catat(
         catatan=catatan,
         **objek,
     )
-
-
-def teks(galat: dict, kolom: str, nilai, *, jenis: str = "sedang", wajib: bool = True) -> str:
-    """Free text checked (control characters, invisible-only, length); the refusal put in `galat[kolom]`."""
-    try:
-        return periksa_teks(nilai if isinstance(nilai, str) else "", maks=PANJANG[jenis], wajib=wajib)
-    except ValidationError as e:
-        galat[kolom] = e.messages
-        return ""
 
 
 def angka(galat: dict, kolom: str, nilai) -> Decimal:

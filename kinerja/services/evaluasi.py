@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from organisasi.selectors import hari_ini
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.masukan import teks_isian
 
 from .. import selectors
 from ..choices import Aksi, StatusHasil, StatusRencana
 from ..models import Hasil, Target
-from ._dasar import angka, beri_tahu, catat, diri_pelaku, gagal_bila, kunci, teks
+from ._dasar import angka, beri_tahu, catat, diri_pelaku, gagal_bila, kunci
 from .pelaksanaan import _bukti, _simpan_bukti
 from .perencanaan import _target_berlaku
 
@@ -66,7 +67,7 @@ def hasil_ajukan(*, pelaku, target: Target, capaian, uraian, bukti="", berkas=No
     _boleh_mengajukan(t, diri)
     galat: dict = {}
     nilai = angka(galat, "capaian", capaian)
-    uraian = teks(galat, "uraian", uraian, jenis="panjang")
+    uraian = teks_isian(galat, "uraian", uraian, jenis="panjang")
     url, berkas_jenis = _bukti(galat, bukti, berkas)
     gagal_bila(galat)
     h = Hasil(target=t, pengaju=diri, capaian=nilai, uraian=uraian, bukti_url=url)
@@ -91,7 +92,7 @@ def hasil_terima(*, pelaku, hasil: Hasil, catatan="") -> Hasil:
     h = kunci(Hasil, hasil.pk)
     pj = _peninjau_hari_ini(h, diri)
     galat: dict = {}
-    catatan = teks(galat, "catatan", catatan, wajib=False)
+    catatan = teks_isian(galat, "catatan", catatan, wajib=False)
     gagal_bila(galat)
     h.posisi_kedalaman, h.posisi_delegasi = pj.unit.depth, pj.sebagai == "delegasi"
     sisa = selectors.rantai_sisa(
@@ -133,7 +134,7 @@ def hasil_kembalikan(*, pelaku, hasil: Hasil, catatan) -> Hasil:
     h = kunci(Hasil, hasil.pk)
     pj = _peninjau_hari_ini(h, diri)
     galat: dict = {}
-    catatan = teks(galat, "catatan", catatan)
+    catatan = teks_isian(galat, "catatan", catatan)
     gagal_bila(galat)
     h.status, h.peninjau, h.menunggu_sejak = StatusHasil.DIKEMBALIKAN, None, None
     h.posisi_kedalaman, h.posisi_delegasi = 0, False
@@ -171,7 +172,7 @@ def hasil_ajukan_ulang(*, pelaku, hasil: Hasil, capaian, uraian, bukti="", berka
     _target_berlaku(h.target)
     galat: dict = {}
     h.capaian = angka(galat, "capaian", capaian)
-    h.uraian = teks(galat, "uraian", uraian, jenis="panjang")
+    h.uraian = teks_isian(galat, "uraian", uraian, jenis="panjang")
     url, berkas_jenis = _bukti(galat, bukti, berkas)
     gagal_bila(galat)
     h.bukti_url = url

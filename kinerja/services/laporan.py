@@ -12,11 +12,12 @@ from django.utils import timezone
 from organisasi.models import Pegawai
 from organisasi.selectors import hari_ini
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.masukan import teks_isian
 
 from .. import selectors
 from ..choices import Aksi, Frekuensi, JenisLaporan
 from ..models import JadwalLaporan, Laporan, PermintaanLaporan, Target
-from ._dasar import beri_tahu, catat, diri_pelaku, gagal_bila, harus, kunci, teks
+from ._dasar import beri_tahu, catat, diri_pelaku, gagal_bila, harus, kunci
 from .pelaksanaan import _bukti, _tanggal
 
 
@@ -93,7 +94,7 @@ def laporan_sampaikan(*, pelaku, target: Target, isi, bukti="", permintaan: Perm
     diri = diri_pelaku(pelaku)
     t = kunci(Target, target.pk)
     galat: dict = {}
-    isi = teks(galat, "isi", isi, jenis="panjang")
+    isi = teks_isian(galat, "isi", isi, jenis="panjang")
     url, _ = _bukti(galat, bukti, None)
     if permintaan is not None:
         permintaan = kunci(PermintaanLaporan, permintaan.pk)
@@ -133,7 +134,7 @@ def laporan_minta(*, pelaku, target: Target, kepada: Pegawai, pesan="", batas=No
     t = kunci(Target, target.pk)
     harus(pimpinan_target(t), diri, "Laporan diminta oleh Pimpinan Unit Organisasi target ini.")
     galat: dict = {}
-    pesan = teks(galat, "pesan", pesan, wajib=False)
+    pesan = teks_isian(galat, "pesan", pesan, wajib=False)
     if kepada.pk not in selectors.pelaksana_target(t) | selectors.anggota_tim(t):
         galat["kepada"] = [f"{kepada.nama} bukan ketua, anggota atau pelaksana target ini."]
     tgl = _tanggal(galat, "batas", batas) if batas else None

@@ -14,12 +14,12 @@ from django.utils import timezone
 from organisasi.models import Pegawai
 from sistemkerja.berkas import nama_acak, periksa_berkas
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
-from sistemkerja.masukan import periksa_tanggal, periode
+from sistemkerja.masukan import periksa_tanggal, periode, teks_isian
 
 from .. import selectors
 from ..choices import Aksi, StatusRencana
 from ..models import Anggaran, Kegiatan, Progres, Realisasi, RencanaKegiatan, Rincian, Target, UmpanBalik
-from ._dasar import beri_tahu, catat, daftar, diri_pelaku, gagal_bila, harus, kunci, rupiah, teks
+from ._dasar import beri_tahu, catat, daftar, diri_pelaku, gagal_bila, harus, kunci, rupiah
 from .perencanaan import _target_berlaku
 
 MAKS_KEGIATAN = 100
@@ -92,11 +92,11 @@ def _kegiatan_bersih(galat: dict, kegiatan, t: Target, boleh: set[int]) -> list[
             if not isinstance(baris, dict):
                 galat[b] = ["Setiap baris anggaran berisi uraian dan jumlah."]
                 continue
-            uraian = teks(galat, f"{b}.uraian", baris.get("uraian"), jenis="pendek")
+            uraian = teks_isian(galat, f"{b}.uraian", baris.get("uraian"), jenis="pendek")
             anggaran.append({"uraian": uraian, "jumlah": rupiah(galat, f"{b}.jumlah", baris.get("jumlah"))})
         hasil.append(
             {
-                "uraian": teks(galat, f"{a}.uraian", k.get("uraian")),
+                "uraian": teks_isian(galat, f"{a}.uraian", k.get("uraian")),
                 "mulai": mulai,
                 "selesai": selesai,
                 "pelaksana": pelaksana,
@@ -118,7 +118,7 @@ def rencana_susun(*, pelaku, target: Target, kegiatan, alasan="") -> RencanaKegi
     boleh = selectors.staf_unit(t.unit) | selectors.anggota_tim(t)
     bersih = _kegiatan_bersih(galat, kegiatan, t, boleh)
     ada_disetujui = t.rencana.filter(status=StatusRencana.DISETUJUI).exists()
-    alasan = teks(galat, "alasan", alasan, wajib=ada_disetujui)
+    alasan = teks_isian(galat, "alasan", alasan, wajib=ada_disetujui)
     gagal_bila(galat)
     for lama in t.rencana.filter(status=StatusRencana.DIAJUKAN):
         lama.status = StatusRencana.DIGANTI
@@ -160,7 +160,7 @@ def rencana_setujui(*, pelaku, rencana: RencanaKegiatan, catatan="") -> RencanaK
         raise TransisiTidakSah(f"Rencana versi {r.versi} sudah {r.get_status_display().lower()}.")
     _target_berlaku(t)
     galat: dict = {}
-    catatan = teks(galat, "catatan", catatan, wajib=False)
+    catatan = teks_isian(galat, "catatan", catatan, wajib=False)
     gagal_bila(galat)
     for lama in t.rencana.filter(status=StatusRencana.DISETUJUI):
         lama.status = StatusRencana.DIGANTI
@@ -207,7 +207,7 @@ def _kegiatan_berjalan(kegiatan: Kegiatan, diri: Pegawai, *, ketua_boleh: bool =
 
 
 def _bukti(galat: dict, bukti_url, berkas) -> tuple[str, object]:
-    url = teks(galat, "bukti", bukti_url or "", jenis="pendek", wajib=False) if not berkas else ""
+    url = teks_isian(galat, "bukti", bukti_url or "", jenis="pendek", wajib=False) if not berkas else ""
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
@@ -236,7 +236,7 @@ def progres_catat(*, pelaku, kegiatan: Kegiatan, tanggal, uraian, persen, bukti=
     tgl = _tanggal(galat, "tanggal", tanggal)
     if tgl and tgl > timezone.localdate():
         galat["tanggal"] = ["Progres dicatat untuk hari ini atau sebelumnya."]
-    uraian = teks(galat, "uraian", uraian)
+    uraian = teks_isian(galat, "uraian", uraian)
     if isinstance(persen, bool) or not isinstance(persen, int) or not 0 <= persen <= 100:
         galat["persen"] = ["Persen bilangan bulat 0 sampai 100."]
     url, berkas_jenis = _bukti(galat, bukti, berkas)
@@ -261,7 +261,7 @@ def realisasi_catat(
     tgl = _tanggal(galat, "tanggal", tanggal)
     if tgl and tgl > timezone.localdate():
         galat["tanggal"] = ["Realisasi dicatat untuk hari ini atau sebelumnya."]
-    uraian = teks(galat, "uraian", uraian, jenis="pendek")
+    uraian = teks_isian(galat, "uraian", uraian, jenis="pendek")
     jumlah = rupiah(galat, "jumlah", jumlah, positif=True)
     if anggaran is not None and anggaran.kegiatan_id != k.pk:
         galat["anggaran"] = ["Baris anggaran itu milik kegiatan lain."]
@@ -298,8 +298,8 @@ def rincian_catat(
     k = _kegiatan_berjalan(kegiatan, diri)
     t = k.rencana.target
     galat: dict = {}
-    uraian = teks(galat, "uraian", uraian)
-    peran = teks(galat, "peran", peran, jenis="pendek", wajib=False)
+    uraian = teks_isian(galat, "uraian", uraian)
+    peran = teks_isian(galat, "peran", peran, jenis="pendek", wajib=False)
     if pegawai is not None and pegawai.pk not in (
         set(k.pelaksana.values_list("pk", flat=True)) | selectors.anggota_tim(t)
     ):
@@ -334,7 +334,7 @@ def umpan_balik_kirim(
     diri = diri_pelaku(pelaku)
     t = kunci(Target, target.pk)
     galat: dict = {}
-    isi = teks(galat, "isi", isi, jenis="panjang")
+    isi = teks_isian(galat, "isi", isi, jenis="panjang")
     pemberi = _boleh_memberi_umpan_balik(t, diri)
     if balasan_untuk is not None:
         if balasan_untuk.target_id != t.pk:

@@ -15,11 +15,12 @@ from organisasi.choices import JenisUnit
 from organisasi.models import Unit
 from organisasi.selectors import hari_ini
 from sistemkerja.errors import TransisiTidakSah
+from sistemkerja.masukan import teks_isian
 
 from .. import selectors
 from ..choices import Aksi, Cara, StatusPK
 from ..models import Indikator, PerjanjianKinerja, Sasaran, Target
-from ._dasar import angka, catat, daftar, diri_pelaku, gagal_bila, harus, kunci, teks
+from ._dasar import angka, catat, daftar, diri_pelaku, gagal_bila, harus, kunci
 
 MAKS_SASARAN = 50
 MAKS_INDIKATOR = 30
@@ -43,7 +44,7 @@ def _sasaran_bersih(galat: dict, sasaran) -> list[dict]:
         if not isinstance(s, dict):
             galat[awal] = ["Setiap sasaran berisi uraian dan indikator."]
             continue
-        uraian = teks(galat, f"{awal}.uraian", s.get("uraian"))
+        uraian = teks_isian(galat, f"{awal}.uraian", s.get("uraian"))
         indikator = []
         for j, ind in enumerate(daftar(galat, f"{awal}.indikator", s.get("indikator"), maks=MAKS_INDIKATOR)):
             a = f"{awal}.indikator[{j}]"
@@ -52,8 +53,8 @@ def _sasaran_bersih(galat: dict, sasaran) -> list[dict]:
                 continue
             indikator.append(
                 {
-                    "uraian": teks(galat, f"{a}.uraian", ind.get("uraian")),
-                    "satuan": teks(galat, f"{a}.satuan", ind.get("satuan"), jenis="pendek")[:60],
+                    "uraian": teks_isian(galat, f"{a}.uraian", ind.get("uraian")),
+                    "satuan": teks_isian(galat, f"{a}.satuan", ind.get("satuan"), jenis="pendek")[:60],
                     "target": angka(galat, f"{a}.target", ind.get("target")),
                 }
             )
@@ -125,7 +126,7 @@ def perjanjian_ubah(*, pelaku, perjanjian: PerjanjianKinerja, sasaran, alasan) -
     if PerjanjianKinerja.objects.filter(unit=lama.unit, tahun=lama.tahun, status=StatusPK.DRAF).exists():
         raise TransisiTidakSah("Perubahan perjanjian kinerja ini sudah ada sebagai draf.")
     galat: dict = {}
-    alasan = teks(galat, "alasan", alasan)
+    alasan = teks_isian(galat, "alasan", alasan)
     bersih = _sasaran_bersih(galat, sasaran)
     gagal_bila(galat)
     baru = PerjanjianKinerja.objects.create(
@@ -228,8 +229,8 @@ def target_turunkan(*, pelaku, target: Target, unit: Unit, uraian, satuan, targe
         galat["unit"] = [f"{unit.nama} tidak berada langsung di bawah {t.unit.nama}."]
     elif unit.adalah_unit_organisasi:
         galat["unit"] = [f"{unit.nama} adalah Unit Organisasi tersendiri dengan perjanjian kinerjanya sendiri."]
-    uraian = teks(galat, "uraian", uraian)
-    satuan = teks(galat, "satuan", satuan, jenis="pendek")
+    uraian = teks_isian(galat, "uraian", uraian)
+    satuan = teks_isian(galat, "satuan", satuan, jenis="pendek")
     if len(satuan) > 60:
         galat["satuan"] = ["Paling banyak 60 karakter."]
     nilai = angka(galat, "target", target_nilai)

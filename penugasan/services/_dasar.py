@@ -8,20 +8,11 @@ from django.db import transaction
 from guardian.models import UserObjectPermission
 
 from organisasi.models import Pegawai
-from organisasi.permissions import pegawai_dari_user
+from organisasi.permissions import diri_pelaku  # noqa: F401  (the services take it from here)
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
-from sistemkerja.errors import BukanWewenang
 
 from ..models import Penugasan, RiwayatPenugasan, Tembusan, TimKerja
-
-
-def diri_pelaku(pelaku) -> Pegawai:
-    """The actor's own staff record: only staff take part in a flow."""
-    diri = pegawai_dari_user(pelaku)
-    if diri is None or not diri.aktif:
-        raise BukanWewenang("Akun Anda tidak terhubung dengan data pegawai aktif.")
-    return diri
 
 
 def catat_riwayat(

@@ -31,11 +31,10 @@ from organisasi.models import Pegawai, PejabatUnit, Unit
 from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import Pejabat, hari_ini, jalur_perangkat_daerah, kedudukan_pada
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
-from sistemkerja.masukan import periksa_tanggal, periode, tak_terlihat
+from sistemkerja.masukan import periksa_tanggal, periode, tak_terlihat, teks_isian
 from sistemkerja.teks import tanggal_id
 
 from ..choices import Aksi, Alur, JenisSurat, Langkah, Peran, Status
-from ..masukan import teks_isian
 from ..models import AnggotaTim, Kompetensi, PegawaiPenugasan, Penugasan, TimKerja
 from ..selectors import (
     PERLU_PEGAWAI,

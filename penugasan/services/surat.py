@@ -23,9 +23,9 @@ from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import Pejabat, kedudukan_banyak, perangkat_daerah
 from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
+from sistemkerja.masukan import teks_isian
 
 from ..choices import JenisSurat, StatusSurat
-from ..masukan import teks_isian
 from ..models import NomorSurat, PenerimaSurat, PolaNomorSurat, Surat
 from ..models.surat import POLA_NOMOR_BAWAAN
 

@@ -13,10 +13,9 @@ from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import hari_ini
 from organisasi.services import akun_pelaku, pastikan_wewenang
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
-from sistemkerja.masukan import periksa_tanggal, periksa_teks, periode
+from sistemkerja.masukan import periksa_tanggal, periksa_teks, periode, teks_isian
 
 from ..choices import Sifat
-from ..masukan import teks_isian
 from ..models import AnggotaTim, Kompetensi, KompetensiPegawai, TimKerja
 from ..selectors import unit_dipimpin
 from ._dasar import izin_tim_selaraskan
