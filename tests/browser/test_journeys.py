@@ -95,7 +95,10 @@ def test_structure_search_to_person_page_then_unit_page(buat_halaman, struktur):
 
 
 def buka_cabang(page, nama):
-    """Open a node of the tree from the keyboard (a click on its name follows the link to the unit page)."""
+    """Open a node of the tree from the keyboard (a click on its name follows the link to the unit page).
+    A branch htmx has just brought in is opened only once htmx has settled it (and bound its trigger):
+    pressing earlier opens the node without fetching it (the journey failed ~1 run in 6 under load)."""
+    page.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added").first.wait_for(state="detached")
     page.locator("summary").filter(has=page.get_by_role("link", name=nama, exact=True)).press("Enter")
 
 
