@@ -72,3 +72,144 @@ class CakupanToken(models.TextChoices):
 
     KINERJA_BACA = "kinerja:baca", "Membaca perjanjian kinerja, target, rencana dan hasil"
     KINERJA_TULIS = "kinerja:tulis", "Menyusun, menurunkan, melaksanakan dan meninjau kinerja atas nama akunnya"
+
+
+# --- Pengelolaan kinerja pegawai (SKP, PermenPANRB 6/2022) ---
+
+
+class ModelSkp(models.TextChoices):
+    JPT = "jpt", "Pejabat Pimpinan Tinggi"
+    NON_JPT = "non_jpt", "Non-JPT"
+
+
+class StatusSkp(models.TextChoices):
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan kepada PPK"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
+    DISETUJUI = "disetujui", "Disetujui"
+    DITUTUP = "ditutup", "Ditutup (pindah unit)"
+
+
+class JenisHasilKerja(models.TextChoices):
+    UTAMA = "utama", "Utama"
+    TAMBAHAN = "tambahan", "Tambahan"
+
+
+class Aspek(models.TextChoices):
+    KUANTITAS = "kuantitas", "Kuantitas"
+    KUALITAS = "kualitas", "Kualitas"
+    WAKTU = "waktu", "Waktu"
+    BIAYA = "biaya", "Biaya"
+
+
+class Pendekatan(models.TextChoices):
+    KUANTITATIF = "kuantitatif", "Kuantitatif"
+    KUALITATIF = "kualitatif", "Kualitatif"
+
+
+class Perspektif(models.TextChoices):
+    """The JPT model's perspectives (PermenPANRB 6/2022, Lampiran)."""
+
+    PENERIMA_LAYANAN = "penerima_layanan", "Perspektif Penerima Layanan"
+    PROSES_BISNIS = "proses_bisnis", "Perspektif Proses Bisnis"
+    PENGUATAN_INTERNAL = "penguatan_internal", "Perspektif Penguatan Internal"
+    ANGGARAN = "anggaran", "Perspektif Anggaran"
+
+
+class NilaiBerakhlak(models.TextChoices):
+    BERORIENTASI_PELAYANAN = "berorientasi_pelayanan", "Berorientasi Pelayanan"
+    AKUNTABEL = "akuntabel", "Akuntabel"
+    KOMPETEN = "kompeten", "Kompeten"
+    HARMONIS = "harmonis", "Harmonis"
+    LOYAL = "loyal", "Loyal"
+    ADAPTIF = "adaptif", "Adaptif"
+    KOLABORATIF = "kolaboratif", "Kolaboratif"
+
+
+class Rating(models.TextChoices):
+    DI_BAWAH = "di_bawah", "Di bawah ekspektasi"
+    SESUAI = "sesuai", "Sesuai ekspektasi"
+    DI_ATAS = "di_atas", "Di atas ekspektasi"
+
+
+class Predikat(models.TextChoices):
+    SANGAT_BAIK = "sangat_baik", "Sangat Baik"
+    BAIK = "baik", "Baik"
+    BUTUH_PERBAIKAN = "butuh_perbaikan", "Butuh Perbaikan"
+    KURANG = "kurang", "Kurang/Misconduct"
+    SANGAT_KURANG = "sangat_kurang", "Sangat Kurang"
+
+
+class PredikatOrganisasi(models.TextChoices):
+    ISTIMEWA = "istimewa", "Istimewa"
+    BAIK = "baik", "Baik"
+    BUTUH_PERBAIKAN = "butuh_perbaikan", "Butuh Perbaikan"
+    KURANG = "kurang", "Kurang"
+    SANGAT_KURANG = "sangat_kurang", "Sangat Kurang"
+
+
+class JenisPeriode(models.TextChoices):
+    BULANAN = "bulanan", "Bulanan"
+    TRIWULANAN = "triwulanan", "Triwulanan"
+    TAHUNAN = "tahunan", "Tahunan"
+
+
+class StatusEvaluasi(models.TextChoices):
+    DINILAI = "dinilai", "Dinilai, belum ditetapkan"
+    DITETAPKAN = "ditetapkan", "Ditetapkan"
+
+
+class StatusKeberatan(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan"
+    DITERIMA = "diterima", "Diterima"
+    DITOLAK = "ditolak", "Ditolak"
+
+
+class JenisPengembangan(models.TextChoices):
+    PEMBELAJARAN = "pembelajaran", "Pembelajaran (pelatihan, kursus, seminar)"
+    COACHING = "coaching", "Coaching"
+    MENTORING = "mentoring", "Mentoring"
+    PENUGASAN = "penugasan", "Penugasan khusus/tim"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class JenisTindakLanjut(models.TextChoices):
+    PENGHARGAAN = "penghargaan", "Penghargaan"
+    PENGEMBANGAN = "pengembangan", "Pengembangan kompetensi"
+    TUNJANGAN = "tunjangan", "Tunjangan (TPP)"
+    SANKSI = "sanksi", "Sanksi"
+    PEMBINAAN = "pembinaan", "Pembinaan"
+
+
+class JenisDokumen(models.TextChoices):
+    SKP = "skp", "Sasaran Kinerja Pegawai"
+    EVALUASI = "evaluasi", "Evaluasi Kinerja Pegawai (periodik)"
+    DOKUMEN_EVALUASI = "dokumen_evaluasi", "Dokumen Evaluasi Kinerja Pegawai (tahunan)"
+
+
+class PeranTandaTangan(models.TextChoices):
+    PEGAWAI = "pegawai", "Pegawai yang dinilai"
+    PPK = "ppk", "Pejabat Penilai Kinerja"
+    ATASAN_PPK = "atasan_ppk", "Atasan Pejabat Penilai Kinerja"
+
+
+class AksiSkp(models.TextChoices):
+    """What a history row of the appraisal records (kinerja.models.RiwayatSkp)."""
+
+    SUSUN = "susun", "SKP disusun"
+    UBAH = "ubah", "SKP diubah"
+    AJUKAN = "ajukan", "SKP diajukan"
+    SETUJUI = "setujui", "SKP disetujui"
+    KEMBALIKAN = "kembalikan", "SKP dikembalikan"
+    TUTUP = "tutup", "SKP ditutup karena pindah unit"
+    CATATAN = "catatan", "Catatan/realisasi dicatat"
+    UMPAN_BALIK = "umpan_balik", "Umpan balik diberikan"
+    PENGEMBANGAN = "pengembangan", "Rencana pengembangan dicatat"
+    NILAI = "nilai", "Periode dinilai"
+    NILAI_ULANG = "nilai_ulang", "Penilaian diubah"
+    TETAPKAN = "tetapkan", "Evaluasi ditetapkan"
+    KEBERATAN = "keberatan", "Keberatan diajukan"
+    PUTUS_KEBERATAN = "putus_keberatan", "Keberatan diputus"
+    TINDAK_LANJUT = "tindak_lanjut", "Tindak lanjut dicatat"
+    TANDA_TANGAN = "tanda_tangan", "Dokumen ditandatangani"
+    PREDIKAT_ORGANISASI = "predikat_organisasi", "Predikat organisasi ditetapkan"

@@ -100,3 +100,35 @@ class HasilQuerySet(_Terbatas):
             | Q(pengaju=diri)
             | Q(peninjau=diri)
         )
+
+
+class _TerbatasSkp(models.QuerySet):
+    """An appraisal is read by the person, their PPK and the PPK's superior (as last resolved), the
+    Bagian Organisasi and accounts granted the model's view permission; never by colleagues."""
+
+    izin_lihat = ""
+    awalan = ""
+
+    def restrict(self, user, aksi: str = "view"):
+        from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
+
+        if aksi != "view":
+            raise ValueError(f"Aksi {aksi!r} tidak dikenal: yang boleh bertindak diputuskan layanan kinerja.")
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return self.none()
+        if user.has_perm(self.izin_lihat) or adalah_admin_organisasi(user):
+            return self
+        diri = pegawai_dari_user(user)
+        if diri is None:
+            return self.none()
+        a = self.awalan
+        return self.filter(Q(**{f"{a}pegawai": diri}) | Q(**{f"{a}ppk": diri}) | Q(**{f"{a}atasan_ppk": diri}))
+
+
+class SkpQuerySet(_TerbatasSkp):
+    izin_lihat = "kinerja.view_skp"
+
+
+class EvaluasiQuerySet(_TerbatasSkp):
+    izin_lihat = "kinerja.view_evaluasi"
+    awalan = "skp__"

@@ -22,3 +22,19 @@ def tinjauan_terlambat() -> int:
     from .services import tinjauan_terlambat_beri_tahu
 
     return tinjauan_terlambat_beri_tahu()
+
+
+@shared_task(name="kinerja.skp_sinkron")
+def skp_sinkron() -> int:
+    """SKPs follow their holders to new units; the PPK recorded on open SKPs is refreshed."""
+    from .services.skp import skp_sinkronkan
+
+    return skp_sinkronkan()
+
+
+@shared_task(name="kinerja.buat_pdf_dokumen", autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+def buat_pdf_dokumen(dokumen_id: int) -> None:
+    """The signed document's PDF, once all its signatories have signed."""
+    from .dokumen import buat_pdf
+
+    buat_pdf(dokumen_id)

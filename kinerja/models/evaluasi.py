@@ -177,6 +177,29 @@ class PengaturanKinerja(models.Model):
         help_text="Hasil yang menunggu peninjau lebih lama dari ini ditandai terlambat.",
     )
     pengingat_laporan_hari = models.PositiveSmallIntegerField("pengingat laporan (hari sebelum jatuh tempo)", default=2)
+    periode_evaluasi = models.CharField(
+        "periode evaluasi kinerja pegawai",
+        max_length=12,
+        choices=[("bulanan", "Bulanan"), ("triwulanan", "Triwulanan")],
+        default="triwulanan",
+        help_text="Evaluasi periodik SKP; evaluasi tahunan selalu ada.",
+    )
+    batas_skp_hari = models.PositiveSmallIntegerField(
+        "batas SKP disetujui (hari sejak awal tahun/penempatan)",
+        default=31,
+        help_text="SKP yang belum disetujui setelah sekian hari tampil sebagai tidak patuh.",
+    )
+    batas_evaluasi_hari = models.PositiveSmallIntegerField(
+        "batas evaluasi (hari setelah periode berakhir)",
+        default=15,
+        help_text="Periode yang belum dievaluasi setelah sekian hari tampil sebagai tidak patuh.",
+    )
+    keberatan_hari = models.PositiveSmallIntegerField(
+        "batas mengajukan keberatan (hari sejak evaluasi ditetapkan)", default=14
+    )
+    putusan_keberatan_hari = models.PositiveSmallIntegerField(
+        "batas memutus keberatan (hari sejak diajukan)", default=14
+    )
     history = HistoricalRecords(verbose_name="riwayat pengaturan kinerja")
 
     class Meta:
