@@ -37,4 +37,7 @@ urlpatterns = [
     path("kinerja/hasil/<id:pk>/kembalikan/", views.hasil_kembalikan, name="hasil_kembalikan"),
     path("kinerja/hasil/<id:pk>/ajukan-ulang/", views.hasil_ajukan_ulang, name="hasil_ajukan_ulang"),
     path("", include("kinerja.urls_dasbor")),
+    path("", include("kinerja.urls_skp")),
+    path("", include("kinerja.urls_kepatuhan")),
+    path("", include("kinerja.urls_dokumen")),
 ]

@@ -1,0 +1,3 @@
+"""Pages of the appraisal (kepatuhan)."""
+
+urlpatterns = []
