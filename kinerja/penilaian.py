@@ -170,7 +170,7 @@ def kebutuhan_ak(jenjang: str, golongan: str) -> tuple[str, int] | None:
 
 # --- periods ---
 
-POLA_PERIODE = re.compile(r"^(20\d\d)(?:-(0[1-9]|1[0-2])|-T([1-4]))?$")
+POLA_PERIODE = re.compile(r"(20[0-9]{2})(?:-(0[1-9]|1[0-2])|-T([1-4]))?")
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ BULAN = (
 
 def periode(kode: str) -> Periode | None:
     """The period a code names (`2027`, `2027-01`…`2027-12`, `2027-T1`…`2027-T4`), or None."""
-    m = POLA_PERIODE.match(kode or "") if isinstance(kode, str) else None
+    m = POLA_PERIODE.fullmatch(kode) if isinstance(kode, str) else None
     if not m:
         return None
     tahun = int(m.group(1))
