@@ -134,11 +134,11 @@ def rekonsiliasi(skp: Skp) -> list[dict]:
 
 def hasil_kerja_ppk(skp: Skp) -> list[HasilKerja]:
     """The results of the PPK's SKP of the same year that this SKP may intervene (draft ones too)."""
-    ppk = ppk_hari_ini(skp) if skp.pk else None
-    if ppk is None:
+    ppk_id = skp.ppk_id if skp.pk is None else getattr(ppk_hari_ini(skp), "pk", None)
+    if ppk_id is None:
         return []
     return list(
-        HasilKerja.objects.filter(skp__pegawai=ppk, skp__tahun=skp.tahun)
+        HasilKerja.objects.filter(skp__pegawai_id=ppk_id, skp__tahun=skp.tahun)
         .exclude(skp__status=StatusSkp.DITUTUP)
         .order_by("skp_id", "urutan", "id")
     )

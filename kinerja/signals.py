@@ -6,9 +6,10 @@ from organisasi.cache import struktur_berubah
 
 
 def _sinkron(**kwargs) -> None:
-    from .tasks import sinkron_peninjau
+    from .tasks import sinkron_peninjau, skp_sinkron
 
     sinkron_peninjau.delay()
+    skp_sinkron.delay()  # SKPs follow people who moved; the PPK recorded on open SKPs is refreshed
 
 
 def hubungkan() -> None:

@@ -208,9 +208,7 @@ def _boleh_predikat_organisasi(pelaku, unit: Unit):
     if adalah_admin_organisasi(pelaku):
         return None
     diri = diri_pelaku(pelaku)
-    if unit.induk_id is None or unit.depth <= 2:
-        raise BukanWewenang("Predikat organisasi Perangkat Daerah ditetapkan oleh Bagian Organisasi.")
-    atas = pimpinan_unit_pada(Unit.objects.get(pk=unit.induk_id))["memimpin"]
+    atas = pimpinan_unit_pada(Unit.objects.get(pk=unit.induk_id))["memimpin"] if unit.induk_id else None
     if atas is None or atas.pegawai.pk != diri.pk:
         raise BukanWewenang(
             "Predikat organisasi ditetapkan oleh pimpinan di atas Unit Organisasi ini atau Bagian Organisasi."

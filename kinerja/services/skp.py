@@ -10,10 +10,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from organisasi.models import Pegawai
-from organisasi.selectors import hari_ini, kedudukan_pada, penempatan_pada
+from organisasi.models import Pegawai, Penempatan
+from organisasi.selectors import hari_ini, kedudukan_banyak, kedudukan_pada, penempatan_pada
 from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from sistemkerja.masukan import bentuk_id, periksa_tanggal, teks_isian
@@ -425,22 +426,35 @@ def skp_ikut_pindah(*, skp: Skp, tanggal: dt.date | None = None) -> Skp | None:
 
 
 def skp_sinkronkan(tanggal: dt.date | None = None) -> int:
-    """Nightly and after structure changes: move SKPs with people who changed units, and refresh the PPK and
-    atasan PPK recorded on open SKPs (lists and access; decisions check live). Returns the rows changed."""
+    """Nightly and after structure changes: move SKPs with people who changed units, and refresh the PPK,
+    atasan PPK and Unit Organisasi recorded on open SKPs (lists and access; decisions check live).
+    A fixed number of queries for any number of SKPs, plus one transition per person who moved.
+    Returns the SKPs changed."""
     tanggal = tanggal or hari_ini()
-    ubah = 0
-    for skp in Skp.objects.filter(tahun=tanggal.year).exclude(status=StatusSkp.DITUTUP).select_related("pegawai"):
-        if skp_ikut_pindah(skp=skp, tanggal=tanggal) is not None:
-            ubah += 1
+    terbuka = Skp.objects.filter(tahun=tanggal.year).exclude(status=StatusSkp.DITUTUP)
+    pindah = terbuka.filter(
+        Exists(Penempatan.objects.pada(tanggal).filter(pegawai=OuterRef("pegawai")).exclude(unit=OuterRef("unit")))
+    )
+    ubah = sum(1 for skp in pindah if skp_ikut_pindah(skp=skp, tanggal=tanggal) is not None)
+    skp_list = list(terbuka.only("pk", "pegawai_id", "ppk_id", "atasan_ppk_id", "unit_organisasi_id"))
+    penempatan = Penempatan.objects.pada(tanggal).select_related("pegawai", "unit", "jabatan")
+    ked = kedudukan_banyak(penempatan.filter(pegawai_id__in={k.pegawai_id for k in skp_list}), tanggal)
+    ppk_ids = {k.ppk.pegawai.pk for k in ked.values() if k.ppk}
+    ked_ppk = kedudukan_banyak(penempatan.filter(pegawai_id__in=ppk_ids), tanggal)
+    berubah = []
+    for skp in skp_list:
+        k = ked.get(skp.pegawai_id)
+        if k is None:
             continue
-        pen = sel.penilai(skp, tanggal)
-        ppk = pen.ppk.pegawai.pk if pen.ppk else None
-        atas = pen.atasan_ppk.pegawai.pk if pen.atasan_ppk else None
-        uo = pen.unit_organisasi.pk if pen.unit_organisasi else skp.unit_organisasi_id
+        ppk = k.ppk.pegawai.pk if k.ppk else None
+        atas_k = ked_ppk.get(ppk) if ppk else None
+        atas = atas_k.ppk.pegawai.pk if atas_k and atas_k.ppk else None
+        uo = k.unit_organisasi.pk if k.unit_organisasi else skp.unit_organisasi_id
         if (ppk, atas, uo) != (skp.ppk_id, skp.atasan_ppk_id, skp.unit_organisasi_id):
-            Skp.objects.filter(pk=skp.pk).update(ppk_id=ppk, atasan_ppk_id=atas, unit_organisasi_id=uo)
-            ubah += 1
-    return ubah
+            skp.ppk_id, skp.atasan_ppk_id, skp.unit_organisasi_id = ppk, atas, uo
+            berubah.append(skp)
+    Skp.objects.bulk_update(berubah, ["ppk", "atasan_ppk", "unit_organisasi"], batch_size=500)
+    return ubah + len(berubah)
 
 
 # --- monitoring ---
