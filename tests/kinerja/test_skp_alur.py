@@ -231,11 +231,8 @@ def test_skp_ikut_pindah_dan_ppk_disegarkan(s, admin_organisasi):
     )
     services.skp_sinkronkan()  # the task also runs on the structure change
     skp.refresh_from_db()
-    assert (
-        skp.status == StatusSkp.DITUTUP
-        and skp.selesai == dt.date.today() - dt.timedelta(days=1)
-        or (skp.selesai == skp.mulai)
-    )
+    assert skp.status == StatusSkp.DITUTUP
+    assert skp.selesai == max(skp.mulai, dt.date.today() - dt.timedelta(days=1))
     baru = skp.penerus
     assert baru.status == StatusSkp.DRAF and baru.unit == s.upt5 and baru.ppk == s.kepala_upt5
     assert baru.perilaku.count() == 7
