@@ -156,9 +156,11 @@ def target_boleh(skp_unit: Unit, pegawai: Pegawai, tahun: int):
 
 
 def bukti_otomatis(skp: Skp) -> dict:
-    """Progress, finished results and reports by the person within the SKP's period (three queries)."""
+    """Progress, finished results and reports by the person within the SKP's period (four queries), each
+    attached to the SKP result whose target it serves (`per_hasil_kerja`: {result id: [items]}; the target
+    itself or one handed down from it), the rest under `lain`."""
     awal, akhir = skp.mulai, skp.selesai
-    return {
+    bukti = {
         "progres": list(
             Progres.objects.filter(oleh=skp.pegawai, tanggal__range=(awal, akhir))
             .select_related("kegiatan__rencana__target")
@@ -175,6 +177,22 @@ def bukti_otomatis(skp: Skp) -> dict:
             .order_by("-dibuat")[:50]
         ),
     }
+    per_target: dict[int, list[int]] = {}
+    for hk in skp.hasil_kerja.select_related("intervensi_hasil"):
+        t = hk.intervensi_target_id or (hk.intervensi_hasil.intervensi_target_id if hk.intervensi_hasil else None)
+        if t:
+            per_target.setdefault(t, []).append(hk.pk)
+    per_hasil: dict[int, list] = {}
+    lain = []
+    for jenis, daftar in bukti.items():
+        for item in daftar:
+            target = item.kegiatan.rencana.target if jenis == "progres" else item.target
+            hk_ids = per_target.get(target.pk) or per_target.get(target.induk_id) or []
+            for hk_id in hk_ids:
+                per_hasil.setdefault(hk_id, []).append((jenis, item))
+            if not hk_ids:
+                lain.append((jenis, item))
+    return bukti | {"per_hasil_kerja": per_hasil, "lain": lain}
 
 
 # --- angka kredit ---

@@ -285,3 +285,22 @@ def test_isi_skp_salah_ditolak_per_kolom(s):
     with pytest.raises(ValidationError) as e:
         services.skp_susun(pelaku=s.staf_bidang.akun, tahun=TAHUN - 2, hasil_kerja=hasil_kerja(None))
     assert "tahun" in e.value.message_dict
+
+
+def test_bukti_dari_mekanisme_kerja_melekat_pada_hasil_kerja(s, django_assert_max_num_queries):
+    from kinerja.selectors_skp import bukti_otomatis
+
+    from .conftest import rencana_disetujui
+
+    target = pk_berlaku(s.kepala_dinas, s.dinas)
+    rencana = rencana_disetujui(target, s.kepala_dinas, s.staf_bidang)
+    kegiatan = rencana.kegiatan.get()
+    services.progres_catat(
+        pelaku=s.staf_bidang.akun, kegiatan=kegiatan, tanggal=dt.date.today(), uraian="Draf selesai", persen=50
+    )
+    skp = skp_disetujui(s.staf_bidang, s.kepala_bidang, f"target:{target.pk}")
+    with django_assert_max_num_queries(4):
+        bukti = bukti_otomatis(skp)
+    (hk,) = skp.hasil_kerja.all()
+    assert [(j, b.uraian) for j, b in bukti["per_hasil_kerja"][hk.pk]] == [("progres", "Draf selesai")]
+    assert bukti["lain"] == []
