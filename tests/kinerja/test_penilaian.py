@@ -174,7 +174,9 @@ def test_periode(kode, jenis, mulai, selesai):
     assert (p.jenis, p.mulai, p.selesai, p.tahun) == (jenis, mulai, selesai, int(kode[:4]))
 
 
-@pytest.mark.parametrize("kode", ["2027-13", "2027-00", "2027-T5", "27", "2027-1", "abc", "", None, 2027, "20２７", "2027-T１", "2027\n"])
+@pytest.mark.parametrize(
+    "kode", ["2027-13", "2027-00", "2027-T5", "27", "2027-1", "abc", "", None, 2027, "20２７", "2027-T１", "2027\n"]
+)
 def test_periode_salah(kode):
     assert periode(kode) is None
 
