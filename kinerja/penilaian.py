@@ -145,19 +145,30 @@ PERSEN_PREDIKAT: dict[str, Decimal] = {
 TIGA_DESIMAL = Decimal("0.001")
 
 
-def angka_kredit(jenjang: str, predikat_tahunan: str) -> Decimal:
-    return (KOEFISIEN[jenjang] * PERSEN_PREDIKAT[predikat_tahunan]).quantize(TIGA_DESIMAL, ROUND_HALF_UP)
+def angka_kredit(jenjang: str, predikat_tahunan: str, bulan: int = 12) -> Decimal:
+    """The year's angka kredit; a year served in part (a new placement, a new appointment) counts its
+    months: bulan/12 × percentage × koefisien (PermenPANRB 1/2023 as BKN applies it: 2 months Baik as
+    Ahli Pertama = 2/12 × 100% × 12.5 = 2.083)."""
+    nilai = KOEFISIEN[jenjang] * PERSEN_PREDIKAT[predikat_tahunan] * bulan / 12
+    return nilai.quantize(TIGA_DESIMAL, ROUND_HALF_UP)
 
 
-# The cumulative angka kredit needed to move up, per jenjang and golongan (PermenPANRB 1/2023, Lampiran):
-# (golongan now) -> (what comes next, angka kredit needed). A jenjang's last golongan leads to the next jenjang.
+def bulan_dalam(mulai: dt.date, selesai: dt.date) -> int:
+    """The months a period holds, each counted by its first day: a move on 15 June gives the old placement
+    January–June and the new one July–December, twelve in all."""
+    return sum(1 for b in range(1, 13) if mulai <= dt.date(mulai.year, b, 1) <= selesai) if mulai <= selesai else 0
+
+
+# The angka kredit needed to move up, per jenjang and golongan (PermenPANRB 1/2023, Lampiran; BKN's table
+# of AK kumulatif): (golongan now) -> (what comes next, AK needed). Counted within the jenjang: a kenaikan
+# pangkat keeps the total, a kenaikan jenjang starts it again at zero; so IV/b → IV/c needs 300 (150 + 150).
 KEBUTUHAN_AK: dict[str, dict[str, tuple[str, int]]] = {
     "ahli_pertama": {"III/a": ("III/b", 50), "III/b": ("Ahli Muda (III/c)", 100)},
     "ahli_muda": {"III/c": ("III/d", 100), "III/d": ("Ahli Madya (IV/a)", 200)},
-    "ahli_madya": {"IV/a": ("IV/b", 150), "IV/b": ("IV/c", 150), "IV/c": ("Ahli Utama (IV/d)", 450)},
+    "ahli_madya": {"IV/a": ("IV/b", 150), "IV/b": ("IV/c", 300), "IV/c": ("Ahli Utama (IV/d)", 450)},
     "ahli_utama": {"IV/d": ("IV/e", 200)},
     "pemula": {"II/a": ("Terampil (II/b)", 15)},
-    "terampil": {"II/b": ("II/c", 20), "II/c": ("II/d", 20), "II/d": ("Mahir (III/a)", 40)},
+    "terampil": {"II/b": ("II/c", 20), "II/c": ("II/d", 40), "II/d": ("Mahir (III/a)", 60)},
     "mahir": {"III/a": ("III/b", 50), "III/b": ("Penyelia (III/c)", 100)},
     "penyelia": {"III/c": ("III/d", 100)},
 }

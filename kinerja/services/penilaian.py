@@ -51,10 +51,12 @@ class DistribusiTidakSesuai(TransisiTidakSah):
 
 
 def _angka_kredit(skp: Skp, jenis: str, predikat_: str):
+    """For a pejabat fungsional's yearly evaluation: the jenjang's koefisien × the predikat's percentage,
+    for the months of the year this SKP covers (all twelve unless the person moved or started mid-year)."""
     jenjang = skp.jabatan.jenjang if skp.jabatan.jenis == "fungsional" else ""
     if jenis != JenisPeriode.TAHUNAN or jenjang not in penilaian.KOEFISIEN:
         return jenjang, None
-    return jenjang, penilaian.angka_kredit(jenjang, predikat_)
+    return jenjang, penilaian.angka_kredit(jenjang, predikat_, penilaian.bulan_dalam(skp.mulai, skp.selesai))
 
 
 def _rating(galat: dict, data: dict) -> tuple[str, str]:

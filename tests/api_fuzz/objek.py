@@ -119,6 +119,40 @@ def kinerja_dunia(struktur, d: SimpleNamespace) -> None:
         pelaku=analis.akun, target=d.target, isi="Siap", kepada=kepala, balasan_untuk=d.umpan_balik
     )
     d.pk_draf = services.perjanjian_susun(pelaku=s.kepala_dinas.akun, unit=s.dinas, tahun=tahun, sasaran=sasaran)
+    skp_dunia(struktur, d)
+
+
+def skp_dunia(struktur, d: SimpleNamespace) -> None:
+    """Last year's appraisal in the Bagian Organisasi (every period of it has begun, whatever today is): the
+    staff member's SKP approved by the head and its document his to sign, one period rated (his to finalise),
+    one final with her objection (the Asisten's to decide); a second staff member's SKP submitted (his to
+    approve); the head's own draft (his to submit)."""
+    from kinerja import services
+    from organisasi.selectors import hari_ini
+    from tests import factories as f
+
+    s, kepala, analis = struktur, struktur.kepala_bag_org, struktur.analis
+    tahun = hari_ini().year - 1
+    hasil = [
+        {
+            "uraian": "Reviu SOP",
+            "jenis": "tambahan",
+            "indikator": [{"uraian": "SOP direviu", "aspek": "kuantitas", "target": 12, "satuan": "SOP"}],
+        }
+    ]
+    d.skp = services.skp_susun(pelaku=analis.akun, tahun=tahun, hasil_kerja=hasil, perilaku={"akuntabel": "Tepat"})
+    services.skp_ajukan(pelaku=analis.akun, skp=d.skp)
+    services.skp_setujui(pelaku=kepala.akun, skp=d.skp)
+    d.dokumen = d.skp.dokumen.get()
+    nilai = dict(rating_hasil="sesuai", rating_perilaku="sesuai")
+    d.evaluasi = services.evaluasi_nilai(pelaku=kepala.akun, skp=d.skp, periode=f"{tahun}-T1", **nilai)
+    final = services.evaluasi_nilai(pelaku=kepala.akun, skp=d.skp, periode=f"{tahun}-T2", **nilai)
+    d.evaluasi_final = services.evaluasi_tetapkan(pelaku=kepala.akun, evaluasi=final, alasan="Unit kecil")
+    d.keberatan = services.keberatan_ajukan(pelaku=analis.akun, evaluasi=d.evaluasi_final, alasan="Mohon ditinjau")
+    d.staf2 = f.pegawai(s.bag_org, nama="Pengolah Data Organisasi", mulai=dt.date(2020, 1, 1))
+    d.skp_diajukan = services.skp_susun(pelaku=d.staf2.akun, tahun=tahun, hasil_kerja=hasil)
+    services.skp_ajukan(pelaku=d.staf2.akun, skp=d.skp_diajukan)
+    d.skp_kepala = services.skp_susun(pelaku=kepala.akun, tahun=tahun, hasil_kerja=hasil)
 
 
 def render(surat) -> None:

@@ -153,10 +153,34 @@ def test_angka_kredit(jenjang, pred):
     assert abs(Decimal(harapan) - tepat) < Decimal("0.0005") + Decimal("0.0000001")
 
 
-def test_kebutuhan_angka_kredit():
+def test_kebutuhan_angka_kredit_kumulatif_dalam_jenjang():
     assert penilaian.kebutuhan_ak("ahli_pertama", "III/a") == ("III/b", 50)
+    assert penilaian.kebutuhan_ak("ahli_pertama", "III/b")[1] == 100
     assert penilaian.kebutuhan_ak("ahli_muda", "III/d")[1] == 200
+    assert [penilaian.kebutuhan_ak("ahli_madya", g)[1] for g in ("IV/a", "IV/b", "IV/c")] == [150, 300, 450]
+    assert [penilaian.kebutuhan_ak("terampil", g)[1] for g in ("II/b", "II/c", "II/d")] == [20, 40, 60]
     assert penilaian.kebutuhan_ak("ahli_utama", "IV/e") is None
+    assert penilaian.kebutuhan_ak("penyelia", "III/d") is None
+
+
+@pytest.mark.parametrize(
+    ("mulai", "selesai", "bulan"),
+    [
+        (dt.date(2027, 1, 1), dt.date(2027, 12, 31), 12),
+        (dt.date(2027, 1, 1), dt.date(2027, 6, 14), 6),  # moved on 15 June
+        (dt.date(2027, 6, 15), dt.date(2027, 12, 31), 6),
+        (dt.date(2027, 6, 1), dt.date(2027, 12, 31), 7),
+        (dt.date(2027, 12, 2), dt.date(2027, 12, 31), 0),
+    ],
+)
+def test_bulan_dalam(mulai, selesai, bulan):
+    assert penilaian.bulan_dalam(mulai, selesai) == bulan
+
+
+def test_angka_kredit_sebagian_tahun():
+    # BKN's example: two months Baik as Ahli Pertama
+    assert str(angka_kredit("ahli_pertama", "baik", 2)) == "2.083"
+    assert str(angka_kredit("ahli_muda", "sangat_baik", 6)) == "18.750"
 
 
 @pytest.mark.parametrize(
