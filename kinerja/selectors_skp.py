@@ -52,10 +52,10 @@ class Penilai:
 
 
 def penilai(skp: Skp, tanggal: dt.date | None = None) -> Penilai:
-    """The PPK and atasan PPK of an SKP on a date. An open SKP follows the person's kedudukan; a closed one
-    (the person moved) keeps the heads of the placement it was for."""
+    """The PPK and atasan PPK of an SKP on a date. This year's open SKP follows the person's kedudukan; a
+    closed one (the person moved) or an earlier year's keeps the heads of the placement it was for."""
     tanggal = tanggal or hari_ini()
-    if skp.status == StatusSkp.DITUTUP:
+    if skp.status == StatusSkp.DITUTUP or skp.tahun != tanggal.year:
         leluhur, peta = leluhur_dan_pejabat(skp.unit, tanggal)
         ked = susun_kedudukan(
             pegawai=skp.pegawai, unit=skp.unit, jabatan=skp.jabatan, leluhur=leluhur, peta=peta, tanggal=tanggal
