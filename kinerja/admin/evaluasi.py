@@ -90,11 +90,27 @@ class RiwayatAdmin(HanyaBaca):
 
 @admin.register(PengaturanKinerja)
 class PengaturanKinerjaAdmin(AdminRiwayat):
-    """The one thing kept here: per instansi, how long a reviewer may take and how early reports are due."""
+    """Kept here per instansi: how long a reviewer may take and how early reports are due; for the appraisal,
+    the evaluation periods and the deadlines of the SKP, the evaluations and objections."""
 
-    list_display = ["instansi", "batas_tinjau_hari", "pengingat_laporan_hari"]
+    list_display = ["instansi", "batas_tinjau_hari", "pengingat_laporan_hari", "periode_evaluasi", "batas_skp_hari"]
     list_select_related = ["instansi"]
-    fields = ["instansi", "batas_tinjau_hari", "pengingat_laporan_hari"]
+    fieldsets = [
+        (None, {"fields": ["instansi"]}),
+        ("Mekanisme kerja", {"fields": ["batas_tinjau_hari", "pengingat_laporan_hari"]}),
+        (
+            "Penilaian kinerja pegawai (SKP)",
+            {
+                "fields": [
+                    "periode_evaluasi",
+                    "batas_skp_hari",
+                    "batas_evaluasi_hari",
+                    "keberatan_hari",
+                    "putusan_keberatan_hari",
+                ]
+            },
+        ),
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         return ["instansi"] if obj is not None else []

@@ -19,7 +19,19 @@ from .conftest import pk_berlaku, rencana_disetujui
 
 pytestmark = pytest.mark.django_db
 
-MODEL = [m for m in apps.get_app_config("kinerja").get_models() if not m.__name__.startswith("Historical")]
+# the work mechanism's models; the appraisal's (kinerja.models.skp) are in test_admin_skp.py
+MODEL = [
+    m
+    for m in apps.get_app_config("kinerja").get_models()
+    if not m.__name__.startswith("Historical") and m.__module__ != "kinerja.models.skp"
+]
+PENGATURAN_LAIN = {
+    "periode_evaluasi": "triwulanan",
+    "batas_skp_hari": 31,
+    "batas_evaluasi_hari": 15,
+    "keberatan_hari": 14,
+    "putusan_keberatan_hari": 14,
+}
 
 
 @pytest.fixture
@@ -113,12 +125,15 @@ def test_riwayat_hasil_dalam_kata(s, admin_c):
 
 def test_pengaturan_kinerja_diatur_bagian_organisasi(s, admin_c):
     r = admin_c.post(
-        url(PengaturanKinerja, "add"), {"instansi": s.instansi.pk, "batas_tinjau_hari": 3, "pengingat_laporan_hari": 4}
+        url(PengaturanKinerja, "add"),
+        {"instansi": s.instansi.pk, "batas_tinjau_hari": 3, "pengingat_laporan_hari": 4} | PENGATURAN_LAIN,
     )
     assert r.status_code == 302
     p = PengaturanKinerja.objects.get()
     assert (p.batas_tinjau_hari, p.pengingat_laporan_hari) == (3, 4)
-    r = admin_c.post(url(PengaturanKinerja, p.pk, "change"), {"batas_tinjau_hari": 7, "pengingat_laporan_hari": 1})
+    r = admin_c.post(
+        url(PengaturanKinerja, p.pk, "change"), {"batas_tinjau_hari": 7, "pengingat_laporan_hari": 1} | PENGATURAN_LAIN
+    )
     assert r.status_code == 302
     p.refresh_from_db()
     assert (p.batas_tinjau_hari, p.pengingat_laporan_hari, p.instansi_id) == (7, 1, s.instansi.pk)
