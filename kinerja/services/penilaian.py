@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from organisasi.models import Pegawai, Unit
 from organisasi.permissions import adalah_admin_organisasi
 from organisasi.selectors import hari_ini, pimpinan_unit_pada
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
-from sistemkerja.masukan import teks_isian
+from sistemkerja.masukan import bilangan_bulat, teks_isian
 
 from .. import penilaian
 from .. import selectors_skp as sel
@@ -354,10 +355,10 @@ def tindak_lanjut_catat(*, pelaku, evaluasi: Evaluasi, jenis, uraian, persen_tpp
         dicatat_oleh=diri,
     )
     if persen_tpp not in (None, ""):
-        if isinstance(persen_tpp, bool) or not str(persen_tpp).isdigit() or int(persen_tpp) > 200:
+        try:
+            tl.persen_tpp = bilangan_bulat(persen_tpp, minimum=0, maksimum=200)
+        except ValidationError:
             galat["persen_tpp"] = ["Bilangan bulat 0–200."]
-        else:
-            tl.persen_tpp = int(persen_tpp)
     gagal_bila(galat)
     tl.save()
     catat_skp(AksiSkp.TINDAK_LANJUT, oleh=diri, pelaku=pelaku, catatan=tl.uraian, skp=ev.skp, evaluasi=ev)

@@ -110,10 +110,23 @@ def _intervensi(galat: dict, kolom: str, nilai, *, skp: Skp, hasil_ppk: dict[int
     return None, None
 
 
+def _id_hasil_kerja(galat: dict, kolom: str, nilai, milik: set[int]) -> int | None:
+    """The id of a result of this SKP to keep (None: a new result)."""
+    if nilai in (None, ""):
+        return None
+    i = bentuk_id(nilai)
+    if i is None or i not in milik:
+        galat[kolom] = ["Bukan id hasil kerja SKP ini; kosongkan untuk hasil kerja baru."]
+        return None
+    return i
+
+
 def _isi(galat: dict, skp: Skp, hasil_kerja, perilaku, lampiran) -> tuple[list, dict, dict]:
     """Checked content: [(fields, [indikator fields])], {nilai: ekspektasi}, {lampiran fields}."""
     jpt = skp.model == ModelSkp.JPT
-    hasil_ppk = {h.pk: h for h in sel.hasil_kerja_ppk(skp)}
+    # a JPT's results come from the perjanjian kinerja: only targets are looked up for them
+    hasil_ppk = {} if jpt else {h.pk: h for h in sel.hasil_kerja_ppk(skp)}
+    milik = set(skp.hasil_kerja.values_list("pk", flat=True)) if skp.pk else set()
     target_ok = sel.target_boleh(skp.unit, skp.pegawai, skp.tahun)
     hasil = []
     for i, h in enumerate(daftar(galat, "hasil_kerja", hasil_kerja, maks=MAKS_HASIL_KERJA)):
@@ -122,7 +135,7 @@ def _isi(galat: dict, skp: Skp, hasil_kerja, perilaku, lampiran) -> tuple[list, 
             galat[k] = ["Harus berupa objek."]
             continue
         d = {
-            "id": bentuk_id(h.get("id")) if h.get("id") not in (None, "") else None,
+            "id": _id_hasil_kerja(galat, f"{k}.id", h.get("id"), milik),
             "uraian": teks_isian(galat, f"{k}.uraian", h.get("uraian"), jenis="sedang"),
             "jenis": pilihan(galat, f"{k}.jenis", h.get("jenis"), JenisHasilKerja, wajib=False, bawaan="utama"),
             "perspektif": pilihan(galat, f"{k}.perspektif", h.get("perspektif"), Perspektif, wajib=jpt),
