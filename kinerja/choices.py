@@ -213,3 +213,4 @@ class AksiSkp(models.TextChoices):
     TINDAK_LANJUT = "tindak_lanjut", "Tindak lanjut dicatat"
     TANDA_TANGAN = "tanda_tangan", "Dokumen ditandatangani"
     PREDIKAT_ORGANISASI = "predikat_organisasi", "Predikat organisasi ditetapkan"
+    IMPOR_PREDIKAT = "impor_predikat", "Predikat diimpor dari e-Kinerja"

@@ -4,7 +4,6 @@ from django.contrib.auth.models import Group, Permission
 
 from organisasi.permissions import GRUP_ADMIN_ORGANISASI, GRUP_KLIEN_API
 
-
 MODEL_PENILAIAN = [
     "skp",
     "hasilkerja",

@@ -105,6 +105,32 @@ def distribusi(unit: Unit, kode_periode: str) -> dict:
     }
 
 
+def boleh_lihat_distribusi(user, unit: Unit) -> bool:
+    """Who may read a Unit Organisasi's counts per predikat (pages and API): the Bagian Organisasi and accounts
+    granted `kinerja.view_evaluasi`; whoever heads today (definitive, Plt, Plh, delegate) it, a unit above it or
+    a unit within its domain (a bidang, not a UPT that is its own Unit Organisasi); and the PPK or atasan PPK
+    of an SKP placed in it. Three queries at most."""
+    from organisasi.models import PejabatUnit
+    from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
+
+    if adalah_admin_organisasi(user) or user.has_perm("kinerja.view_evaluasi"):
+        return True
+    diri = pegawai_dari_user(user)
+    if diri is None:
+        return False
+    dipimpin = list(PejabatUnit.objects.pada(hari_ini()).filter(pegawai=diri).values_list("unit__path", flat=True))
+    if any(unit.path.startswith(p) for p in dipimpin):
+        return True
+    di_bawah = [p for p in dipimpin if p.startswith(unit.path)]
+    if di_bawah:
+        # the units between the Unit Organisasi (exclusive) and each led unit (inclusive)
+        antara = {j: p for p in di_bawah for j in Unit(path=p).jalur_leluhur() if len(j) > len(unit.path)}
+        uo = set(Unit.objects.filter(path__in=antara, mandiri=True).values_list("path", flat=True))
+        if any(not any(p.startswith(j) for j in uo) for p in di_bawah):
+            return True
+    return Skp.objects.filter(unit_organisasi=unit).filter(Q(ppk=diri) | Q(atasan_ppk=diri)).exists()
+
+
 # --- planning: what changed above ---
 
 

@@ -38,3 +38,11 @@ def buat_pdf_dokumen(dokumen_id: int) -> None:
     from .dokumen import buat_pdf
 
     buat_pdf(dokumen_id)
+
+
+@shared_task(name="kinerja.pengingat_kepatuhan")
+def pengingat_kepatuhan() -> dict:
+    """SKP missing or not approved past its deadline, evaluations overdue: reminded once each."""
+    from .services import pengingat_kepatuhan as jalankan
+
+    return jalankan()

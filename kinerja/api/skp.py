@@ -16,8 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from organisasi.choices import JenisPeran
-from organisasi.models import Pegawai, PejabatUnit, Unit
+from organisasi.models import Pegawai, Unit
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import hari_ini, kedudukan_pada
 from penugasan.models import AnggotaTim
@@ -542,22 +541,6 @@ def _unit(kode) -> Unit:
     return unit
 
 
-def boleh_lihat_distribusi(user, unit: Unit) -> bool:
-    """The Bagian Organisasi and accounts granted `kinerja.view_evaluasi`; whoever heads the Unit Organisasi or a
-    unit above it today (definitive, Plt, Plh); and the PPK of an SKP placed in it."""
-    if adalah_admin_organisasi(user) or user.has_perm("kinerja.view_evaluasi"):
-        return True
-    diri = pegawai_dari_user(user)
-    if diri is None:
-        return False
-    kepala = (
-        PejabatUnit.objects.pada(hari_ini())
-        .filter(pegawai=diri, unit__path__in=unit.jalur_leluhur())
-        .exclude(jenis=JenisPeran.DELEGASI)
-    )
-    return kepala.exists() or Skp.objects.filter(unit_organisasi=unit, ppk=diri).exists()
-
-
 class UnitKinerjaView(CakupanMenurutMetode, APIView):
     pass
 
@@ -607,7 +590,7 @@ class DistribusiView(UnitKinerjaView):
     )
     def get(self, request, kode):
         unit = _unit(kode)
-        if not unit.adalah_unit_organisasi or not boleh_lihat_distribusi(request.user, unit):
+        if not unit.adalah_unit_organisasi or not sel.boleh_lihat_distribusi(request.user, unit):
             raise exceptions.NotFound(PESAN_UNIT)
         per = _periode(request.query_params)
         return Response(s.DistribusiSerializer(sel.distribusi(unit, per.kode)).data)

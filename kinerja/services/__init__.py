@@ -18,6 +18,7 @@ from .pelaksanaan import (
     umpan_balik_baca,
     umpan_balik_kirim,
 )
+from .pengingat_skp import pengingat_kepatuhan
 from .penilaian import (
     DistribusiTidakSesuai,
     dokumen_buat,
@@ -74,6 +75,7 @@ __all__ = [
     "laporan_sampaikan",
     "pengembangan_catat",
     "pengembangan_terlaksana",
+    "pengingat_kepatuhan",
     "pengingat_laporan",
     "peninjau_sinkronkan",
     "penugasan_terkait",

@@ -65,6 +65,9 @@ def angka(galat: dict, kolom: str, nilai) -> Decimal:
     if isinstance(nilai, bool) or nilai is None or nilai == "":
         galat[kolom] = ["Wajib diisi dengan angka."]
         return Decimal(0)
+    if isinstance(nilai, str) and not nilai.isascii():
+        galat[kolom] = ["Harus angka, mis. 12 atau 12.5."]
+        return Decimal(0)
     try:
         d = Decimal(str(nilai))
     except (InvalidOperation, ValueError):

@@ -246,8 +246,11 @@ CELERY_BEAT_SCHEDULE = {
     "penugasan-render-tertunda": {"task": "penugasan.render_tertunda", "schedule": 60 * 10},
     # Reviewers re-resolved as dates roll; reports reminded and missed ones flagged; late reviews flagged.
     "kinerja-peninjau": {"task": "kinerja.sinkron_peninjau", "schedule": crontab(hour=0, minute=15)},
+    "kinerja-skp-sinkron": {"task": "kinerja.skp_sinkron", "schedule": crontab(hour=0, minute=30)},
     "kinerja-pengingat-laporan": {"task": "kinerja.pengingat_laporan", "schedule": crontab(hour=6, minute=0)},
     "kinerja-tinjauan-terlambat": {"task": "kinerja.tinjauan_terlambat", "schedule": crontab(hour=6, minute=30)},
+    # The appraisal's compliance: missing or unapproved SKPs and overdue evaluations reminded, once each.
+    "kinerja-pengingat-kepatuhan": {"task": "kinerja.pengingat_kepatuhan", "schedule": crontab(hour=7, minute=0)},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
