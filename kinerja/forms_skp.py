@@ -205,28 +205,28 @@ def _pilihan_kosong(label: str, pilihan) -> list:
     return [("", label), *pilihan]
 
 
-class CatatanSkpForm(forms.Form):
-    uraian = forms.CharField(label="Catatan kemajuan", widget=TEKS)
+class _HasilPeriodeForm(forms.Form):
+    """Tied, if chosen, to one of the SKP's results and one of its periods (the choices the page gives)."""
+
     hasil_kerja = forms.ChoiceField(label="Hasil kerja", required=False, choices=())
     periode = forms.ChoiceField(label="Periode", required=False, choices=())
+
+    def __init__(self, *args, hasil_kerja: list, periode: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hasil_kerja"].choices = _pilihan_kosong("(umum)", hasil_kerja)
+        self.fields["periode"].choices = _pilihan_kosong("(tanpa periode)", periode)
+
+
+class CatatanSkpForm(_HasilPeriodeForm):
+    uraian = forms.CharField(label="Catatan kemajuan", widget=TEKS)
     realisasi = forms.DecimalField(label="Realisasi", required=False, min_value=0, max_digits=16, decimal_places=2)
     bukti = forms.URLField(label="Tautan bukti", required=False, assume_scheme="https", max_length=500)
-
-    def __init__(self, *args, hasil_kerja: list, periode: list, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["hasil_kerja"].choices = _pilihan_kosong("(umum)", hasil_kerja)
-        self.fields["periode"].choices = _pilihan_kosong("(tanpa periode)", periode)
+    field_order = ["uraian", "hasil_kerja", "periode", "realisasi", "bukti"]
 
 
-class UmpanBalikSkpForm(forms.Form):
+class UmpanBalikSkpForm(_HasilPeriodeForm):
     isi = forms.CharField(label="Umpan balik", widget=TEKS)
-    hasil_kerja = forms.ChoiceField(label="Hasil kerja", required=False, choices=())
-    periode = forms.ChoiceField(label="Periode", required=False, choices=())
-
-    def __init__(self, *args, hasil_kerja: list, periode: list, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["hasil_kerja"].choices = _pilihan_kosong("(umum)", hasil_kerja)
-        self.fields["periode"].choices = _pilihan_kosong("(tanpa periode)", periode)
+    field_order = ["isi", "hasil_kerja", "periode"]
 
 
 class MasukanKetuaForm(forms.Form):

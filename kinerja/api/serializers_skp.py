@@ -185,6 +185,14 @@ class TindakLanjutMasukSerializer(serializers.Serializer):
         return attrs
 
 
+def _teks_kosong(attrs: dict, *kolom) -> dict:
+    """The optional text fields not sent (or null) as "", as the services take them."""
+    for k in kolom:
+        if attrs.get(k) is None:
+            attrs[k] = ""
+    return attrs
+
+
 class CatatanSkpMasukSerializer(serializers.Serializer):
     uraian = TeksMentah()
     hasil_kerja = BulatMentah(help_text="Id hasil kerja SKP ini (opsional).")
@@ -193,10 +201,7 @@ class CatatanSkpMasukSerializer(serializers.Serializer):
     bukti = TeksMentah(help_text="Tautan bukti http(s) (opsional).")
 
     def validate(self, attrs):
-        for kolom in ("periode", "bukti"):
-            if attrs.get(kolom) is None:
-                attrs[kolom] = ""
-        return attrs
+        return _teks_kosong(attrs, "periode", "bukti")
 
 
 class UmpanBalikSkpMasukSerializer(serializers.Serializer):
@@ -205,9 +210,7 @@ class UmpanBalikSkpMasukSerializer(serializers.Serializer):
     periode = TeksMentah(help_text="Kode periode tahun SKP (opsional).")
 
     def validate(self, attrs):
-        if attrs.get("periode") is None:
-            attrs["periode"] = ""
-        return attrs
+        return _teks_kosong(attrs, "periode")
 
 
 class PengembanganMasukSerializer(serializers.Serializer):

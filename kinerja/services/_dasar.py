@@ -46,9 +46,11 @@ def catat(
     status_dari: str = "",
     status_ke: str = "",
     catatan: str = "",
+    model=Riwayat,
     **objek,
-) -> Riwayat:
-    return Riwayat.objects.create(
+):
+    """A history row: `Riwayat` by default, or another model of the same columns (`RiwayatSkp`)."""
+    return model.objects.create(
         aksi=aksi,
         oleh=oleh,
         akun=akun_pelaku(pelaku),
@@ -58,6 +60,17 @@ def catat(
         catatan=catatan,
         **objek,
     )
+
+
+def opsional(galat: dict, kolom: str, nilai, baca, pesan: str):
+    """`baca(nilai)` for a value given, None for one left empty or refused (then `pesan` on `kolom`)."""
+    if nilai in (None, ""):
+        return None
+    try:
+        return baca(nilai)
+    except (ValueError, ValidationError):
+        galat[kolom] = [pesan]
+        return None
 
 
 def angka(galat: dict, kolom: str, nilai) -> Decimal:

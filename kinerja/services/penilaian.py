@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,8 +39,8 @@ from ..models import (
     TandaTangan,
     TindakLanjut,
 )
-from ._dasar import beri_tahu, diri_pelaku, gagal_bila, kunci
-from .skp import _ppk_hari_ini, catat_skp, pilihan
+from ._dasar import beri_tahu, diri_pelaku, gagal_bila, kunci, opsional
+from .skp import _ppk_hari_ini, catat_skp, pilihan, tindakan
 
 HURUF_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PANJANG_KODE = 12
@@ -348,17 +347,10 @@ def tindak_lanjut_catat(*, pelaku, evaluasi: Evaluasi, jenis, uraian, persen_tpp
     if ev.status != StatusEvaluasi.DITETAPKAN:
         raise TransisiTidakSah("Tindak lanjut dicatat setelah evaluasi ditetapkan.")
     galat: dict = {}
-    tl = TindakLanjut(
-        evaluasi=ev,
-        jenis=pilihan(galat, "jenis", jenis, JenisTindakLanjut),
-        uraian=teks_isian(galat, "uraian", uraian, jenis="sedang"),
-        dicatat_oleh=diri,
+    tl = tindakan(TindakLanjut, galat, JenisTindakLanjut, jenis, uraian, diri, evaluasi=ev)
+    tl.persen_tpp = opsional(
+        galat, "persen_tpp", persen_tpp, lambda n: bilangan_bulat(n, minimum=0, maksimum=200), "Bilangan bulat 0–200."
     )
-    if persen_tpp not in (None, ""):
-        try:
-            tl.persen_tpp = bilangan_bulat(persen_tpp, minimum=0, maksimum=200)
-        except ValidationError:
-            galat["persen_tpp"] = ["Bilangan bulat 0–200."]
     gagal_bila(galat)
     tl.save()
     catat_skp(AksiSkp.TINDAK_LANJUT, oleh=diri, pelaku=pelaku, catatan=tl.uraian, skp=ev.skp, evaluasi=ev)

@@ -6,6 +6,7 @@ draft."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -15,7 +16,6 @@ from django.utils import timezone
 
 from organisasi.models import Pegawai, Penempatan
 from organisasi.selectors import hari_ini, kedudukan_banyak, kedudukan_pada, penempatan_pada
-from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
 from sistemkerja.masukan import bentuk_id, periksa_tanggal, teks_isian
 
@@ -44,24 +44,31 @@ from ..models import (
     Skp,
     UmpanBalikSkp,
 )
-from ._dasar import angka, beri_tahu, daftar, diri_pelaku, gagal_bila, kunci
+from ._dasar import angka, beri_tahu, catat, daftar, diri_pelaku, gagal_bila, kunci, opsional
 
 MAKS_HASIL_KERJA = 30
 MAKS_INDIKATOR = 10
 BISA_DIUBAH = (StatusSkp.DRAF, StatusSkp.DIKEMBALIKAN)
 
 
-def catat_skp(aksi: str, *, oleh, pelaku=None, sebagai="", status_dari="", status_ke="", catatan="", **objek):
-    return RiwayatSkp.objects.create(
-        aksi=aksi,
-        oleh=oleh,
-        akun=akun_pelaku(pelaku),
-        sebagai=sebagai,
-        status_dari=status_dari,
-        status_ke=status_ke,
-        catatan=catatan,
+# The SKP's history row: `catat` of `_dasar` written to `RiwayatSkp`.
+catat_skp = partial(catat, model=RiwayatSkp)
+
+
+def tindakan(model, galat: dict, jenis_pilihan, jenis, uraian, diri, **objek):
+    """An unsaved plan or follow-up (`model`): its kind among `jenis_pilihan`, its text, who records it."""
+    return model(
+        jenis=pilihan(galat, "jenis", jenis, jenis_pilihan),
+        uraian=teks_isian(galat, "uraian", uraian, jenis="sedang"),
+        dicatat_oleh=diri,
         **objek,
     )
+
+
+def _tanggal(nilai) -> dt.date:
+    tgl = nilai if isinstance(nilai, dt.date) else dt.date.fromisoformat(str(nilai))
+    periksa_tanggal(tgl)
+    return tgl
 
 
 def pilihan(galat: dict, kolom: str, nilai, choices, *, wajib: bool = True, bawaan: str = "") -> str:
@@ -336,28 +343,40 @@ def skp_ajukan(*, pelaku, skp: Skp) -> Skp:
     return skp
 
 
+def _ajuan(pelaku, skp: Skp, menindak: str, ditindak: str):
+    """(diri, the SKP locked, its penilai) for the PPK of the day acting on a submitted SKP."""
+    diri = diri_pelaku(pelaku)
+    skp = kunci(Skp, skp.pk)
+    pen = _ppk_hari_ini(skp, diri, f"Hanya PPK pegawai ini (hari ini) yang dapat {menindak} SKP-nya.")
+    if skp.status != StatusSkp.DIAJUKAN:
+        raise TransisiTidakSah(f"SKP berstatus {skp.get_status_display()} tidak dapat {ditindak}.")
+    return diri, skp, pen
+
+
+def _catat_ajuan(aksi: str, diri, pelaku, pen, skp: Skp, catatan: str = ""):
+    sebagai = pen.ppk.sebagai
+    catat_skp(
+        aksi,
+        oleh=diri,
+        pelaku=pelaku,
+        sebagai=sebagai,
+        status_dari="diajukan",
+        status_ke=skp.status,
+        catatan=catatan,
+        skp=skp,
+    )
+
+
 @transaction.atomic
 def skp_setujui(*, pelaku, skp: Skp) -> Skp:
     from .penilaian import dokumen_buat
 
-    diri = diri_pelaku(pelaku)
-    skp = kunci(Skp, skp.pk)
-    pen = _ppk_hari_ini(skp, diri, "Hanya PPK pegawai ini (hari ini) yang dapat menyetujui SKP-nya.")
-    if skp.status != StatusSkp.DIAJUKAN:
-        raise TransisiTidakSah(f"SKP berstatus {skp.get_status_display()} tidak dapat disetujui.")
+    diri, skp, pen = _ajuan(pelaku, skp, "menyetujui", "disetujui")
     skp.status, skp.disetujui, skp.disetujui_oleh = StatusSkp.DISETUJUI, timezone.now(), diri
     skp.ppk = diri
     skp.atasan_ppk = pen.atasan_ppk.pegawai if pen.atasan_ppk else None
     skp.save()
-    catat_skp(
-        AksiSkp.SETUJUI,
-        oleh=diri,
-        pelaku=pelaku,
-        sebagai=pen.ppk.sebagai,
-        status_dari="diajukan",
-        status_ke=skp.status,
-        skp=skp,
-    )
+    _catat_ajuan(AksiSkp.SETUJUI, diri, pelaku, pen, skp)
     dokumen_buat(JenisDokumen.SKP, skp=skp, penanda={PeranTandaTangan.PEGAWAI: skp.pegawai, PeranTandaTangan.PPK: diri})
     beri_tahu(
         [skp.pegawai], "SKP disetujui", f"SKP tahun {skp.tahun} Anda disetujui {diri.nama}; tandatangani dokumennya."
@@ -367,26 +386,13 @@ def skp_setujui(*, pelaku, skp: Skp) -> Skp:
 
 @transaction.atomic
 def skp_kembalikan(*, pelaku, skp: Skp, catatan) -> Skp:
-    diri = diri_pelaku(pelaku)
-    skp = kunci(Skp, skp.pk)
-    pen = _ppk_hari_ini(skp, diri, "Hanya PPK pegawai ini (hari ini) yang dapat mengembalikan SKP-nya.")
-    if skp.status != StatusSkp.DIAJUKAN:
-        raise TransisiTidakSah(f"SKP berstatus {skp.get_status_display()} tidak dapat dikembalikan.")
+    diri, skp, pen = _ajuan(pelaku, skp, "mengembalikan", "dikembalikan")
     galat: dict = {}
     catatan = teks_isian(galat, "catatan", catatan, jenis="sedang")
     gagal_bila(galat)
     skp.status, skp.catatan_kembali = StatusSkp.DIKEMBALIKAN, catatan
     skp.save()
-    catat_skp(
-        AksiSkp.KEMBALIKAN,
-        oleh=diri,
-        pelaku=pelaku,
-        sebagai=pen.ppk.sebagai,
-        status_dari="diajukan",
-        status_ke=skp.status,
-        catatan=catatan,
-        skp=skp,
-    )
+    _catat_ajuan(AksiSkp.KEMBALIKAN, diri, pelaku, pen, skp, catatan)
     beri_tahu([skp.pegawai], "SKP dikembalikan", f"SKP tahun {skp.tahun} Anda dikembalikan: {catatan[:300]}")
     return skp
 
@@ -570,21 +576,10 @@ def pengembangan_catat(*, pelaku, skp: Skp, jenis, uraian, rencana_selesai=None)
     if sebagai == "ketua":
         raise BukanWewenang("Rencana pengembangan dicatat oleh pegawai atau PPK-nya.")
     galat: dict = {}
-    r = RencanaPengembangan(
-        skp=skp,
-        jenis=pilihan(galat, "jenis", jenis, JenisPengembangan),
-        uraian=teks_isian(galat, "uraian", uraian, jenis="sedang"),
-        dicatat_oleh=diri,
+    r = tindakan(RencanaPengembangan, galat, JenisPengembangan, jenis, uraian, diri, skp=skp)
+    r.rencana_selesai = opsional(
+        galat, "rencana_selesai", rencana_selesai, _tanggal, "Tanggal YYYY-MM-DD yang masuk akal."
     )
-    if rencana_selesai not in (None, ""):
-        try:
-            tgl = (
-                rencana_selesai if isinstance(rencana_selesai, dt.date) else dt.date.fromisoformat(str(rencana_selesai))
-            )
-            periksa_tanggal(tgl)
-            r.rencana_selesai = tgl
-        except (ValueError, ValidationError):
-            galat["rencana_selesai"] = ["Tanggal YYYY-MM-DD yang masuk akal."]
     gagal_bila(galat)
     r.save()
     catat_skp(AksiSkp.PENGEMBANGAN, oleh=diri, pelaku=pelaku, sebagai=sebagai, skp=skp)

@@ -573,132 +573,81 @@ def aksi_skp(request, skp: Skp, nama: str, kunci, form, aksi, pesan: str, jangka
     return halaman_skp(request, skp, ganti, status)
 
 
-@require_POST
-@login_required
-def skp_ajukan(request, pk):
+def isian(form, *kolom, kosong=()) -> dict:
+    """The form's cleaned `kolom` as the service's arguments; one in `kosong` goes as None when empty (no form,
+    no arguments)."""
+    d = form.cleaned_data if form is not None else {}
+    return {k: (d[k] or None) if k in kosong else d[k] for k in kolom}
+
+
+def _aksi(request, pk, nama, form_class, layanan, pesan: str, jangkar: str, kolom=(), pilihan=False):
+    """A POST on the SKP `pk` the reader may see, through `aksi_skp`: `layanan(pelaku=, skp=)` with the
+    form's `kolom` (hasil_kerja None when empty); `pilihan` gives the form the SKP's results and periods."""
     skp = skp_terlihat(request, pk)
+    form = None
+    if form_class is not None:
+        form = form_class(request.POST, **(_pilihan(skp) if pilihan else {}))
     return aksi_skp(
         request,
         skp,
-        "ajukan",
+        nama,
         skp.pk,
-        None,
-        lambda: services.skp_ajukan(pelaku=request.user, skp=skp),
-        "SKP diajukan kepada PPK.",
-        "status",
+        form,
+        lambda: layanan(pelaku=request.user, skp=skp, **isian(form, *kolom, kosong=("hasil_kerja",))),
+        pesan,
+        jangkar,
     )
+
+
+@require_POST
+@login_required
+def skp_ajukan(request, pk):
+    return _aksi(request, pk, "ajukan", None, services.skp_ajukan, "SKP diajukan kepada PPK.", "status")
 
 
 @require_POST
 @login_required
 def skp_setujui(request, pk):
-    skp = skp_terlihat(request, pk)
-    return aksi_skp(
-        request,
-        skp,
-        "setujui",
-        skp.pk,
-        None,
-        lambda: services.skp_setujui(pelaku=request.user, skp=skp),
-        "SKP disetujui; dokumennya menunggu tanda tangan.",
-        "dokumen",
-    )
+    pesan = "SKP disetujui; dokumennya menunggu tanda tangan."
+    return _aksi(request, pk, "setujui", None, services.skp_setujui, pesan, "dokumen")
 
 
 @require_POST
 @login_required
 def skp_kembalikan(request, pk):
-    skp = skp_terlihat(request, pk)
-    form = KembalikanSkpForm(request.POST)
-    return aksi_skp(
-        request,
-        skp,
-        "kembalikan",
-        skp.pk,
-        form,
-        lambda: services.skp_kembalikan(pelaku=request.user, skp=skp, catatan=form.cleaned_data["catatan"]),
-        "SKP dikembalikan kepada pegawai.",
-        "status",
-    )
+    pesan = "SKP dikembalikan kepada pegawai."
+    return _aksi(request, pk, "kembalikan", KembalikanSkpForm, services.skp_kembalikan, pesan, "status", ["catatan"])
 
 
-def _pilihan(skp: Skp):
+def _pilihan(skp: Skp) -> dict:
     hasil = [(str(h.pk), h.uraian[:90]) for h in skp.hasil_kerja.all()]
     periode = [(p.kode, p.label) for p in periode_skp(skp, skp.evaluasi.all())]
-    return hasil, periode
+    return {"hasil_kerja": hasil, "periode": periode}
 
 
 @require_POST
 @login_required
 def skp_catatan(request, pk):
-    skp = skp_terlihat(request, pk)
-    hasil, periode = _pilihan(skp)
-    form = CatatanSkpForm(request.POST, hasil_kerja=hasil, periode=periode)
-    return aksi_skp(
-        request,
-        skp,
-        "catatan",
-        skp.pk,
-        form,
-        lambda: services.catatan_skp_catat(
-            pelaku=request.user,
-            skp=skp,
-            uraian=form.cleaned_data["uraian"],
-            hasil_kerja=form.cleaned_data["hasil_kerja"] or None,
-            periode=form.cleaned_data["periode"],
-            realisasi=form.cleaned_data["realisasi"],
-            bukti=form.cleaned_data["bukti"],
-        ),
-        "Catatan dicatat.",
-        "catatan",
-    )
+    kolom = ["uraian", "hasil_kerja", "periode", "realisasi", "bukti"]
+    layanan = services.catatan_skp_catat
+    return _aksi(request, pk, "catatan", CatatanSkpForm, layanan, "Catatan dicatat.", "catatan", kolom, pilihan=True)
 
 
 @require_POST
 @login_required
 def skp_umpan_balik(request, pk):
-    skp = skp_terlihat(request, pk)
-    hasil, periode = _pilihan(skp)
-    form = UmpanBalikSkpForm(request.POST, hasil_kerja=hasil, periode=periode)
-    return aksi_skp(
-        request,
-        skp,
-        "umpan_balik",
-        skp.pk,
-        form,
-        lambda: services.umpan_balik_skp_kirim(
-            pelaku=request.user,
-            skp=skp,
-            isi=form.cleaned_data["isi"],
-            hasil_kerja=form.cleaned_data["hasil_kerja"] or None,
-            periode=form.cleaned_data["periode"],
-        ),
-        "Umpan balik dikirim.",
-        "umpan-balik",
-    )
+    kolom = ["isi", "hasil_kerja", "periode"]
+    layanan = services.umpan_balik_skp_kirim
+    pesan = "Umpan balik dikirim."
+    return _aksi(request, pk, "umpan_balik", UmpanBalikSkpForm, layanan, pesan, "umpan-balik", kolom, pilihan=True)
 
 
 @require_POST
 @login_required
 def skp_pengembangan(request, pk):
-    skp = skp_terlihat(request, pk)
-    form = PengembanganForm(request.POST)
-    return aksi_skp(
-        request,
-        skp,
-        "pengembangan",
-        skp.pk,
-        form,
-        lambda: services.pengembangan_catat(
-            pelaku=request.user,
-            skp=skp,
-            jenis=form.cleaned_data["jenis"],
-            uraian=form.cleaned_data["uraian"],
-            rencana_selesai=form.cleaned_data["rencana_selesai"],
-        ),
-        "Rencana pengembangan dicatat.",
-        "pengembangan",
-    )
+    kolom = ["jenis", "uraian", "rencana_selesai"]
+    layanan, pesan = services.pengembangan_catat, "Rencana pengembangan dicatat."
+    return _aksi(request, pk, "pengembangan", PengembanganForm, layanan, pesan, "pengembangan", kolom)
 
 
 @require_POST

@@ -35,11 +35,15 @@ from ..forms_skp import (
 )
 from ..models import Evaluasi, Keberatan, PengaturanKinerja, Skp, TandaTangan
 from . import _dasar
-from .skp import aksi_skp, hari_ini, skp_terlihat
+from .skp import aksi_skp, hari_ini, isian, skp_terlihat
 from .skp_grafik import distribusi_banyak, grafik_distribusi
 
 BATAS = 100
 BATAS_GRAFIK = 6
+
+
+# A rating's fields, as the forms and the services name them.
+RATING = ("rating_hasil", "rating_perilaku", "catatan")
 
 
 def _evaluasi(request, pk) -> Evaluasi:
@@ -47,6 +51,25 @@ def _evaluasi(request, pk) -> Evaluasi:
 
 
 # --- rating, re-rating, finalising ---
+
+
+def _aksi_evaluasi(request, pk, nama, awalan, form_class, layanan, kolom, pesan: str, jangkar: str = ""):
+    """A POST on the evaluation `pk` from its SKP's page: `layanan(pelaku=, evaluasi=)` with the form's
+    `kolom`, back to the evaluation's period (or to `jangkar`)."""
+    ev = _evaluasi(request, pk)
+    skp = skp_terlihat(request, ev.skp_id)
+    form = form_class(request.POST, auto_id=f"id_{awalan}{ev.pk}_%s")
+    return aksi_skp(
+        request,
+        skp,
+        nama,
+        ev.pk,
+        form,
+        lambda: layanan(pelaku=request.user, evaluasi=ev, **isian(form, *kolom)),
+        pesan,
+        jangkar or f"evaluasi-{ev.periode}",
+        ev.periode,
+    )
 
 
 @require_POST
@@ -62,14 +85,7 @@ def skp_nilai(request, pk):
         "nilai",
         kode,
         form,
-        lambda: services.evaluasi_nilai(
-            pelaku=request.user,
-            skp=skp,
-            periode=form.cleaned_data["periode"],
-            rating_hasil=form.cleaned_data["rating_hasil"],
-            rating_perilaku=form.cleaned_data["rating_perilaku"],
-            catatan=form.cleaned_data["catatan"],
-        ),
+        lambda: services.evaluasi_nilai(pelaku=request.user, skp=skp, **isian(form, "periode", *RATING)),
         "Periode dinilai; periksa distribusi unit sebelum menetapkan.",
         f"evaluasi-{kode}" if kode else "evaluasi",
         kode,
@@ -79,64 +95,24 @@ def skp_nilai(request, pk):
 @require_POST
 @login_required
 def skp_nilai_ulang(request, pk):
-    ev = _evaluasi(request, pk)
-    skp = skp_terlihat(request, ev.skp_id)
-    form = NilaiForm(request.POST, auto_id=f"id_u{ev.pk}_%s")
-    return aksi_skp(
-        request,
-        skp,
-        "ulang",
-        ev.pk,
-        form,
-        lambda: services.evaluasi_nilai_ulang(
-            pelaku=request.user,
-            evaluasi=ev,
-            rating_hasil=form.cleaned_data["rating_hasil"],
-            rating_perilaku=form.cleaned_data["rating_perilaku"],
-            catatan=form.cleaned_data["catatan"],
-        ),
-        "Penilaian diubah.",
-        f"evaluasi-{ev.periode}",
-        ev.periode,
-    )
+    layanan = services.evaluasi_nilai_ulang
+    return _aksi_evaluasi(request, pk, "ulang", "u", NilaiForm, layanan, RATING, "Penilaian diubah.")
 
 
 @require_POST
 @login_required
 def skp_tetapkan(request, pk):
-    ev = _evaluasi(request, pk)
-    skp = skp_terlihat(request, ev.skp_id)
-    form = TetapkanForm(request.POST, auto_id=f"id_t{ev.pk}_%s")
-    return aksi_skp(
-        request,
-        skp,
-        "tetapkan",
-        ev.pk,
-        form,
-        lambda: services.evaluasi_tetapkan(pelaku=request.user, evaluasi=ev, alasan=form.cleaned_data["alasan"]),
-        "Evaluasi ditetapkan; dokumennya menunggu tanda tangan.",
-        "dokumen",
-        ev.periode,
-    )
+    pesan = "Evaluasi ditetapkan; dokumennya menunggu tanda tangan."
+    layanan = services.evaluasi_tetapkan
+    return _aksi_evaluasi(request, pk, "tetapkan", "t", TetapkanForm, layanan, ["alasan"], pesan, "dokumen")
 
 
 @require_POST
 @login_required
 def skp_keberatan(request, pk):
-    ev = _evaluasi(request, pk)
-    skp = skp_terlihat(request, ev.skp_id)
-    form = KeberatanForm(request.POST, auto_id=f"id_k{ev.pk}_%s")
-    return aksi_skp(
-        request,
-        skp,
-        "keberatan",
-        ev.pk,
-        form,
-        lambda: services.keberatan_ajukan(pelaku=request.user, evaluasi=ev, alasan=form.cleaned_data["alasan"]),
-        "Keberatan diajukan kepada atasan PPK.",
-        f"evaluasi-{ev.periode}",
-        ev.periode,
-    )
+    pesan = "Keberatan diajukan kepada atasan PPK."
+    layanan = services.keberatan_ajukan
+    return _aksi_evaluasi(request, pk, "keberatan", "k", KeberatanForm, layanan, ["alasan"], pesan)
 
 
 @require_POST
@@ -146,20 +122,14 @@ def skp_keberatan_putus(request, pk):
     ev = k.evaluasi
     skp = skp_terlihat(request, ev.skp_id)
     form = PutusKeberatanForm(request.POST, auto_id=f"id_p{k.pk}_%s")
+    kolom, kosong = ["diterima", "putusan", *RATING[:2]], RATING[:2]  # a rating left empty goes as None
     return aksi_skp(
         request,
         skp,
         "putus",
         k.pk,
         form,
-        lambda: services.keberatan_putus(
-            pelaku=request.user,
-            keberatan=k,
-            diterima=form.cleaned_data["diterima"],
-            putusan=form.cleaned_data["putusan"],
-            rating_hasil=form.cleaned_data["rating_hasil"] or None,
-            rating_perilaku=form.cleaned_data["rating_perilaku"] or None,
-        ),
+        lambda: services.keberatan_putus(pelaku=request.user, keberatan=k, **isian(form, *kolom, kosong=kosong)),
         "Keberatan diputus.",
         f"evaluasi-{ev.periode}",
         ev.periode,
@@ -169,26 +139,9 @@ def skp_keberatan_putus(request, pk):
 @require_POST
 @login_required
 def skp_tindak_lanjut(request, pk):
-    ev = _evaluasi(request, pk)
-    skp = skp_terlihat(request, ev.skp_id)
-    form = TindakLanjutForm(request.POST, auto_id=f"id_tl{ev.pk}_%s")
-    return aksi_skp(
-        request,
-        skp,
-        "tindak_lanjut",
-        ev.pk,
-        form,
-        lambda: services.tindak_lanjut_catat(
-            pelaku=request.user,
-            evaluasi=ev,
-            jenis=form.cleaned_data["jenis"],
-            uraian=form.cleaned_data["uraian"],
-            persen_tpp=form.cleaned_data["persen_tpp"],
-        ),
-        "Tindak lanjut dicatat.",
-        f"evaluasi-{ev.periode}",
-        ev.periode,
-    )
+    kolom = ["jenis", "uraian", "persen_tpp"]
+    layanan, pesan = services.tindak_lanjut_catat, "Tindak lanjut dicatat."
+    return _aksi_evaluasi(request, pk, "tindak_lanjut", "tl", TindakLanjutForm, layanan, kolom, pesan)
 
 
 # --- the PPK's list ---
