@@ -126,7 +126,7 @@ def skp_dunia(struktur, d: SimpleNamespace) -> None:
     """Last year's appraisal in the Bagian Organisasi (every period of it has begun, whatever today is): the
     staff member's SKP approved by the head and its document his to sign, one period rated (his to finalise),
     one final with her objection (the Asisten's to decide); a second staff member's SKP submitted (his to
-    approve); the head's own draft (his to submit)."""
+    approve); the head's own draft (his to submit); a development plan he noted on her SKP (his to mark done)."""
     from kinerja import services
     from organisasi.selectors import hari_ini
     from tests import factories as f
@@ -153,6 +153,9 @@ def skp_dunia(struktur, d: SimpleNamespace) -> None:
     d.skp_diajukan = services.skp_susun(pelaku=d.staf2.akun, tahun=tahun, hasil_kerja=hasil)
     services.skp_ajukan(pelaku=d.staf2.akun, skp=d.skp_diajukan)
     d.skp_kepala = services.skp_susun(pelaku=kepala.akun, tahun=tahun, hasil_kerja=hasil)
+    d.pengembangan = services.pengembangan_catat(
+        pelaku=kepala.akun, skp=d.skp, jenis="coaching", uraian="Coaching reviu SOP"
+    )
 
 
 def render(surat) -> None:

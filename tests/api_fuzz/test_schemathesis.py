@@ -53,8 +53,10 @@ SCHEMA_URL = "/api/v1/schema/?format=json"
 PERAN = ["kepala", "staf", "anonim"]
 # Public operations: anonymous callers are held to the schema like everyone else.
 PUBLIK = {("GET", "/api/v1/surat/verifikasi/{kode}/"), ("POST", "/api/v1/token/")}
-# For heads of units and applications: a staff member is refused (403) there.
-HANYA_PIMPINAN = {("GET", "/api/v1/penugasan/kandidat/")}
+# For heads of units and applications (the candidates), for those above or over a Unit Organisasi (its
+# distribution of predikat): a staff member is refused (403, or 404 for a unit not hers to see) there.
+DISTRIBUSI = ("GET", "/api/v1/unit/{kode}/distribusi-predikat/")
+HANYA_PIMPINAN = {("GET", "/api/v1/penugasan/kandidat/"), DISTRIBUSI}
 
 
 def operasi_skema() -> list[tuple[str, str]]:
@@ -344,7 +346,7 @@ def periksa_anonim(response) -> None:
 def nyata(d, metode: str, path: str, peran: str) -> dict:
     """Real values to aim some cases at: path parameters, query, body fields."""
     s = d.struktur
-    p = {"nip": d.staf.nip, "kode": s.bag_org.kode}
+    p = {"nip": d.staf.nip, "kode": s.bag_org.kode, "tahun": str(d.skp.tahun)}
     if path.startswith("/api/v1/penugasan/{id}/"):
         langkah = {"kepala": d.menunggu_kepala, "staf": d.dari_staf, "anonim": d.menunggu_kepala}
         tarik = {"kepala": d.dari_kepala, "staf": d.dari_staf, "anonim": d.dari_kepala}
@@ -357,11 +359,15 @@ def nyata(d, metode: str, path: str, peran: str) -> dict:
         p["kode"] = d.surat.kode_verifikasi
     elif path.startswith("/api/v1/surat/{id}/"):
         p["id"] = d.surat.pk
-    elif (obj := _kinerja(d, path, peran)) is not None:
+    elif path.endswith(("/distribusi-predikat/", "/predikat-organisasi/{tahun}/")):
+        p["kode"] = s.setda.kode  # a Unit Organisasi (the Bagian Organisasi is not one)
+    elif (obj := _kinerja(d, metode, path, peran)) is not None:
         p["id"] = obj.pk
     hasil = {"path": {k: v for k, v in p.items() if f"{{{k}}}" in path}}
-    if (metode, path) in HANYA_PIMPINAN:
+    if (metode, path) == ("GET", "/api/v1/penugasan/kandidat/"):
         hasil["query"] = {"unit_tujuan": s.bag_org.kode, "mulai": "2027-01-04", "selesai": "2027-06-30"}
+    elif (metode, path) == DISTRIBUSI:
+        hasil["query"] = {"periode": str(d.skp.tahun)}  # last year's appraisal
     hasil["body"] = {
         "unit_tujuan": [s.bag_org.kode, s.asisten.kode, s.bidang.kode],
         "unit_pemilik": [s.bag_org.kode],
@@ -377,22 +383,41 @@ def nyata(d, metode: str, path: str, peran: str) -> dict:
     return hasil
 
 
-def _kinerja(d, path: str, peran: str):
+def _kinerja(d, metode: str, path: str, peran: str):
     """The kinerja object of a path, the caller's own where there is one: the result under the head's
     review (terima/kembalikan), the one returned to the staff member (ajukan), feedback addressed to
-    the caller (baca)."""
-    bagian = path.removeprefix("/api/v1/").split("/")[0]
-    if bagian == "hasil":
+    the caller (baca); the SKP submitted to the head (setujui/kembalikan), his own draft (ajukan, PUT), else
+    the staff member's approved SKP; the final evaluation where she objects or is followed up, else the period
+    he rated; her objection, her SKP's document and development plan."""
+    bagian = path.removeprefix("/api/v1/").split("/")
+    aksi = bagian[2] if len(bagian) > 2 else ""
+    if bagian[0] == "hasil":
         return d.hasil_kembali if path.endswith("/ajukan/") else d.hasil_tinjau
-    if bagian == "umpan-balik":
+    if bagian[0] == "umpan-balik":
         return d.umpan_balik if peran == "staf" else d.umpan_balik_balasan
-    tabel = {"perjanjian-kinerja": d.pk, "target": d.target, "rencana": d.rencana, "kegiatan": d.kegiatan}
-    return tabel.get(bagian)
+    if bagian[0] == "skp":
+        if aksi in ("setujui", "kembalikan"):
+            return d.skp_diajukan
+        if peran != "staf" and (aksi == "ajukan" or (metode == "PUT" and not aksi)):
+            return d.skp_kepala
+        return d.skp
+    if bagian[0] == "evaluasi":
+        return d.evaluasi_final if aksi in ("keberatan", "tindak-lanjut") else d.evaluasi
+    tabel = {
+        "perjanjian-kinerja": d.pk,
+        "target": d.target,
+        "rencana": d.rencana,
+        "kegiatan": d.kegiatan,
+        "keberatan": d.keberatan,
+        "dokumen-kinerja": d.dokumen,
+        "pengembangan": d.pengembangan,
+    }
+    return tabel.get(bagian[0])
 
 
 def _badan_kinerja(d) -> dict:
     """Body fields of the kinerja writes: the units of the cascade, the current year, the people of the
-    target, whole valid sasaran and kegiatan lists, plausible text and numbers."""
+    target, whole valid sasaran and kegiatan lists, plausible text and numbers, periods of last year's SKP."""
     from organisasi.selectors import hari_ini
 
     s = d.struktur
@@ -424,6 +449,10 @@ def _badan_kinerja(d) -> dict:
         "persen": [50],
         "jumlah": [100_000],
         "isi": ["Mohon dipercepat"],
+        # the appraisal: a period of last year's SKP, a decision's reasons
+        "periode": [f"{d.skp.tahun}-T3", f"{d.skp.tahun}-T4"],
+        "putusan": ["Keberatan beralasan"],
+        "realisasi": ["10"],
     }
 
 

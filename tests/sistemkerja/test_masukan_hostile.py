@@ -184,10 +184,18 @@ def nilai_path(rute: Rute, param: str, d) -> str:
             return str(tabel[model].pk)
     if param == "nip":
         return d.staf.nip
+    if param == "tahun":  # the year of last year's appraisal (a unit's predikat organisasi)
+        return str(d.skp.tahun)
     if param == "kode":
         if "verifikasi" in jalur:
-            return d.surat.kode_verifikasi
-        return s.setda.kode if jalur.startswith("kinerja/dasbor/pd/") else s.bag_org.kode
+            return d.dokumen.kode_verifikasi if jalur.startswith("kinerja/dokumen/") else d.surat.kode_verifikasi
+        if jalur.startswith("kinerja/ekinerja/instansi/"):
+            return s.instansi.kode
+        # a Perangkat Daerah, or a Unit Organisasi (the appraisal's distribution; bag_org is neither)
+        pd = ("kinerja/dasbor/pd/", "kinerja/ekinerja/pd/", "kinerja/skp/distribusi/")
+        if jalur.startswith(pd) or re.match(r"unit/[^/]+/(distribusi-predikat|predikat-organisasi)/", _templat(jalur)):
+            return s.setda.kode
+        return s.bag_org.kode
     if param == "bentuk":
         return "xlsx"
     if param == "anggota_pk":
@@ -209,13 +217,31 @@ def nilai_path(rute: Rute, param: str, d) -> str:
     raise LookupError(f"{rute.pola}: tidak ada nilai nyata untuk parameter {param!r}; tambahkan di nilai_path()")
 
 
+def _templat(jalur: str) -> str:
+    """A route's path with its parameters as `{}`: `skp/{}/ajukan/` (router regexes hold `/` themselves)."""
+    return re.sub(r"\(\?P<\w+>[^)]*\)|<(?:\w+:)?\w+>", "{}", jalur).replace("$", "")
+
+
 def _nilai_kinerja(jalur: str, d):
     """The kinerja object of an API path (`hasil/{pk}/ajukan/`) or a page (`kinerja/hasil/<id:pk>/...`):
-    the head's own step where there is one (the result under his review, his team's feedback reply), the
-    returned result where its submitter acts again."""
-    bagian = jalur.removeprefix("kinerja/").split("/")
+    the head's own step where there is one (the result under his review, his team's feedback reply, the SKP
+    submitted to him, his own draft SKP, the period he rated, the document his to sign), the returned result
+    where its submitter acts again, the final evaluation where the staff member objects or is followed up."""
+    bagian = [b for b in _templat(jalur).removeprefix("kinerja/").split("/") if b]
+    if bagian[0] == "skp" and len(bagian) > 1 and bagian[1] in ("evaluasi", "keberatan", "dokumen", "pengembangan"):
+        bagian = bagian[1:]  # pages: kinerja/skp/evaluasi/<id:pk>/tetapkan/ is an evaluation's
+    aksi = bagian[2] if len(bagian) > 2 else ""
     if bagian[0] == "hasil":
         return d.hasil_kembali if "ajukan" in jalur else d.hasil_tinjau
+    if bagian[0] == "skp":
+        if aksi in ("setujui", "kembalikan"):
+            return d.skp_diajukan
+        # the API's detail is also its PUT (a draft's edit); the page's detail is her approved SKP
+        if aksi in ("ajukan", "ubah") or (not aksi and not jalur.startswith("kinerja/")):
+            return d.skp_kepala
+        return d.skp
+    if bagian[0] == "evaluasi":
+        return d.evaluasi_final if aksi in ("keberatan", "tindak-lanjut") else d.evaluasi
     tabel = {
         "perjanjian-kinerja": d.pk,
         "pk": d.pk,
@@ -224,6 +250,10 @@ def _nilai_kinerja(jalur: str, d):
         "kegiatan": d.kegiatan,
         "umpan-balik": d.umpan_balik_balasan,
         "progres": d.progres,
+        "keberatan": d.keberatan,
+        "dokumen-kinerja": d.dokumen,
+        "dokumen": d.dokumen,
+        "pengembangan": d.pengembangan,
     }
     return tabel.get(bagian[0])
 
@@ -284,6 +314,10 @@ def isi_awal(nama: str, jenis: str, d, pilihan=()) -> object:
         from organisasi.selectors import hari_ini
 
         return hari_ini().year
+    if n == "periode":  # the appraisal: a period of last year's SKP not yet rated (T1 and T2 are)
+        return f"{d.skp.tahun}-T3"
+    if re.fullmatch(r"h\d+-k\d+-target", n):  # an SKP form's indicator target (a number in a text input)
+        return "12"
     if jenis == "tanggal":
         return (objek.SELESAI if "selesai" in n else objek.MULAI).isoformat()
     if jenis == "bool":
@@ -293,6 +327,8 @@ def isi_awal(nama: str, jenis: str, d, pilihan=()) -> object:
             return d.tim.pk
         if "kompetensi" in n:
             return d.kompetensi.pk
+        if n == "hasil_kerja":  # a result of the SKP the note or feedback is about (the staff member's)
+            return d.skp.hasil_kerja.first().pk
         return 1
     if "password" in n or "sandi" in n:
         return SANDI_BARU if "new" in n or "baru" in n else SANDI
@@ -361,6 +397,12 @@ def nilai_bersarang(skema: dict, s: dict, d, nama: str = "") -> object:
         return {k: nilai_bersarang(skema, v, d, k) for k, v in sifat.items() if not v.get("readOnly")}
     if tipe == "array":
         return [nilai_bersarang(skema, s.get("items", {}), d, nama)]
+    if nama == "intervensi":  # an SKP's result: optional for an additional one (`jenis` below)
+        return None
+    if nama == "jenis" and "tambahan" in s.get("enum", []):  # an SKP's additional result: valid in any year
+        return "tambahan"
+    if nama == "id":  # a result kept in an SKP's edit: the head's own draft's (the SKP the edit is aimed at)
+        return d.skp_kepala.hasil_kerja.first().pk
     if s.get("format") in ("date", "date-time"):
         tahun = hari_ini().year
         return (dt.date(tahun, 12, 30) if "selesai" in nama else dt.date(tahun, 1, 2)).isoformat()
@@ -514,6 +556,12 @@ def halaman_semua(d) -> dict[str, str]:
                 continue
     for nama in ("selesai", "dari_kepala", "menunggu_kepala"):
         halaman[f"detail:{nama}"] = reverse("penugasan:detail", args=[getattr(d, nama).pk])
+    # the SKP submitted to the head (approve, return) and his own draft (edit, submit), beside her SKP
+    for nama in ("skp_diajukan", "skp_kepala"):
+        try:
+            halaman[f"skp:{nama}"] = reverse("kinerja:skp_detail", args=[getattr(d, nama).pk])
+        except NoReverseMatch:
+            continue
     for a in "ABCDE":
         halaman[f"baru:{a}"] = f"{reverse('penugasan:baru')}?alur={a}"
     return halaman
@@ -576,6 +624,8 @@ def formulir(rute: Rute, d, aktor: dict[str, Client]) -> dict[str, dict[str, dic
 def isian_dari_html(i: dict, d) -> Isian:
     if i["jenis"] == "pilih":
         dasar = i["dipilih"] or ([""] if i.get("boleh_kosong") else i["opsi"][:1])
+        if re.fullmatch(r"h\d+-intervensi", i["nama"]) and i["opsi"]:  # an SKP's main result intervenes in one
+            dasar = i["opsi"][:1]
         bulat = bool(i["opsi"]) and all(o.isascii() and o.isdigit() for o in i["opsi"])
         jenis = "bulat" if bulat else "teks"
         if not dasar:
