@@ -39,7 +39,7 @@ from django.db.models.functions import Coalesce, Greatest
 from organisasi import nip as nip_mod
 from organisasi.choices import JenisPeran
 from organisasi.models import PejabatUnit, Penempatan, Unit
-from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
+from organisasi.permissions import pegawai_dari_user
 from organisasi.selectors import KEDALAMAN_PERANGKAT_DAERAH, hari_ini
 
 from . import penilaian
@@ -289,8 +289,13 @@ def pd_dipimpin(user) -> list[Unit]:
 
 def boleh_kepatuhan(user) -> bool:
     """Who sees the compliance page (and its menu entry): the Bagian Organisasi and heads of a Perangkat
-    Daerah."""
-    return adalah_admin_organisasi(user) or bool(pd_dipimpin(user))
+    Daerah. Asked on every page for the menu: the Bagian Organisasi is known from the permissions already read
+    for the request (Admin Organisasi holds `kinerja.view_evaluasi`), a head by one query."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or user.has_perm("kinerja.view_evaluasi"):
+        return True
+    return bool(pd_dipimpin(user))
 
 
 # --- names: who, for one unit (or a subtree, for reminders) ---

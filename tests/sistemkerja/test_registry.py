@@ -54,10 +54,11 @@ def test_the_apps_register_their_parts():
     assert [b.template for b in registry._bagian["beranda"]] == [
         "penugasan/_beranda.html",
         "kinerja/_beranda.html",
+        "kinerja/skp/_beranda.html",
         "organisasi/_kartu_kedudukan.html",
         "organisasi/_kartu_memimpin.html",
     ]
-    assert [b.template for b in registry._bagian["pegawai"]] == ["penugasan/_profil.html"]
+    assert [b.template for b in registry._bagian["pegawai"]] == ["penugasan/_profil.html", "kinerja/skp/_profil.html"]
 
 
 def test_each_app_registers_how_its_transitions_read(monkeypatch):
