@@ -453,7 +453,7 @@ class RiwayatSkp(models.Model):
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, null=True, blank=True, related_name="riwayat")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     oleh = models.ForeignKey(Pegawai, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    sebagai = models.CharField("sebagai", max_length=16, blank=True)
+    sebagai = models.CharField("sebagai", max_length=40, blank=True)  # e.g. "pegawai, ppk" signing twice
     akun = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
