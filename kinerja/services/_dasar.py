@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import connection, transaction
 
 from organisasi.models import Pegawai
@@ -12,6 +13,7 @@ from organisasi.permissions import diri_pelaku  # noqa: F401  (the services take
 from organisasi.selectors import Pejabat
 from organisasi.services import akun_pelaku
 from sistemkerja.errors import BukanWewenang
+from sistemkerja.masukan import teks_isian
 
 from ..models import Riwayat
 
@@ -127,6 +129,17 @@ def daftar(galat: dict, kolom: str, nilai, *, maks: int, wajib: bool = True) -> 
         galat[kolom] = [f"Paling banyak {maks} butir."]
         return []
     return nilai
+
+
+def tautan_bukti(galat: dict, nilai, kolom: str = "bukti") -> str:
+    """An optional evidence link: bounded text, an http(s) address."""
+    url = teks_isian(galat, kolom, nilai or "", jenis="pendek", wajib=False)
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            galat[kolom] = ["Tautan bukti harus alamat http(s) yang sah."]
+    return url
 
 
 def gagal_bila(galat: dict) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,7 +18,7 @@ from sistemkerja.masukan import periksa_tanggal, periode, teks_isian
 from .. import selectors
 from ..choices import Aksi, StatusRencana
 from ..models import Anggaran, Kegiatan, Progres, Realisasi, RencanaKegiatan, Rincian, Target, UmpanBalik
-from ._dasar import beri_tahu, catat, daftar, diri_pelaku, gagal_bila, harus, kunci, rupiah
+from ._dasar import beri_tahu, catat, daftar, diri_pelaku, gagal_bila, harus, kunci, rupiah, tautan_bukti
 from .perencanaan import _target_berlaku
 
 MAKS_KEGIATAN = 100
@@ -207,12 +206,7 @@ def _kegiatan_berjalan(kegiatan: Kegiatan, diri: Pegawai, *, ketua_boleh: bool =
 
 
 def _bukti(galat: dict, bukti_url, berkas) -> tuple[str, object]:
-    url = teks_isian(galat, "bukti", bukti_url or "", jenis="pendek", wajib=False) if not berkas else ""
-    if url:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            galat["bukti"] = ["Tautan bukti harus alamat http(s) yang sah."]
+    url = tautan_bukti(galat, bukti_url) if not berkas else ""
     if berkas is not None:
         try:
             jenis = periksa_berkas(berkas, jenis=JENIS_BUKTI, maks_mb=BATAS_BUKTI_MB)

@@ -9,7 +9,6 @@ import datetime as dt
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -44,7 +43,7 @@ from ..models import (
     Skp,
     UmpanBalikSkp,
 )
-from ._dasar import angka, beri_tahu, catat, daftar, diri_pelaku, gagal_bila, kunci, opsional
+from ._dasar import angka, beri_tahu, catat, daftar, diri_pelaku, gagal_bila, kunci, opsional, tautan_bukti
 
 MAKS_HASIL_KERJA = 30
 MAKS_INDIKATOR = 10
@@ -78,16 +77,6 @@ def pilihan(galat: dict, kolom: str, nilai, choices, *, wajib: bool = True, bawa
         galat[kolom] = [f"Pilih salah satu: {', '.join(choices.values)}."]
         return bawaan
     return nilai
-
-
-def _url(galat: dict, kolom: str, nilai) -> str:
-    url = teks_isian(galat, kolom, nilai or "", jenis="pendek", wajib=False)
-    if url:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            galat[kolom] = ["Tautan harus alamat http(s) yang sah."]
-    return url
 
 
 # --- the SKP's content ---
@@ -535,7 +524,7 @@ def catatan_skp_catat(
         periode=_periode_isian(galat, skp, periode),
         realisasi=angka(galat, "realisasi", realisasi) if realisasi not in (None, "") else None,
         uraian=teks_isian(galat, "uraian", uraian, jenis="panjang"),
-        bukti_url=_url(galat, "bukti", bukti),
+        bukti_url=tautan_bukti(galat, bukti),
     )
     gagal_bila(galat)
     c.save()
