@@ -20,3 +20,9 @@ class TransisiTidakSah(GalatDomain):
     """The object's state does not allow the transition (API 409)."""
 
     status_code = 409
+
+
+class TerlaluSering(GalatDomain):
+    """Too many requests from one address in a window (API 429)."""
+
+    status_code = 429
