@@ -21,7 +21,9 @@ urlpatterns = [
     path("api/v1/", include("organisasi.api.urls")),
     path("api/v1/", include("penugasan.api.urls")),
     path("api/v1/", include("kinerja.api.urls")),
+    path("api/v1/", include("layanan.api.urls")),
     path("", include("penugasan.urls")),
     path("", include("kinerja.urls")),
+    path("", include("layanan.urls")),
     path("", include("organisasi.urls")),
 ]

@@ -20,6 +20,7 @@ from ..skema_bawaan import SKEMA_BAWAAN
 from ._dasar import KOMPONEN_MAKS, bulat, catat_layanan, gagal_bila, harus_penetap, kunci, teks
 
 BENTUK_KODE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
+KODE_TERPAKAI = {"kelola", "instansi", "skm"}  # path segments of the pages under /layanan/
 PESAN_PENETAP = "Hanya Bagian Organisasi, admin unit atau pimpinan unit ini yang dapat mengelola standar pelayanannya."
 
 
@@ -63,6 +64,8 @@ def layanan_daftarkan(
     galat: dict = {}
     if not isinstance(kode, str) or not BENTUK_KODE.match(kode):
         galat["kode"] = ["Kode 2–64 karakter: huruf kecil, angka, - dan _, diawali huruf atau angka."]
+    elif kode in KODE_TERPAKAI:
+        galat["kode"] = [f"Kode {kode} dipakai alamat halaman; pilih kode lain."]
     elif Layanan.objects.filter(kode=kode).exists():
         galat["kode"] = [f"Kode {kode} sudah dipakai layanan lain."]
     nama = teks(galat, "nama", nama, maks=300)

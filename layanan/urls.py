@@ -1,0 +1,12 @@
+"""Layanan's pages: the public catalogue, survey and complaints; the staff pages; the SKM; the PDFs."""
+
+from django.urls import include, path
+
+app_name = "layanan"
+
+urlpatterns = [
+    path("", include("layanan.urls_dokumen")),
+    path("", include("layanan.urls_skm")),
+    path("", include("layanan.urls_kelola")),
+    path("", include("layanan.urls_publik")),
+]
