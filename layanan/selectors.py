@@ -145,32 +145,37 @@ def skema_tersedia(instansi_id: int | None = None):
     return SkemaSurvei.objects.filter(q).prefetch_related("unsur", "mutu")
 
 
-def responden_dari(*, skema: SkemaSurvei, mulai: dt.date, selesai: dt.date, layanan=None, unit=None):
-    """The questionnaires of a scheme in a period, for one service or every service under a unit."""
-    qs = Responden.objects.filter(skema=skema, tanggal__gte=mulai, tanggal__lte=selesai)
+def saring_responden(*, skema: SkemaSurvei, mulai: dt.date, selesai: dt.date, layanan=None, unit=None, awalan=""):
+    """The filter of the questionnaires of a scheme in a period, for one service or every service under a
+    unit, as keyword arguments (`awalan="responden__"` to filter their answers through the join)."""
+    saring = {f"{awalan}skema": skema, f"{awalan}tanggal__gte": mulai, f"{awalan}tanggal__lte": selesai}
     if layanan is not None:
-        qs = qs.filter(layanan=layanan)
+        saring[f"{awalan}layanan"] = layanan
     if unit is not None:
-        qs = qs.filter(layanan__unit__path__startswith=unit.path)
-    return qs
+        saring[f"{awalan}layanan__unit__path__startswith"] = unit.path
+    return saring
 
 
-def agregat(responden_qs, skema: SkemaSurvei) -> dict[str, tuple[int, int]]:
+def responden_dari(**kw):
+    return Responden.objects.filter(**saring_responden(**kw))
+
+
+def jawaban_dari(**kw):
+    return Jawaban.objects.filter(**saring_responden(**kw, awalan="responden__"))
+
+
+def agregat(jawaban_qs, skema: SkemaSurvei) -> dict[str, tuple[int, int]]:
     """Per element code: (sum of answers, number of answers), in one grouped query."""
     kode = {u.pk: u.kode for u in skema.unsur.all()}
-    baris = (
-        Jawaban.objects.filter(responden__in=responden_qs.values("pk"))
-        .values("unsur_id")
-        .annotate(s=Sum("nilai"), n=Count("id"))
-        .order_by()
-    )
+    baris = jawaban_qs.values("unsur_id").annotate(s=Sum("nilai"), n=Count("id")).order_by()
     return {kode[b["unsur_id"]]: (b["s"], b["n"]) for b in baris if b["unsur_id"] in kode}
 
 
 def ikm(*, skema: SkemaSurvei, mulai: dt.date, selesai: dt.date, layanan=None, unit=None) -> indeks.Hasil:
-    """The index of a service (or of all services under a unit, their answers pooled) for a period."""
-    qs = responden_dari(skema=skema, mulai=mulai, selesai=selesai, layanan=layanan, unit=unit)
-    return indeks.hitung(indeks.skema_dari(skema), agregat(qs, skema), qs.count())
+    """The index of a service (or of all services under a unit, their answers pooled) for a period: two
+    queries (answers grouped by element, questionnaires counted)."""
+    kw = dict(skema=skema, mulai=mulai, selesai=selesai, layanan=layanan, unit=unit)
+    return indeks.hitung(indeks.skema_dari(skema), agregat(jawaban_dari(**kw), skema), responden_dari(**kw).count())
 
 
 PROFIL = {
@@ -184,25 +189,21 @@ KELOMPOK_USIA = [("< 25", 0, 24), ("25–34", 25, 34), ("35–44", 35, 44), ("45
 def rincian_profil(*, skema: SkemaSurvei, mulai: dt.date, selesai: dt.date, layanan=None, unit=None) -> list[dict]:
     """The index per value of each profile field (and age group), "Tidak diisi" included: one grouped
     query per field, whatever the number of responses."""
-    qs = responden_dari(skema=skema, mulai=mulai, selesai=selesai, layanan=layanan, unit=unit)
+    kw = dict(skema=skema, mulai=mulai, selesai=selesai, layanan=layanan, unit=unit)
+    qs, jwb = responden_dari(**kw), jawaban_dari(**kw)
     murni = indeks.skema_dari(skema)
     kode = {u.pk: u.kode for u in skema.unsur.all()}
     hasil = []
     bidang = [(f, label, pilihan, f"responden__{f}") for f, (label, pilihan) in PROFIL.items()]
     for nama, label, pilihan, kolom in bidang:
-        hasil.append(_rinci(qs, murni, kode, nama, label, pilihan, kolom))
-    hasil.append(_rinci_usia(qs, murni, kode))
+        hasil.append(_rinci(qs, jwb, murni, kode, nama, label, pilihan, kolom))
+    hasil.append(_rinci_usia(qs, jwb, murni, kode))
     return hasil
 
 
-def _rinci(qs, murni, kode, nama, label, pilihan, kolom) -> dict:
+def _rinci(qs, jwb, murni, kode, nama, label, pilihan, kolom) -> dict:
     per: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for b in (
-        Jawaban.objects.filter(responden__in=qs.values("pk"))
-        .values(kolom, "unsur_id")
-        .annotate(s=Sum("nilai"), n=Count("id"))
-        .order_by()
-    ):
+    for b in jwb.values(kolom, "unsur_id").annotate(s=Sum("nilai"), n=Count("id")).order_by():
         if b["unsur_id"] in kode:
             per[b[kolom]][kode[b["unsur_id"]]] = (b["s"], b["n"])
     jumlah = dict(qs.values_list(nama).annotate(c=Count("pk")).order_by())
@@ -213,7 +214,7 @@ def _rinci(qs, murni, kode, nama, label, pilihan, kolom) -> dict:
     return {"bidang": nama, "label": label, "baris": baris}
 
 
-def _rinci_usia(qs, murni, kode) -> dict:
+def _rinci_usia(qs, jwb, murni, kode) -> dict:
     per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     jumlah: dict[str, int] = defaultdict(int)
     kelompok = {**{u: lbl for lbl, a, b in KELOMPOK_USIA for u in range(a, b + 1)}}
@@ -221,12 +222,7 @@ def _rinci_usia(qs, murni, kode) -> dict:
     def nama(usia):
         return "Tidak diisi" if usia is None else kelompok.get(usia, KELOMPOK_USIA[-1][0])
 
-    for b in (
-        Jawaban.objects.filter(responden__in=qs.values("pk"))
-        .values("responden__usia", "unsur_id")
-        .annotate(s=Sum("nilai"), n=Count("id"))
-        .order_by()
-    ):
+    for b in jwb.values("responden__usia", "unsur_id").annotate(s=Sum("nilai"), n=Count("id")).order_by():
         if b["unsur_id"] in kode:
             sel = per[nama(b["responden__usia"])][kode[b["unsur_id"]]]
             sel[0] += b["s"]
