@@ -23,6 +23,7 @@ demo: migrate
 	$(PY) manage.py muat_demo
 	$(PY) manage.py muat_demo_penugasan
 	$(PY) manage.py muat_demo_kinerja
+	$(PY) manage.py muat_demo_layanan
 
 # The letters' QR codes and links point at the address the server runs on (the demo's letters too).
 run: export SITUS_URL ?= http://$(HOST):$(PORT)

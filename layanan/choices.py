@@ -76,6 +76,7 @@ class AksiLayanan(models.TextChoices):
     """What a history row of layanan records (`RiwayatLayanan`)."""
 
     LAYANAN_DAFTAR = "layanan_daftar", "Layanan didaftarkan"
+    LAYANAN_UBAH = "layanan_ubah", "Data layanan diubah"
     VERSI_BUAT = "versi_buat", "Versi standar pelayanan disusun"
     VERSI_UBAH = "versi_ubah", "Draf standar pelayanan diubah"
     VERSI_TERBIT = "versi_terbit", "Standar pelayanan diterbitkan"

@@ -8,7 +8,7 @@ from organisasi.permissions import GRUP_ADMIN_ORGANISASI, GRUP_KLIEN_API
 MODEL_ATURAN = ["skemasurvei", "unsursurvei", "mutusurvei"]
 # Complaints name people (and their contact); a survey code is a key: applications read neither through the
 # group every client is in.
-MODEL_TERTUTUP_KLIEN = ["pengaduan", "tanggapan", "kodesurvei", "riwayatlayanan"]
+MODEL_TERTUTUP_KLIEN = ["pengaduan", "tanggapan", "kodesurvei", "riwayatlayanan", "pengingatpengaduan"]
 
 
 def pastikan_izin_grup() -> None:

@@ -1,4 +1,4 @@
-"""Layanan's scheduled jobs (Celery beat, sistemkerja.settings)."""
+"""Layanan's scheduled jobs (Celery beat, sistemkerja.settings): thin, each calls a function, idempotent."""
 
 from celery import shared_task
 
@@ -9,3 +9,11 @@ def bersihkan_alamat() -> int:
     from .services import alamat_bersihkan
 
     return alamat_bersihkan()
+
+
+@shared_task(name="layanan.ringkasan_terlambat")
+def ringkasan_terlambat() -> int:
+    """Each unit head: one e-mail a day listing their unit's complaints past deadline (layanan.pengingat)."""
+    from .pengingat import ringkasan_terlambat as kirim
+
+    return kirim()

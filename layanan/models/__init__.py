@@ -1,4 +1,4 @@
-from .pengaduan import Pengaduan, RiwayatLayanan, Tanggapan
+from .pengaduan import Pengaduan, PengingatPengaduan, RiwayatLayanan, Tanggapan
 from .standar import TENGGAT_PENGADUAN_BAWAAN, Layanan, VersiLayanan
 from .survei import Jawaban, KodeSurvei, MutuSurvei, RencanaTindakLanjut, Responden, SkemaSurvei, UnsurSurvei
 
@@ -9,6 +9,7 @@ __all__ = [
     "Layanan",
     "MutuSurvei",
     "Pengaduan",
+    "PengingatPengaduan",
     "RencanaTindakLanjut",
     "Responden",
     "RiwayatLayanan",

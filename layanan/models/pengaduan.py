@@ -117,3 +117,19 @@ class RiwayatLayanan(models.Model):
 
     def __str__(self):
         return f"{self.get_aksi_display()} ({self.waktu:%Y-%m-%d %H:%M})"
+
+
+class PengingatPengaduan(models.Model):
+    """A daily summary of overdue complaints already sent: one per recipient key and day (`layanan.pengingat`)."""
+
+    kunci = models.CharField("penerima", max_length=40, help_text="unit:<id>, atau bagian_organisasi")
+    tanggal = models.DateField("tanggal")
+    dikirim = models.DateTimeField("dikirim", default=timezone.now)
+
+    class Meta:
+        verbose_name = "pengingat pengaduan"
+        verbose_name_plural = "pengingat pengaduan terlambat"
+        constraints = [models.UniqueConstraint(fields=["kunci", "tanggal"], name="pengingat_pengaduan_sekali")]
+
+    def __str__(self):
+        return f"{self.kunci} {self.tanggal}"

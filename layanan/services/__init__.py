@@ -11,7 +11,7 @@ from .pengaduan import (
     tanggapan_terbitkan,
     tanggapan_tulis,
 )
-from .standar import layanan_daftarkan, versi_buat, versi_terbitkan, versi_ubah
+from .standar import layanan_daftarkan, layanan_ubah, versi_buat, versi_terbitkan, versi_ubah
 from .survei import (
     kode_survei_buat,
     normal_kode,
@@ -25,6 +25,7 @@ __all__ = [
     "alamat_bersihkan",
     "kode_survei_buat",
     "layanan_daftarkan",
+    "layanan_ubah",
     "normal_kode",
     "normal_lacak",
     "pengaduan_ajukan",

@@ -20,7 +20,7 @@ from ..skema_bawaan import SKEMA_BAWAAN
 from ._dasar import KOMPONEN_MAKS, bulat, catat_layanan, gagal_bila, harus_penetap, kunci, teks
 
 BENTUK_KODE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
-KODE_TERPAKAI = {"kelola", "instansi", "skm"}  # path segments of the pages under /layanan/
+KODE_TERPAKAI = {"kelola", "instansi", "skm", "baru", "pengaduan"}  # path segments under /layanan/ and /layanan/kelola/
 PESAN_PENETAP = "Hanya Bagian Organisasi, admin unit atau pimpinan unit ini yang dapat mengelola standar pelayanannya."
 
 
@@ -216,3 +216,40 @@ def _terisi(nilai: str) -> bool:
         return bool(periksa_teks(nilai or "", maks=KOMPONEN_MAKS))
     except ValidationError:
         return False
+
+
+@transaction.atomic
+def layanan_ubah(
+    *, pelaku, layanan: Layanan, nama: str | None = None, skema: SkemaSurvei | None = None, aktif: bool | None = None
+) -> Layanan:
+    """Rename a service, change the questionnaire its public survey uses, or withdraw it from the catalogue
+    (`aktif`); its standard changes only by a new version."""
+    layanan = kunci(Layanan, layanan.pk)
+    diri, sebagai = harus_penetap(pelaku, layanan.unit, PESAN_PENETAP)
+    galat: dict = {}
+    berubah = []
+    if nama is not None:
+        nama = teks(galat, "nama", nama, maks=300)
+        if nama and nama != layanan.nama:
+            layanan.nama = nama
+            berubah.append("nama")
+    if skema is not None and skema.pk != layanan.skema_survei_id:
+        if skema.instansi_id not in (None, layanan.unit.instansi_id):
+            galat["skema"] = ["Skema survei ini milik instansi lain."]
+        layanan.skema_survei = skema
+        berubah.append("skema survei")
+    if aktif is not None and bool(aktif) != layanan.aktif:
+        layanan.aktif = bool(aktif)
+        berubah.append("aktif" if aktif else "ditarik dari katalog")
+    gagal_bila(galat)
+    if berubah:
+        layanan.save()
+        catat_layanan(
+            AksiLayanan.LAYANAN_UBAH,
+            oleh=diri,
+            pelaku=pelaku,
+            sebagai=sebagai,
+            layanan=layanan,
+            catatan="diubah: " + ", ".join(berubah),
+        )
+    return layanan

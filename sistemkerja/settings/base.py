@@ -251,6 +251,9 @@ CELERY_BEAT_SCHEDULE = {
     "kinerja-tinjauan-terlambat": {"task": "kinerja.tinjauan_terlambat", "schedule": crontab(hour=6, minute=30)},
     # The appraisal's compliance: missing or unapproved SKPs and overdue evaluations reminded, once each.
     "kinerja-pengingat-kepatuhan": {"task": "kinerja.pengingat_kepatuhan", "schedule": crontab(hour=7, minute=0)},
+    # Complaint senders' address hashes forgotten after a day; each unit head told of overdue complaints daily.
+    "layanan-bersihkan-alamat": {"task": "layanan.bersihkan_alamat", "schedule": crontab(hour=1, minute=0)},
+    "layanan-ringkasan-terlambat": {"task": "layanan.ringkasan_terlambat", "schedule": crontab(hour=7, minute=15)},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -371,3 +371,18 @@ def test_kode_lacak_dibaca_longgar(lay):
     for salah in ["", "ABC", "x" * 41, None, "ÅBCDEFGHJKMN", p.kode_lacak + "A"]:
         assert services.normal_lacak(salah) is None
     assert SkemaSurvei.objects.count() == 2
+
+
+def test_layanan_diubah_atau_ditarik(lay):
+    s = lay.s
+    ikm2004 = SkemaSurvei.objects.get(kode="ikm2004")
+    with pytest.raises(BukanWewenang):
+        services.layanan_ubah(pelaku=s.staf_upt5.akun, layanan=lay.lab, nama="X")
+    services.layanan_ubah(pelaku=s.kepala_upt5.akun, layanan=lay.lab, nama="Uji Lab Klinik", skema=ikm2004, aktif=False)
+    lay.lab.refresh_from_db()
+    assert (lay.lab.nama, lay.lab.skema_survei, lay.lab.aktif) == ("Uji Lab Klinik", ikm2004, False)
+    assert not sel.layanan_publik().filter(pk=lay.lab.pk).exists()
+    assert lay.lab.riwayat.filter(aksi=AksiLayanan.LAYANAN_UBAH).get().catatan.startswith("diubah: nama")
+    with pytest.raises(ValidationError) as e:
+        services.layanan_ubah(pelaku=lay.admin, layanan=lay.lab, nama="")
+    assert "nama" in galat(e)
