@@ -55,6 +55,7 @@ def test_the_apps_register_their_parts():
         "penugasan/_beranda.html",
         "kinerja/_beranda.html",
         "kinerja/skp/_beranda.html",
+        "layanan/_beranda.html",
         "organisasi/_kartu_kedudukan.html",
         "organisasi/_kartu_memimpin.html",
     ]
