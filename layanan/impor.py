@@ -26,7 +26,6 @@ from sistemkerja.masukan import tampil
 from . import services
 from .choices import JenisKelamin, Pekerjaan, Pendidikan, SumberResponden
 from .models import Layanan, Responden, SkemaSurvei
-from .services.survei import BARIS_MAKS
 from .skm_baca import RINGKAS_TABULASI
 
 MAKS_BAIT = 5 * 1024 * 1024
@@ -243,16 +242,18 @@ def impor(*, pelaku, layanan: Layanan, berkas, skema: SkemaSurvei | None = None)
     galat: list[tuple[tuple, str]] = []
     hasil: list[Responden] = []
     with transaction.atomic():
-        # The service takes BARIS_MAKS rows a call; each call is a savepoint, the whole file one transaction.
-        for awal in range(0, len(baris), BARIS_MAKS):
-            potong = [b["data"] for b in baris[awal : awal + BARIS_MAKS]]
-            try:
-                hasil += services.responden_catat(
-                    pelaku=pelaku, layanan=layanan, baris=potong, sumber=SumberResponden.IMPOR, skema=skema
-                )
-            except ValidationError as e:
-                for kunci, pesan in e.message_dict.items():
-                    galat += [_pesan(kunci, p, baris, awal) for p in pesan]
+        # One call of the service for the whole file (up to BARIS_MAKS_IMPOR rows): all or nothing, one history row.
+        try:
+            hasil = services.responden_catat(
+                pelaku=pelaku,
+                layanan=layanan,
+                baris=[b["data"] for b in baris],
+                sumber=SumberResponden.IMPOR,
+                skema=skema,
+            )
+        except ValidationError as e:
+            for kunci, pesan in e.message_dict.items():
+                galat += [_pesan(kunci, p, baris, 0) for p in pesan]
         if galat:
             galat.sort(key=lambda g: (g[0][0], _urut_kolom(g[0][1], kode_unsur)))
             pesan = [p for _, p in galat[:MAKS_GALAT]]

@@ -89,8 +89,8 @@ class Hasil:
 
     def terlemah(self, n: int = 3) -> list[HasilUnsur]:
         """The elements with the lowest NRR (the follow-up plan's priorities), weakest first."""
-        dijawab = [u for u in self.unsur if u.nrr is not None]
-        return sorted(dijawab, key=lambda u: (u.nrr, u.kode))[:n]
+        dijawab = [(u.nrr, i, u) for i, u in enumerate(self.unsur) if u.nrr is not None]
+        return [u for _, _, u in sorted(dijawab, key=lambda x: x[:2])][:n]  # ties: the scheme's order
 
     def sebagai_api(self) -> dict:
         """API.md's shape of `GET /layanan/{kode}/ikm/`."""

@@ -19,7 +19,7 @@ import functools
 import operator
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Case, CharField, Count, Prefetch, Q, Sum, Value, When
 from django.utils import timezone
 
 from organisasi.choices import JenisPeran
@@ -184,68 +184,76 @@ PROFIL = {
     "pekerjaan": ("Pekerjaan", Pekerjaan.choices),
 }
 KELOMPOK_USIA = [("< 25", 0, 24), ("25–34", 25, 34), ("35–44", 35, 44), ("45–54", 45, 54), ("≥ 55", 55, 200)]
+TIDAK_DIISI = "Tidak diisi"
+
+
+def _kelompok_usia(kolom: str) -> Case:
+    return Case(
+        *[When(**{f"{kolom}__gte": a, f"{kolom}__lte": b}, then=Value(lbl)) for lbl, a, b in KELOMPOK_USIA],
+        default=Value(TIDAK_DIISI),
+        output_field=CharField(),
+    )
 
 
 def rincian_profil(*, skema: SkemaSurvei, mulai: dt.date, selesai: dt.date, layanan=None, unit=None) -> list[dict]:
-    """The index per value of each profile field (and age group), "Tidak diisi" included: one grouped
-    query per field, whatever the number of responses."""
+    """The index per value of each profile field and age group ("Tidak diisi" included). Two grouped queries
+    whatever the number of responses: the answers grouped by every profile field at once, and the
+    questionnaires counted the same way; the fields are rolled up here."""
     kw = dict(skema=skema, mulai=mulai, selesai=selesai, layanan=layanan, unit=unit)
-    qs, jwb = responden_dari(**kw), jawaban_dari(**kw)
-    murni = indeks.skema_dari(skema)
     kode = {u.pk: u.kode for u in skema.unsur.all()}
-    hasil = []
-    bidang = [(f, label, pilihan, f"responden__{f}") for f, (label, pilihan) in PROFIL.items()]
-    for nama, label, pilihan, kolom in bidang:
-        hasil.append(_rinci(qs, jwb, murni, kode, nama, label, pilihan, kolom))
-    hasil.append(_rinci_usia(qs, jwb, murni, kode))
+    bidang = [*PROFIL, "usia"]
+    jawaban = (
+        jawaban_dari(**kw)
+        .annotate(usia_k=_kelompok_usia("responden__usia"))
+        .values("responden__jenis_kelamin", "responden__pendidikan", "responden__pekerjaan", "usia_k", "unsur_id")
+        .annotate(s=Sum("nilai"), n=Count("id"))
+        .order_by()
+    )
+    per: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for b in jawaban:
+        if b["unsur_id"] not in kode:
+            continue
+        nilai = [b["responden__jenis_kelamin"], b["responden__pendidikan"], b["responden__pekerjaan"], b["usia_k"]]
+        for f, v in zip(bidang, nilai, strict=True):
+            sel_ = per[(f, v)][kode[b["unsur_id"]]]
+            sel_[0] += b["s"]
+            sel_[1] += b["n"]
+    jumlah: dict[tuple[str, str], int] = defaultdict(int)
+    for b in (
+        responden_dari(**kw)
+        .annotate(usia_k=_kelompok_usia("usia"))
+        .values("jenis_kelamin", "pendidikan", "pekerjaan", "usia_k")
+        .annotate(c=Count("pk"))
+        .order_by()
+    ):
+        for f, v in zip(bidang, [b["jenis_kelamin"], b["pendidikan"], b["pekerjaan"], b["usia_k"]], strict=True):
+            jumlah[(f, v)] += b["c"]
+    murni = indeks.skema_dari(skema)
+
+    def baris(f: str, pilihan) -> list[dict]:
+        return [
+            {
+                "nilai": v,
+                "label": lbl,
+                "hasil": indeks.hitung(murni, {k: tuple(x) for k, x in per[(f, v)].items()}, jumlah[(f, v)]),
+            }
+            for v, lbl in pilihan
+        ]
+
+    hasil = [
+        {"bidang": f, "label": label, "baris": baris(f, [*pilihan, ("", TIDAK_DIISI)])}
+        for f, (label, pilihan) in PROFIL.items()
+    ]
+    usia = [(lbl, lbl) for lbl, _, _ in KELOMPOK_USIA] + [(TIDAK_DIISI, TIDAK_DIISI)]
+    hasil.append({"bidang": "usia", "label": "Usia", "baris": baris("usia", usia)})
     return hasil
-
-
-def _rinci(qs, jwb, murni, kode, nama, label, pilihan, kolom) -> dict:
-    per: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for b in jwb.values(kolom, "unsur_id").annotate(s=Sum("nilai"), n=Count("id")).order_by():
-        if b["unsur_id"] in kode:
-            per[b[kolom]][kode[b["unsur_id"]]] = (b["s"], b["n"])
-    jumlah = dict(qs.values_list(nama).annotate(c=Count("pk")).order_by())
-    baris = [
-        {"nilai": v, "label": lbl, "hasil": indeks.hitung(murni, per.get(v, {}), jumlah.get(v, 0))}
-        for v, lbl in [*pilihan, ("", "Tidak diisi")]
-    ]
-    return {"bidang": nama, "label": label, "baris": baris}
-
-
-def _rinci_usia(qs, jwb, murni, kode) -> dict:
-    per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    jumlah: dict[str, int] = defaultdict(int)
-    kelompok = {**{u: lbl for lbl, a, b in KELOMPOK_USIA for u in range(a, b + 1)}}
-
-    def nama(usia):
-        return "Tidak diisi" if usia is None else kelompok.get(usia, KELOMPOK_USIA[-1][0])
-
-    for b in jwb.values("responden__usia", "unsur_id").annotate(s=Sum("nilai"), n=Count("id")).order_by():
-        if b["unsur_id"] in kode:
-            sel = per[nama(b["responden__usia"])][kode[b["unsur_id"]]]
-            sel[0] += b["s"]
-            sel[1] += b["n"]
-    for usia, c in qs.values_list("usia").annotate(c=Count("pk")).order_by():
-        jumlah[nama(usia)] += c
-    label = [lbl for lbl, _, _ in KELOMPOK_USIA] + ["Tidak diisi"]
-    baris = [
-        {
-            "nilai": lbl,
-            "label": lbl,
-            "hasil": indeks.hitung(murni, {k: tuple(v) for k, v in per.get(lbl, {}).items()}, jumlah.get(lbl, 0)),
-        }
-        for lbl in label
-    ]
-    return {"bidang": "usia", "label": "Usia", "baris": baris}
 
 
 # --- complaints -----------------------------------------------------------------------------------
 
 
 def statistik_pengaduan(layanan_ids, mulai: dt.date, selesai: dt.date) -> dict[int, dict]:
-    """Per service: complaints received in the period, finished, still open, overdue, and finished late
+    """Per service: complaints received in the period, finished, still open, and open past their deadline
     (one grouped query). Feeds the SKM report and the dashboards."""
     hari_ini = timezone.localdate()
     awal = timezone.make_aware(dt.datetime.combine(mulai, dt.time.min))

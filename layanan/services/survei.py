@@ -23,6 +23,7 @@ PANJANG_KODE = 8
 KODE_MAKS_SEKALI = 500
 BERLAKU_KODE_HARI = 30
 BARIS_MAKS = 1000  # questionnaires per call of the API
+BARIS_MAKS_IMPOR = 10_000  # rows of one tabulation workbook
 USIA_MIN, USIA_MAKS = 10, 120
 PESAN_PENGELOLA = "Hanya petugas perangkat daerah penyelenggara layanan ini yang dapat mencatat survei."
 PESAN_KODE = "Kode survei tidak dikenal, sudah dipakai atau kedaluwarsa. Mintalah kode baru di loket."
@@ -170,8 +171,9 @@ def responden_catat(
         raise ValidationError({"detail": ["Kirim daftar jawaban responden."]})
     if not baris:
         raise ValidationError({"detail": ["Daftar responden kosong."]})
-    if len(baris) > BARIS_MAKS:
-        raise ValidationError({"detail": [f"Paling banyak {BARIS_MAKS} responden sekali kirim."]})
+    maks = BARIS_MAKS_IMPOR if sumber == SumberResponden.IMPOR else BARIS_MAKS
+    if len(baris) > maks:
+        raise ValidationError({"detail": [f"Paling banyak {maks} responden sekali kirim."]})
     skema = skema or layanan.skema_survei
     per_skema = {skema.kode: (skema, _unsur(skema))}
     galat: dict = {}
