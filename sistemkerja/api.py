@@ -225,7 +225,11 @@ GALAT_KODE = {
         'Galat: `{"detail": "pesan"}`, atau pesan per kolom `{"kolom": ["pesan", ...]}`. Kolom bersarang dan '
         "butir daftar dinamai menurut jalurnya: `pegawai[2]`, `anggota[0].peran`."
     ),
-    "properties": {"detail": {"type": "string"}, "kode": {"type": "string"}},
+    # `kode` is a machine code of some errors, and a field of some bodies (a service's `kode`): either shape
+    "properties": {
+        "detail": {"type": "string"},
+        "kode": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    },
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
 }
 GALAT_UMUM = {

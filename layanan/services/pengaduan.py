@@ -194,9 +194,7 @@ def _unit_tujuan(galat, pelaku, pengaduan: Pengaduan, unit: Unit | None) -> Unit
         if pengaduan.unit is None:
             galat["unit"] = ["Pilih unit yang menangani pengaduan ini."]
         return pengaduan.unit
-    if unit.pk != pengaduan.unit_id and not sel.adalah_bagian_organisasi(pelaku):
-        if pengaduan.unit is None or not sel.boleh_kelola(pelaku, pengaduan.unit):
-            raise BukanWewenang("Hanya Bagian Organisasi yang dapat menugaskan pengaduan ke unit lain.")
+    # The unit's own staff may hand it on to the unit it belongs to (as `pengaduan_tugaskan` does).
     if unit.instansi_id != pengaduan.instansi_id or not unit.aktif:
         galat["unit"] = ["Unit harus unit aktif instansi yang sama."]
     return unit

@@ -185,13 +185,11 @@ def responden_catat(
             continue
         sk = _skema_baris(galat, awalan, data.get("skema"), per_skema, layanan)
         t = tanggal(galat, f"{awalan}tanggal", data.get("tanggal"))
-        jwb = _jawaban(
-            galat,
-            awalan,
-            data.get("jawaban"),
-            per_skema[sk.kode][1] if sk else {},
-            sk.nilai_maks if sk else 4,
-            semua=False,
+        # answers are checked against the row's scheme; an unknown scheme is the row's one error
+        jwb = (
+            _jawaban(galat, awalan, data.get("jawaban"), per_skema[sk.kode][1], sk.nilai_maks, semua=False)
+            if sk
+            else []
         )
         prof = _profil(galat, awalan, data)
         if sk is not None:
