@@ -13,11 +13,9 @@ hold 30 results of 10 indikator each. What falls outside them is recorded on the
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 from decimal import Decimal
-from functools import lru_cache
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -29,7 +27,7 @@ from django.utils import timezone, translation
 from organisasi import nip as nip_mod
 from organisasi.choices import Jenjang, pangkat_golongan
 from organisasi.selectors import perangkat_daerah
-from penugasan.pdf import FON_SURAT, WaktuHabis, batas_waktu, lambang_uri, qr_png
+from penugasan.pdf import WaktuHabis, batas_waktu, lambang_uri, qr_png, tata_letak
 from penugasan.services.surat import kop as kop_surat
 from sistemkerja.teks import tanggal_id
 
@@ -326,35 +324,17 @@ def html_dokumen(dokumen, ttd) -> str:
         return render_to_string(f"kinerja/dokumen/pdf_{dokumen.jenis}.html", konteks_dokumen(dokumen, ttd))
 
 
-@lru_cache(maxsize=1)
-def _weasy():
-    """One font configuration and the parsed stylesheet per process (as penugasan.pdf._weasy for letters)."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    if hilang := [str(f) for f in FON_SURAT if not f.is_file()]:
-        raise FileNotFoundError(f"Fon dokumen tidak ditemukan: {', '.join(hilang)}.")
-    fonts = FontConfiguration()
-    atexit.register(_weasy.cache_clear)  # before WeasyPrint's libraries unload (see penugasan.pdf._weasy)
-    return fonts, CSS(filename=str(CSS_DOKUMEN), font_config=fonts)
-
-
 def _angka(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
 def pdf_dokumen(dokumen, ttd) -> bytes:
     """The document as PDF, within the limits above (BatasDokumen, WaktuHabis otherwise)."""
-    from weasyprint import HTML
-
     panjang = len(json.dumps(dokumen.isi, ensure_ascii=False))
     if panjang > MAKS_ISI:
         raise BatasDokumen(f"{AWALAN_BATAS}: isinya {_angka(panjang)} karakter, paling banyak {_angka(MAKS_ISI)}.")
     with batas_waktu(MAKS_DETIK):
-        fonts, css = _weasy()
-        hasil = HTML(string=html_dokumen(dokumen, ttd), base_url=str(settings.BASE_DIR)).render(
-            stylesheets=[css], font_config=fonts
-        )
+        hasil = tata_letak(html_dokumen(dokumen, ttd), CSS_DOKUMEN, "dokumen")
         if len(hasil.pages) > MAKS_HALAMAN:
             raise BatasDokumen(f"{AWALAN_BATAS}: {len(hasil.pages)} halaman, paling banyak {MAKS_HALAMAN}.")
         return hasil.write_pdf()

@@ -52,7 +52,6 @@ import csv
 import io
 import re
 import tempfile
-import zipfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
@@ -65,6 +64,7 @@ from organisasi.choices import Jenjang, pangkat_golongan
 from organisasi.models import Pegawai
 from organisasi.permissions import adalah_admin_organisasi, pegawai_dari_user
 from organisasi.selectors import hari_ini
+from sistemkerja.berkas import baris_xlsx, isi_unggahan
 from sistemkerja.errors import BukanWewenang
 from sistemkerja.masukan import bentuk_nip, tampil
 
@@ -410,41 +410,6 @@ def _tolak(pesan: str):
     raise ValidationError({"berkas": [pesan]})
 
 
-def _isi_berkas(berkas) -> bytes:
-    isi = berkas.read(MAKS_BAIT + 1) if hasattr(berkas, "read") else bytes(berkas)
-    if len(isi) > MAKS_BAIT:
-        _tolak(f"Berkas terlalu besar (paling besar {MAKS_BAIT // 1024 // 1024} MB).")
-    if not isi:
-        _tolak("Berkas kosong.")
-    return isi
-
-
-def _baris_xlsx(isi: bytes) -> Iterator[tuple]:
-    import openpyxl
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(isi)) as zf:
-            anggota = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        _tolak("Berkas bukan buku kerja XLSX yang sah; buka di Excel lalu simpan sebagai .xlsx atau .csv.")
-    if len(anggota) > 1000 or sum(a.file_size for a in anggota) > MAKS_ISI_XLSX:
-        _tolak("Buku kerja terlalu besar setelah dibuka; bagi datanya ke beberapa berkas.")
-    try:
-        buku = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001  a hostile or broken file can fail the parser in many ways
-        _tolak("Berkas bukan buku kerja XLSX yang sah; buka di Excel lalu simpan sebagai .xlsx atau .csv.")
-    try:
-        ws = buku.worksheets[0]
-        ws.reset_dimensions()  # the file's own idea of its size is not trusted
-        yield from ws.iter_rows(max_col=MAKS_KOLOM, values_only=True)
-    except ValidationError:
-        raise
-    except Exception:  # noqa: BLE001  a sheet's XML may be broken past the workbook's header
-        _tolak("Lembar pertama buku kerja tidak dapat dibaca; simpan ulang berkasnya sebagai .xlsx atau .csv.")
-    finally:
-        buku.close()
-
-
 def _baris_csv(isi: bytes) -> Iterator[list]:
     try:
         teks = isi.decode("utf-8-sig")
@@ -462,7 +427,13 @@ def _baris_csv(isi: bytes) -> Iterator[list]:
 def _baris_berkas(isi: bytes, nama: str) -> Iterator:
     akhiran = PurePath(nama or "").suffix.lower()
     if akhiran == ".xlsx" or (akhiran != ".csv" and isi.startswith(b"PK\x03\x04")):
-        return _baris_xlsx(isi)
+        return baris_xlsx(
+            isi,
+            maks_isi=MAKS_ISI_XLSX,
+            maks_kolom=MAKS_KOLOM,
+            bukan_xlsx="Berkas bukan buku kerja XLSX yang sah; buka di Excel lalu simpan sebagai .xlsx atau .csv.",
+            tak_terbaca="Lembar pertama buku kerja tidak dapat dibaca; simpan ulang berkasnya sebagai .xlsx atau .csv.",
+        )
     if akhiran in (".csv", ".txt", ""):
         return _baris_csv(isi)
     return _tolak(f"Berkas {tampil(nama)} bukan .xlsx atau .csv.")
@@ -615,7 +586,7 @@ def impor_predikat(*, pelaku, berkas, nama: str) -> dict:
     then all rows and one history row in one transaction. Admin Organisasi only."""
     if not adalah_admin_organisasi(pelaku):
         raise BukanWewenang("Impor predikat dilakukan oleh Bagian Organisasi.")
-    isi = _isi_berkas(berkas)
+    isi = isi_unggahan(berkas, MAKS_BAIT)
     galat = _Galat()
     rows = _baca(iter(_baris_berkas(isi, nama)), galat)
     galat.periksa()

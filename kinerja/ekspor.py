@@ -121,7 +121,7 @@ def _fon():
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    atexit.register(_fon.cache_clear)  # before WeasyPrint's libraries unload (see penugasan.pdf._weasy)
+    atexit.register(_fon.cache_clear)  # before WeasyPrint's libraries unload (see penugasan.pdf.gaya)
     return fonts
 
 

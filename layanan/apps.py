@@ -3,14 +3,19 @@ from django.db.models.signals import post_migrate
 
 
 def _siapkan_grup(sender, **kwargs):
+    """After migrating (and after a flush, which empties what the data migration loaded): the role groups'
+    permissions, and the shipped survey schemes (idempotent)."""
+    from .models import MutuSurvei, SkemaSurvei, UnsurSurvei
     from .permissions import pastikan_izin_grup
+    from .skema_bawaan import muat
 
     pastikan_izin_grup()
+    muat(SkemaSurvei, UnsurSurvei, MutuSurvei)
 
 
 class LayananConfig(AppConfig):
     name = "layanan"
-    verbose_name = "Layanan"
+    verbose_name = "Layanan publik"
 
     def ready(self):
         from sistemkerja import registry

@@ -12,9 +12,6 @@ time limit, QR code, lambang) with its own lean stylesheet (static/layanan/stand
 
 from __future__ import annotations
 
-import atexit
-from functools import lru_cache
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -23,7 +20,7 @@ from django.utils import timezone, translation
 from organisasi import nip as nip_mod
 from organisasi.choices import pangkat_golongan
 from organisasi.selectors import perangkat_daerah, pimpinan_unit_pada
-from penugasan.pdf import FON_SURAT, batas_waktu, lambang_uri, qr_png
+from penugasan.pdf import batas_waktu, lambang_uri, qr_png, tata_letak
 from penugasan.services.surat import jabatan_penandatangan
 from penugasan.services.surat import kop as kop_surat
 from sistemkerja.teks import tanggal_id
@@ -124,28 +121,10 @@ def html_standar(versi) -> str:
         return render_to_string("layanan/dokumen/standar_pdf.html", konteks_standar(versi))
 
 
-@lru_cache(maxsize=1)
-def _weasy():
-    """One font configuration and the parsed stylesheet per process (as penugasan.pdf._weasy for letters)."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    if hilang := [str(f) for f in FON_SURAT if not f.is_file()]:
-        raise FileNotFoundError(f"Fon standar pelayanan tidak ditemukan: {', '.join(hilang)}.")
-    fonts = FontConfiguration()
-    atexit.register(_weasy.cache_clear)  # before WeasyPrint's libraries unload (see penugasan.pdf._weasy)
-    return fonts, CSS(filename=str(CSS_STANDAR), font_config=fonts)
-
-
 def pdf_standar(versi) -> bytes:
     """The maklumat and standard of one version as PDF (penugasan.pdf.WaktuHabis past `MAKS_DETIK`)."""
-    from weasyprint import HTML
-
     with batas_waktu(MAKS_DETIK):
-        fonts, css = _weasy()
-        return HTML(string=html_standar(versi), base_url=str(settings.BASE_DIR)).write_pdf(
-            stylesheets=[css], font_config=fonts
-        )
+        return tata_letak(html_standar(versi), CSS_STANDAR, "standar pelayanan").write_pdf()
 
 
 def nama_berkas(versi) -> str:

@@ -4,23 +4,23 @@ Kelamin, Usia, Pendidikan, Pekerjaan; a row per respondent; the summary rows und
 
 The file is checked by its content, not its name: a ZIP holding a workbook, at most `MAKS_BAIT` bytes and
 `MAKS_ISI` unpacked, read by openpyxl in read-only mode (which parses with defusedxml when it is installed)
-with the sheet's own idea of its size ignored; at most `MAKS_BARIS` data rows. Each row becomes the shape
-API.md fixes for `POST /layanan/{kode}/responden/` and everything is handed to `services.responden_catat`
-(source `impor`) in one transaction: every row or none. The service names a wrong value by its index
-(`[6].jawaban.U3`); here that becomes the sheet's row and column ("Baris 9, U3: Nilai harus 1 sampai 4.").
+with the sheet's own idea of its size ignored (`sistemkerja.berkas.baris_xlsx`); at most `MAKS_BARIS` data
+rows. Each row becomes the shape API.md fixes for `POST /layanan/{kode}/responden/` and everything is handed
+to `services.responden_catat` (source `impor`) in one transaction: every row or none. The service names a
+wrong value by its index (`[6].jawaban.U3`); here that becomes the sheet's row and column ("Baris 9, U3: Nilai
+harus 1 sampai 4.").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sistemkerja.berkas import baris_xlsx, isi_unggahan
 from sistemkerja.masukan import tampil
 
 from . import services
@@ -79,47 +79,6 @@ PETA_PROFIL = {
 
 def _tolak(pesan: str):
     raise ValidationError({"berkas": [pesan]})
-
-
-def isi_berkas(berkas) -> bytes:
-    isi = berkas.read(MAKS_BAIT + 1) if hasattr(berkas, "read") else bytes(berkas)
-    if len(isi) > MAKS_BAIT:
-        _tolak(f"Berkas terlalu besar (paling besar {MAKS_BAIT // 1024 // 1024} MB).")
-    if not isi:
-        _tolak("Berkas kosong.")
-    return isi
-
-
-def _baris_xlsx(isi: bytes) -> Iterator[tuple]:
-    """The rows of the "Tabulasi" sheet (or the first), as values."""
-    import openpyxl
-
-    if not isi.startswith(b"PK\x03\x04"):
-        _tolak(PESAN_BUKAN_XLSX)
-    try:
-        with zipfile.ZipFile(io.BytesIO(isi)) as zf:
-            anggota = zf.infolist()
-            nama = {a.filename for a in anggota}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        _tolak(PESAN_BUKAN_XLSX)
-    if "xl/workbook.xml" not in nama:
-        _tolak(PESAN_BUKAN_XLSX)
-    if len(anggota) > 1000 or sum(a.file_size for a in anggota) > MAKS_ISI:
-        _tolak("Buku kerja terlalu besar setelah dibuka; bagi datanya ke beberapa berkas.")
-    try:
-        buku = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001  a hostile or broken file can fail the parser in many ways
-        _tolak(PESAN_BUKAN_XLSX)
-    try:
-        ws = buku["Tabulasi"] if "Tabulasi" in buku.sheetnames else buku.worksheets[0]
-        ws.reset_dimensions()  # the file's own idea of its size is not trusted
-        yield from ws.iter_rows(max_col=MAKS_KOLOM, values_only=True)
-    except ValidationError:
-        raise
-    except Exception:  # noqa: BLE001  a sheet's XML may be broken past the workbook's header
-        _tolak("Lembar Tabulasi tidak dapat dibaca; simpan ulang berkasnya sebagai .xlsx.")
-    finally:
-        buku.close()
 
 
 def _judul(baris: Iterator, kode_unsur: list[str]) -> tuple[int, dict[int, str]]:
@@ -193,7 +152,17 @@ def _kosong(x) -> bool:
 
 def baca(isi: bytes, kode_unsur: list[str]) -> list[dict]:
     """[{"baris": sheet row number, "data": the row in API.md's shape}] of the file's respondents."""
-    baris = iter(_baris_xlsx(isi))
+    baris = iter(
+        baris_xlsx(
+            isi,
+            maks_isi=MAKS_ISI,
+            maks_kolom=MAKS_KOLOM,
+            bukan_xlsx=PESAN_BUKAN_XLSX,
+            tak_terbaca="Lembar Tabulasi tidak dapat dibaca; simpan ulang berkasnya sebagai .xlsx.",
+            lembar="Tabulasi",
+            ketat=True,
+        )
+    )
     awal, kolom = _judul(baris, kode_unsur)
     hasil = []
     for no, r in enumerate(baris, awal + 1):
@@ -238,7 +207,7 @@ def impor(*, pelaku, layanan: Layanan, berkas, skema: SkemaSurvei | None = None)
     `{"berkas": ["Baris 9, U3: Nilai harus 1 sampai 4.", …]}` naming the sheet's rows."""
     skema = skema or layanan.skema_survei
     kode_unsur = [u.kode for u in sorted(skema.unsur.all(), key=lambda u: u.urutan)]
-    baris = baca(isi_berkas(berkas), kode_unsur)
+    baris = baca(isi_unggahan(berkas, MAKS_BAIT), kode_unsur)
     galat: list[tuple[tuple, str]] = []
     hasil: list[Responden] = []
     with transaction.atomic():

@@ -288,3 +288,11 @@ def prefetch_tanggapan_terbit():
     return Prefetch(
         "tanggapan", queryset=Tanggapan.objects.filter(diterbitkan__isnull=False), to_attr="tanggapan_terbit"
     )
+
+
+def pengaduan_lacak(kode: str | None) -> Pengaduan | None:
+    """The complaint with this tracking code (as `services.normal_lacak` gives it), its published answers in
+    `tanggapan_terbit`; None when there is none or no code."""
+    if not kode:
+        return None
+    return Pengaduan.objects.filter(kode_lacak=kode).prefetch_related(prefetch_tanggapan_terbit()).first()

@@ -8,12 +8,10 @@ into a spooled file, so a year of 100,000 respondents never sits in memory).
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -86,21 +84,6 @@ def kode_unsur(skema: SkemaSurvei) -> list[str]:
 # --- PDF ------------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _weasy():
-    """One font configuration and the parsed stylesheet per process (as penugasan.pdf._weasy)."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    from penugasan.pdf import FON_SURAT
-
-    if hilang := [str(f) for f in FON_SURAT if not f.is_file()]:
-        raise FileNotFoundError(f"Fon laporan tidak ditemukan: {', '.join(hilang)}.")
-    fonts = FontConfiguration()
-    atexit.register(_weasy.cache_clear)  # before WeasyPrint's libraries unload (see penugasan.pdf._weasy)
-    return fonts, CSS(filename=str(CSS_LAPORAN), font_config=fonts)
-
-
 def konteks_pdf(lap: Laporan, *, lampiran: bool) -> dict:
     from penugasan.pdf import lambang_uri
     from penugasan.services.surat import kop
@@ -131,15 +114,10 @@ def html_pdf(lap: Laporan, *, lampiran: bool) -> str:
 
 def pdf(lap: Laporan, *, lampiran: bool) -> bytes:
     """The report as PDF within the letters' time limit (`penugasan.pdf.WaktuHabis` past it)."""
-    from weasyprint import HTML
-
-    from penugasan.pdf import MAKS_DETIK, batas_waktu
+    from penugasan.pdf import MAKS_DETIK, batas_waktu, tata_letak
 
     with batas_waktu(MAKS_DETIK):
-        fonts, css = _weasy()
-        return HTML(string=html_pdf(lap, lampiran=lampiran), base_url=str(settings.BASE_DIR)).write_pdf(
-            stylesheets=[css], font_config=fonts
-        )
+        return tata_letak(html_pdf(lap, lampiran=lampiran), CSS_LAPORAN, "laporan").write_pdf()
 
 
 # --- XLSX -----------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import threading
 import time
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 import segno
 from django.conf import settings
@@ -89,18 +90,30 @@ def batas_waktu(detik: float):
         raise WaktuHabis(pesan)
 
 
-@lru_cache(maxsize=1)
-def _weasy():
+@lru_cache(maxsize=None)
+def gaya(css: Path, apa: str = "surat"):
+    """One font configuration and the parsed stylesheet `css` per process, for every PDF laid out with the
+    letters' bundled font (`FON_SURAT`): the letters, kinerja's documents, layanan's standards and SKM reports.
+    `apa` names the kind of PDF in the error when the font is missing."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     if hilang := [str(f) for f in FON_SURAT if not f.is_file()]:
-        raise FileNotFoundError(f"Fon surat tidak ditemukan: {', '.join(hilang)}.")
+        raise FileNotFoundError(f"Fon {apa} tidak ditemukan: {', '.join(hilang)}.")
     fonts = FontConfiguration()
     # Let go of it while WeasyPrint's libraries are still loaded: left to interpreter shutdown, its __del__
-    # prints "Exception ignored … TypeError" after every process that made a letter.
-    atexit.register(_weasy.cache_clear)
-    return fonts, CSS(filename=str(CSS_SURAT), font_config=fonts)
+    # prints "Exception ignored … TypeError" after every process that made a PDF.
+    atexit.register(gaya.cache_clear)
+    return fonts, CSS(filename=str(css), font_config=fonts)
+
+
+def tata_letak(html: str, css: Path, apa: str = "surat"):
+    """`html` laid out in pages with the stylesheet `css` and the bundled font (`gaya`): a WeasyPrint document,
+    its `pages` to count, its `write_pdf()` to make. Callers bound it with `batas_waktu`."""
+    from weasyprint import HTML
+
+    fonts, lembar = gaya(css, apa)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(stylesheets=[lembar], font_config=fonts)
 
 
 def url_verifikasi(kode: str) -> str:
@@ -213,16 +226,11 @@ def respon_pdf(surat):
 
 def pdf_surat(surat) -> bytes:
     """The letter as PDF, within the limits above (BatasSurat, WaktuHabis otherwise)."""
-    from weasyprint import HTML
-
     panjang = len(json.dumps(surat.isi, ensure_ascii=False))
     if panjang > MAKS_ISI:
         raise BatasSurat(f"{AWALAN_BATAS}: isinya {_angka(panjang)} karakter, paling banyak {_angka(MAKS_ISI)}.")
     with batas_waktu(MAKS_DETIK):
-        fonts, css = _weasy()
-        dokumen = HTML(string=html_surat(surat), base_url=str(settings.BASE_DIR)).render(
-            stylesheets=[css], font_config=fonts
-        )
+        dokumen = tata_letak(html_surat(surat), CSS_SURAT)
         if len(dokumen.pages) > MAKS_HALAMAN:
             raise BatasSurat(f"{AWALAN_BATAS}: {len(dokumen.pages)} halaman, paling banyak {MAKS_HALAMAN}.")
         return dokumen.write_pdf()

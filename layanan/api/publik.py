@@ -18,7 +18,6 @@ from sistemkerja.masukan import bentuk_id, bentuk_kode
 from sistemkerja.security import alamat_klien
 
 from .. import selectors, services
-from ..models import Pengaduan
 from . import serializers as s
 from ._dasar import PESAN_LAYANAN, Publik, dibuat, param_cari, param_kode
 
@@ -142,12 +141,7 @@ class LacakPublikView(Publik, APIView):
         },
     )
     def get(self, request, kode_lacak):
-        kode = services.normal_lacak(kode_lacak)
-        p = (
-            Pengaduan.objects.filter(kode_lacak=kode).prefetch_related(selectors.prefetch_tanggapan_terbit()).first()
-            if kode
-            else None
-        )
+        p = selectors.pengaduan_lacak(services.normal_lacak(kode_lacak))
         if p is None:
             raise exceptions.NotFound("Tidak ada pengaduan dengan kode lacak ini.")
         return Response(s.LacakSerializer(p).data)

@@ -17,6 +17,7 @@ from django.utils.crypto import salted_hmac
 from organisasi.models import Instansi, PejabatUnit, Unit
 from sistemkerja.berkas import nama_acak, periksa_berkas
 from sistemkerja.errors import BukanWewenang, TerlaluSering, TransisiTidakSah
+from sistemkerja.masukan import bentuk_kode
 
 from .. import selectors as sel
 from ..choices import AksiLayanan, JenisPengaduan, StatusPengaduan
@@ -49,15 +50,18 @@ def sidik_alamat(alamat: str | None) -> str:
 
 
 def _instansi(galat: dict, layanan: Layanan | None, instansi: Instansi | str | None) -> Instansi | None:
+    if instansi not in (None, "") and not isinstance(instansi, Instansi):
+        kode = bentuk_kode(instansi)
+        instansi = Instansi.objects.filter(kode=kode).first() if kode else None
+        if instansi is None:
+            galat["instansi"] = ["Instansi tidak dikenal."]
+            return None
     if layanan is not None:
+        if isinstance(instansi, Instansi) and instansi.pk != layanan.unit.instansi_id:
+            galat["instansi"] = ["Layanan ini milik instansi lain."]
         return layanan.unit.instansi
     if isinstance(instansi, Instansi):
         return instansi
-    if instansi:
-        obj = Instansi.objects.filter(kode=instansi if isinstance(instansi, str) else "").first()
-        if obj is None:
-            galat["instansi"] = ["Instansi tidak dikenal."]
-        return obj
     semua = list(Instansi.objects.all()[:2])
     if len(semua) == 1:
         return semua[0]

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 
+from kinerja.views._dasar import sah
 from organisasi.models import Unit
 from sistemkerja.errors import GalatDomain
 
@@ -61,7 +62,7 @@ def jalankan(request, form, aksi):
 def kirim(request, form, aksi):
     """(result, status) of a posted form: 400 when the form itself refuses the input, else what the service
     does with the cleaned data (`aksi(cleaned_data)`), as `jalankan`."""
-    if not form.is_valid():
+    if not sah(form):  # also refuses a checkbox or number Django would let through (kinerja's pages share it)
         return None, 400
     return jalankan(request, form, lambda: aksi(form.cleaned_data))
 

@@ -99,10 +99,12 @@ def _baris_kosong(unsur, n: int) -> list[dict]:
     ]
 
 
-def _baca_grid(post, unsur) -> list[dict]:
-    """The grid's rows as sent (every row, filled or not)."""
-    n = post.get("n", "")
-    n = int(n) if n.isascii() and n.isdigit() and 1 <= int(n) <= BARIS_MAKS else BARIS_BAWAAN
+def _baca_grid(post, unsur) -> list[dict] | None:
+    """The grid's rows as sent (every row, filled or not); None when its row count is not one it sends."""
+    n = post.get("n", str(BARIS_BAWAAN))
+    if not (n.isascii() and n.isdigit() and 1 <= int(n) <= BARIS_MAKS):
+        return None
+    n = int(n)
     baris = []
     for i in range(n):
         b = {"i": i, "nomor": i + 1, "galat": {}, "tanggal": post.get(f"r{i}-tanggal", "").strip()}
@@ -142,23 +144,28 @@ def responden(request, kode):
     unsur = list(skema.unsur.all())
     status, galat = 200, []
     if request.method == "POST":
-        baris = _baca_grid(request.POST, unsur)
+        baris = _baca_grid(request.POST, unsur) or []
         terisi = [b for b in baris if _terisi(b)]
         kirim = [
             {"tanggal": b["tanggal"], "jawaban": {k: v for k, v in b["jawaban"].items() if v}}
             | {k: b[k] for k in PROFIL if b[k]}
             for b in terisi
         ]
-        try:
-            hasil = services.responden_catat(pelaku=request.user, layanan=layanan, baris=kirim) if kirim else None
-        except (ValidationError, GalatDomain) as e:  # shown on the grid's cells and above it
-            hasil, status = None, getattr(e, "status_code", 400)
-            galat = _tempel_galat(baris, terisi, _dasar.galat_dict(e))
+        if not baris:
+            hasil, status = None, 400
+            galat = [f"Jumlah baris formulir tidak sah (1 sampai {BARIS_MAKS})."]
+            baris = _baris_kosong(unsur, BARIS_BAWAAN)
         else:
-            if hasil:
-                messages.success(request, f"{len(hasil)} kuesioner dicatat.")
-                return redirect("layanan:responden", kode=layanan.kode)
-            status, galat = 400, ["Isi paling sedikit satu baris."]
+            try:
+                hasil = services.responden_catat(pelaku=request.user, layanan=layanan, baris=kirim) if kirim else None
+            except (ValidationError, GalatDomain) as e:  # shown on the grid's cells and above it
+                hasil, status = None, getattr(e, "status_code", 400)
+                galat = _tempel_galat(baris, terisi, _dasar.galat_dict(e))
+            else:
+                if hasil:
+                    messages.success(request, f"{len(hasil)} kuesioner dicatat.")
+                    return redirect("layanan:responden", kode=layanan.kode)
+                status, galat = 400, ["Isi paling sedikit satu baris."]
     else:
         n = bentuk_id(request.GET.get("baris")) or BARIS_BAWAAN
         baris = _baris_kosong(unsur, min(n, BARIS_MAKS))

@@ -120,12 +120,7 @@ def status_publik(p: Pengaduan) -> dict:
 @never_cache
 @require_GET
 def lacak_kode(request, kode):
-    normal = services.normal_lacak(kode)
-    p = (
-        Pengaduan.objects.filter(kode_lacak=normal).prefetch_related(sel.prefetch_tanggapan_terbit()).first()
-        if normal
-        else None
-    )
+    p = sel.pengaduan_lacak(services.normal_lacak(kode))
     if p is None:
         form = LacakForm(initial={"kode": kode[:40]})
         return render(request, "layanan/lacak.html", {"form": form, "tidak_ada": True}, status=404)

@@ -269,6 +269,8 @@ def test_pengaduan_isian_salah(lay):
         ({"nama": "a\x00"}, "nama"),
         ({"lampiran": SimpleUploadedFile("a.pdf", b"MZ\x90\x00 not a pdf")}, "lampiran"),
         ({"layanan": None, "instansi": "entah"}, "instansi"),
+        ({"instansi": "a\x00b"}, "instansi"),  # checked even beside a service
+        ({"instansi": "x" * 100_000}, "instansi"),
     ]:
         data = {"isi": "Antrean terlalu lama", "layanan": "uji-lab", **isian}
         with pytest.raises(ValidationError) as e:

@@ -269,6 +269,10 @@ def test_catat_kuesioner_kertas_semua_atau_tidak(client, lay):
     assert Responden.objects.get(usia=30).jawaban.count() == 2
     r = client.post("/layanan/kelola/uji-lab/responden/", {"n": "3", **_baris(0, tanggal=hari_ini)})
     assert r.status_code == 400 and "paling sedikit satu baris" in html(r)
+    for n in ["", "x", "0", "٣", "999999", "3\x00"]:  # a row count the grid never sends: refused, nothing written
+        r = client.post("/layanan/kelola/uji-lab/responden/", {**data, "n": n})
+        assert r.status_code == 400 and "Jumlah baris formulir tidak sah" in html(r), n
+    assert Responden.objects.count() == 3
 
 
 # --- complaints -----------------------------------------------------------------------------------
@@ -414,6 +418,8 @@ def test_ubah_data_layanan_dan_tarik_dari_katalog(client, lay):
     skema = str(lay.lab.skema_survei_id)
     r = client.post("/layanan/kelola/uji-lab/ubah/", {"nama": "\u200b", "skema": skema, "aktif": "on"})
     assert r.status_code == 400 and "Wajib diisi" in html(r)
+    r = client.post("/layanan/kelola/uji-lab/ubah/", {"nama": "Uji", "skema": skema, "aktif": "ya\x00"})
+    assert r.status_code == 400 and Layanan.objects.get(pk=lay.lab.pk).nama == "Uji Laboratorium Kesehatan"
     r = client.post("/layanan/kelola/uji-lab/ubah/", {"nama": "Uji Laboratorium Klinik", "skema": skema})
     assert r.status_code == 302
     lay.lab.refresh_from_db()

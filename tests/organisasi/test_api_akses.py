@@ -146,7 +146,7 @@ def test_token_obtained_with_a_spaced_nip_opens_the_api(struktur, akun_analis):
     token = TokenApi.objects.get(user=akun_analis)
     assert r.json()["token"][:10] == token.awalan == r.json()["awalan"]
     assert r.json()["token"] not in (token.sidik, token.awalan)  # only the digest is kept
-    assert r.json()["cakupan"] == ["kinerja:baca", "pegawai:baca", "penugasan:baca", "struktur:baca"]
+    assert r.json()["cakupan"] == ["kinerja:baca", "layanan:baca", "pegawai:baca", "penugasan:baca", "struktur:baca"]
     data = {"username": struktur.analis.nip, "password": PASSWORD}
     again = klien().post("/api/v1/token/", data, format="json")
     assert again.status_code == 200 and again.json()["token"] != r.json()["token"]  # a second, separate token
