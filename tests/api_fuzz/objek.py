@@ -3,9 +3,10 @@ and the English defaults of DRF and Django that must not reach a client (API.md:
 
 `dunia(struktur)` adds to the six-pattern instansi of tests/conftest.py a team, a finished flow A with its
 letter, a flow B waiting on the head (his step), a flow B the head asked for (his to withdraw), a flow D
-the staff member asked for (hers to withdraw), a competency on the staff member's profile, and a year of
-kinerja (`kinerja_dunia`). The actors are `struktur.kepala_bag_org` (Kepala Bagian Organisasi, PPK of the
-staff there) and `struktur.analis` (staff).
+the staff member asked for (hers to withdraw), a competency on the staff member's profile, a year of
+kinerja (`kinerja_dunia`) and the Bagian Organisasi's public service with its complaints (`layanan_dunia`).
+The actors are `struktur.kepala_bag_org` (Kepala Bagian Organisasi, PPK of the staff there) and
+`struktur.analis` (staff).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def dunia(struktur) -> SimpleNamespace:
     d.kompetensi = Kompetensi.objects.create(nama="Analisis data")
     d.kompetensi_staf = services.kompetensi_catat(pelaku=analis.akun, pegawai=analis, kompetensi=d.kompetensi)
     kinerja_dunia(struktur, d)
+    layanan_dunia(struktur, d)
     return d
 
 
@@ -156,6 +158,48 @@ def skp_dunia(struktur, d: SimpleNamespace) -> None:
     d.pengembangan = services.pengembangan_catat(
         pelaku=kepala.akun, skp=d.skp, jenis="coaching", uraian="Coaching reviu SOP"
     )
+
+
+def layanan_dunia(struktur, d: SimpleNamespace) -> None:
+    """Layanan of the Bagian Organisasi, all within the head's reach (he heads the unit: he sets its standards,
+    publishes its answers; the staff member runs its counter): `layanan` published (version 1 in force) with a
+    draft version 2 and survey responses (paper forms he entered), a survey code for the public questionnaire;
+    a complaint on it `diproses` with one answer not yet published (his to publish), its tracking code; a
+    complaint with an attachment, still `diterima` (his to take up). Complaints are filed without a sender's
+    address, so the rate limit of the public form counts none of them."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from layanan import services
+    from layanan.models import Layanan
+    from tests.layanan.conftest import layanan_terbit
+
+    kepala = struktur.kepala_bag_org.akun
+    d.layanan = layanan_terbit(kepala, struktur.bag_org, "konsultasi-org", "Konsultasi Kelembagaan")
+    d.versi_draf = services.versi_buat(
+        pelaku=kepala, layanan=d.layanan, komponen={"biaya": "Tidak dipungut biaya."}, catatan="Reviu tahunan"
+    )
+    d.versi_terbit = d.layanan.versi_berlaku
+    tanggal = timezone.localdate().isoformat()  # this year's index (the pages' and the API's default period)
+    d.responden = services.responden_catat(
+        pelaku=kepala,
+        layanan=d.layanan,
+        baris=[
+            {"tanggal": tanggal, "jawaban": {f"U{i}": 3 for i in range(1, 10)}, "jenis_kelamin": "P", "usia": 41},
+            {"tanggal": tanggal, "jawaban": {f"U{i}": 4 for i in range(1, 10)}, "pekerjaan": "swasta"},
+        ],
+    )
+    (d.kode_survei,) = services.kode_survei_buat(pelaku=kepala, layanan=d.layanan, jumlah=1)
+    d.pengaduan = services.pengaduan_ajukan(isi="Jadwal konsultasi tidak jelas", layanan=d.layanan.kode, nama="Warga")
+    services.pengaduan_proses(pelaku=kepala, pengaduan=d.pengaduan)
+    d.tanggapan = services.tanggapan_tulis(pelaku=kepala, pengaduan=d.pengaduan, isi="Jadwal kini di papan informasi.")
+    d.pengaduan.refresh_from_db()
+    png = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png")
+    d.pengaduan_lampiran = services.pengaduan_ajukan(
+        isi="Antrean loket panjang", layanan=d.layanan.kode, jenis="saran", lampiran=png
+    )
+    d.kode_lacak = services.tampil_lacak(d.pengaduan.kode_lacak)
+    assert Layanan.objects.filter(pk=d.layanan.pk, versi_berlaku__nomor=1).exists()
 
 
 def render(surat) -> None:

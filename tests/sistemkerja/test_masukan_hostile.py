@@ -182,6 +182,8 @@ def nilai_path(rute: Rute, param: str, d) -> str:
         model = jalur.split("/")[2]
         if model in tabel:
             return str(tabel[model].pk)
+    if (nilai := _nilai_layanan(jalur, param, d)) is not None:
+        return nilai
     if param == "nip":
         return d.staf.nip
     if param == "tahun":  # the year of last year's appraisal (a unit's predikat organisasi)
@@ -215,6 +217,34 @@ def nilai_path(rute: Rute, param: str, d) -> str:
         if (nilai := _nilai_kinerja(jalur, d)) is not None:
             return str(nilai.pk)
     raise LookupError(f"{rute.pola}: tidak ada nilai nyata untuk parameter {param!r}; tambahkan di nilai_path()")
+
+
+def _nilai_layanan(jalur: str, param: str, d) -> str | None:
+    """Layanan's path values (`objek.layanan_dunia`): the Bagian Organisasi's service by its code (version 1 in
+    force, version 2 the draft its edits are aimed at), a unit's code where a unit is asked, the tracking code on
+    the public tracking and receipt; the complaint under way (its unpublished answer the head's to publish),
+    the complaint still received (with its attachment) where it is taken up or its attachment is read."""
+    publik = jalur.startswith("publik/")
+    lay = jalur.removeprefix("publik/")
+    if param == "kode_lacak" or (param == "kode" and lay.startswith(("pengaduan/lacak/", "pengaduan/terkirim/"))):
+        return d.kode_lacak
+    if param == "unit_kode" or (param == "kode" and lay.startswith("layanan/kelola/skm/unit/")):
+        return d.struktur.bag_org.kode
+    if param == "kode" and lay.startswith("layanan/"):
+        return d.layanan.kode
+    if param in ("n", "nomor") and lay.startswith("layanan/"):
+        # the draft where it is edited (the page's `ubah/`, the API's version: its PATCH), never in public
+        draf = "/ubah/" in lay or (param == "nomor" and not publik)
+        return str((d.versi_draf if draf else d.versi_terbit).nomor)
+    if param == "tid":
+        return str(d.tanggapan.pk)
+    if param in ("pk", "id"):
+        if lay.startswith("tanggapan/"):
+            return str(d.tanggapan.pk)
+        if lay.startswith(("pengaduan/", "layanan/kelola/pengaduan/")):
+            diterima = re.search(r"/(proses|lampiran)/", _templat(lay))
+            return str((d.pengaduan_lampiran if diterima else d.pengaduan).pk)
+    return None
 
 
 def _templat(jalur: str) -> str:
@@ -314,10 +344,32 @@ def isi_awal(nama: str, jenis: str, d, pilihan=()) -> object:
         from organisasi.selectors import hari_ini
 
         return hari_ini().year
+    # layanan: a new service's code (a slug not yet taken), the survey's scheme, the service a complaint names
+    # and its instansi, a complaint's attachment left out (a JSON body has no file), a complaint's deadline
+    if n == "kode":
+        return "layanan-uji-baru"
+    if n == "skema":
+        return "skm2017"
+    if n == "layanan":
+        return d.layanan.kode
+    if n == "instansi":
+        return s.instansi.kode
+    if n == "lampiran":
+        return None
+    if n == "tenggat_pengaduan_hari":
+        return "14" if jenis == "teks" else 14
     if n == "periode":  # the appraisal: a period of last year's SKP not yet rated (T1 and T2 are)
         return f"{d.skp.tahun}-T3"
     if re.fullmatch(r"h\d+-k\d+-target", n):  # an SKP form's indicator target (a number in a text input)
         return "12"
+    if re.fullmatch(r"r\d+-tanggal", n):  # a paper questionnaire's date (layanan): not in the future
+        from organisasi.selectors import hari_ini
+
+        return hari_ini().isoformat()
+    if n.endswith("usia"):  # a respondent's age (layanan's survey): 10 to 120
+        return "41"
+    if n == "alihkan-unit":  # a complaint handed to another unit (it is the Bagian Organisasi's now)
+        return s.asisten.kode
     if jenis == "tanggal":
         return (objek.SELESAI if "selesai" in n else objek.MULAI).isoformat()
     if jenis == "bool":
@@ -448,6 +500,7 @@ class PembacaForm(HTMLParser):
         self._kini: dict | None = None
         self._select: dict | None = None
         self._textarea: dict | None = None
+        self._opsi: dict | None = None  # an <option> without a value: it sends its text
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
@@ -483,9 +536,13 @@ class PembacaForm(HTMLParser):
             self._select = {"nama": a["name"], "tag": "select", "multiple": "multiple" in a, "opsi": [], "dipilih": []}
             self._kini["isian"].append(self._select)
         elif tag == "option" and self._select is not None:
-            self._select["opsi"].append(a.get("value", ""))
-            if "selected" in a:
-                self._select["dipilih"].append(a.get("value", ""))
+            self._opsi_tutup()
+            if "value" in a:
+                self._select["opsi"].append(a["value"])
+                if "selected" in a:
+                    self._select["dipilih"].append(a["value"])
+            else:
+                self._opsi = {"teks": "", "dipilih": "selected" in a}
         elif tag == "textarea" and a.get("name"):
             self._textarea = {"nama": a["name"], "tag": "textarea", "value": "", "wajib": "required" in a}
             self._kini["isian"].append(self._textarea)
@@ -493,11 +550,24 @@ class PembacaForm(HTMLParser):
     def handle_data(self, data):
         if self._textarea is not None:
             self._textarea["value"] += data
+        if self._opsi is not None:
+            self._opsi["teks"] += data
+
+    def _opsi_tutup(self):
+        if self._opsi is not None and self._select is not None:
+            teks = " ".join(self._opsi["teks"].split())
+            self._select["opsi"].append(teks)
+            if self._opsi["dipilih"]:
+                self._select["dipilih"].append(teks)
+        self._opsi = None
 
     def handle_endtag(self, tag):
         if tag == "form":
             self._kini = None
+        elif tag == "option":
+            self._opsi_tutup()
         elif tag == "select":
+            self._opsi_tutup()
             self._select = None
         elif tag == "textarea":
             self._textarea = None
@@ -564,6 +634,9 @@ def halaman_semua(d) -> dict[str, str]:
             continue
     for a in "ABCDE":
         halaman[f"baru:{a}"] = f"{reverse('penugasan:baru')}?alur={a}"
+    # the questionnaire as the counter's slip opens it: its one-time code filled in (a valid answer to start from)
+    if "layanan:survei" in halaman:
+        halaman["layanan:survei"] += "?" + urlencode({"kode": d.kode_survei.kode})
     return halaman
 
 
@@ -625,6 +698,8 @@ def isian_dari_html(i: dict, d) -> Isian:
     if i["jenis"] == "pilih":
         dasar = i["dipilih"] or ([""] if i.get("boleh_kosong") else i["opsi"][:1])
         if re.fullmatch(r"h\d+-intervensi", i["nama"]) and i["opsi"]:  # an SKP's main result intervenes in one
+            dasar = i["opsi"][:1]
+        if re.fullmatch(r"r\d+-U\d+", i["nama"]) and i["opsi"]:  # a paper questionnaire's answer (layanan): given
             dasar = i["opsi"][:1]
         bulat = bool(i["opsi"]) and all(o.isascii() and o.isdigit() for o in i["opsi"])
         jenis = "bulat" if bulat else "teks"
@@ -833,7 +908,8 @@ class Catatan:
 
 
 def nilai_form(isian: list[Isian]) -> dict:
-    return {i.nama: i.dasar for i in isian if i.jenis != "berkas"}
+    """A form's valid values; a field whose valid value is none (JSON's null: an API's optional file) is left out."""
+    return {i.nama: i.dasar for i in isian if i.jenis != "berkas" and i.dasar is not None}
 
 
 def nilai_json(isian: list[Isian]) -> dict:
