@@ -104,7 +104,8 @@ def pengaduan_ajukan(
         galat["jenis"] = [f"Gunakan salah satu: {', '.join(JenisPengaduan.values)}."]
     if isinstance(layanan, str) or (layanan is not None and not isinstance(layanan, Layanan)):
         kode = layanan if isinstance(layanan, str) else ""
-        layanan = sel.layanan_publik().filter(kode=kode).first() if kode else None
+        sah = bentuk_kode(kode)  # a NUL or a megabyte is no service's code (and never reaches the database)
+        layanan = sel.layanan_publik().filter(kode=sah).first() if sah else None
         if kode and layanan is None:
             galat["layanan"] = ["Layanan tidak dikenal atau belum diterbitkan."]
     inst = _instansi(galat, layanan, instansi)

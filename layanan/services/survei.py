@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sistemkerja.errors import TransisiTidakSah
+from sistemkerja.masukan import bentuk_kode
 
 from ..choices import AksiLayanan, JenisKelamin, Pekerjaan, Pendidikan, SumberResponden
 from ..models import Jawaban, KodeSurvei, Layanan, RencanaTindakLanjut, Responden, SkemaSurvei, UnsurSurvei
@@ -31,9 +32,10 @@ PESAN_KODE = "Kode survei tidak dikenal, sudah dipakai atau kedaluwarsa. Mintala
 
 def normal_kode(teks_kode) -> str:
     """A code as typed ("abcd-efgh ", "ABCDEFGH") in its stored form."""
-    if not isinstance(teks_kode, str):
+    if not isinstance(teks_kode, str) or len(teks_kode) > 40:
         return ""
-    return "".join(c for c in teks_kode.upper() if c not in " -\t")[:32]
+    kode = "".join(c for c in teks_kode.upper() if c not in " -\t")
+    return kode if kode.isascii() and kode.isalnum() else ""  # a NUL or other stray character: no code
 
 
 def tampil_kode(kode: str) -> str:
@@ -214,14 +216,12 @@ def _skema_baris(galat, awalan, kode, per_skema, layanan) -> SkemaSurvei | None:
         return next(iter(per_skema.values()))[0]
     if kode in per_skema:
         return per_skema[kode][0]
+    kode = bentuk_kode(kode) or ""  # a NUL or a megabyte names no scheme
     sk = (
-        SkemaSurvei.objects.filter(kode=kode if isinstance(kode, str) else "")
-        .filter(instansi__isnull=True)
-        .prefetch_related("unsur")
-        .first()
-        or SkemaSurvei.objects.filter(kode=kode if isinstance(kode, str) else "", instansi_id=layanan.unit.instansi_id)
-        .prefetch_related("unsur")
-        .first()
+        SkemaSurvei.objects.filter(kode=kode, instansi__isnull=True).prefetch_related("unsur").first()
+        or SkemaSurvei.objects.filter(kode=kode, instansi_id=layanan.unit.instansi_id).prefetch_related("unsur").first()
+        if kode
+        else None
     )
     if sk is None:
         galat[f"{awalan}skema"] = ["Skema survei tidak dikenal."]

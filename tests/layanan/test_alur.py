@@ -138,7 +138,7 @@ def test_survei_publik_kode_sekali_pakai_tanpa_data_pribadi(lay):
     nama_kolom = {fld.name for fld in Responden._meta.get_fields()}
     assert not nama_kolom & {"kode", "kode_survei", "nama", "kontak", "alamat", "ip", "email", "telepon"}
     assert {fld.name for fld in KodeSurvei._meta.get_fields()} & {"responden"} == set()
-    for kode_salah in [kode.kode, lain.kode, "ZZZZZZZZ", "", None]:
+    for kode_salah in [kode.kode, lain.kode, "ZZZZZZZZ", "", None, kode.kode[:4] + "\x00", "A" * 1000]:
         with pytest.raises(ValidationError) as e:
             services.survei_isi(layanan=lay.lab, kode=kode_salah, jawaban=SEMUA_3)
         assert "kode" in galat(e)
@@ -221,11 +221,12 @@ def test_responden_skema_2004_per_baris_dan_indeks_terpisah(lay):
     h2017 = sel.ikm(skema=sel.skema("skm2017"), **tahun)
     assert (h2004.responden, str(h2004.ikm), h2004.mutu.mutu) == (1, "100.00", "A")
     assert (h2017.responden, str(h2017.ikm), h2017.mutu.mutu) == (1, "75.00", "C")
-    with pytest.raises(ValidationError) as e:
-        services.responden_catat(
-            pelaku=lay.admin, layanan=lay.lab, baris=[{"tanggal": "2026-03-01", "skema": "skm1999", "jawaban": {}}]
-        )
-    assert "[0].skema" in galat(e)
+    for salah in ["skm1999", "skm\x002017", 5]:
+        with pytest.raises(ValidationError) as e:
+            services.responden_catat(
+                pelaku=lay.admin, layanan=lay.lab, baris=[{"tanggal": "2026-03-01", "skema": salah, "jawaban": {}}]
+            )
+        assert "[0].skema" in galat(e)
 
 
 def test_indeks_unit_menggabungkan_jawaban_dan_rincian_profil(lay, django_assert_max_num_queries):
@@ -270,6 +271,7 @@ def test_pengaduan_isian_salah(lay):
         ({"lampiran": SimpleUploadedFile("a.pdf", b"MZ\x90\x00 not a pdf")}, "lampiran"),
         ({"layanan": None, "instansi": "entah"}, "instansi"),
         ({"instansi": "a\x00b"}, "instansi"),  # checked even beside a service
+        ({"layanan": "uji\x00lab"}, "layanan"),  # never reaches the database (PostgreSQL refuses NUL)
         ({"instansi": "x" * 100_000}, "instansi"),
     ]:
         data = {"isi": "Antrean terlalu lama", "layanan": "uji-lab", **isian}
