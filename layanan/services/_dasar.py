@@ -11,7 +11,7 @@ from kinerja.services._dasar import beri_tahu, catat, gagal_bila, kunci  # noqa:
 from organisasi.models import Pegawai, Unit
 from organisasi.permissions import pegawai_dari_user
 from sistemkerja.errors import BukanWewenang
-from sistemkerja.masukan import PERIODE_MIN, periksa_teks
+from sistemkerja.masukan import PERIODE_MIN, bilangan_bulat, periksa_teks
 
 from .. import selectors as sel
 from ..models import RiwayatLayanan
@@ -90,19 +90,17 @@ def tanggal(galat: dict, kolom: str, nilai) -> dt.date | None:
 
 
 def bulat(galat: dict, kolom: str, nilai, *, minimum: int, maksimum: int, pesan: str) -> int | None:
-    """A whole number in range from JSON or a form (ASCII digits only)."""
-    if isinstance(nilai, bool):
-        galat[kolom] = [pesan]
-        return None
+    """`bilangan_bulat` for the services: a whole number in range from JSON (4 or 4.0) or a form (" 4 "),
+    or None with `pesan` on `kolom`."""
     if isinstance(nilai, str):
         nilai = nilai.strip()
-        if not (nilai.isascii() and nilai.isdigit() and len(nilai) <= 6):
+        if len(nilai) > 6:
             galat[kolom] = [pesan]
             return None
-        nilai = int(nilai)
     if isinstance(nilai, float) and nilai.is_integer():
         nilai = int(nilai)
-    if not isinstance(nilai, int) or not minimum <= nilai <= maksimum:
+    try:
+        return bilangan_bulat(nilai, minimum=minimum, maksimum=maksimum)
+    except ValidationError:
         galat[kolom] = [pesan]
         return None
-    return nilai
