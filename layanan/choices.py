@@ -59,6 +59,7 @@ class SumberResponden(models.TextChoices):
     DARING = "daring", "Formulir daring (kode sekali pakai)"
     KERTAS = "kertas", "Formulir kertas/kios, dicatat petugas"
     IMPOR = "impor", "Impor XLSX tabulasi"
+    KONSULTASI = "konsultasi", "Penilaian pemohon konsultasi"
 
 
 class JenisPengaduan(models.TextChoices):
@@ -91,6 +92,91 @@ class AksiLayanan(models.TextChoices):
     ADUAN_JAWAB = "aduan_jawab", "Tanggapan ditulis"
     ADUAN_TERBIT = "aduan_terbit", "Tanggapan diterbitkan"
     ADUAN_TUTUP = "aduan_tutup", "Pengaduan ditutup"
+    KONSULTASI_AJUKAN = "konsultasi_ajukan", "Konsultasi diajukan"
+    KONSULTASI_DISPOSISI = "konsultasi_disposisi", "Konsultasi didisposisikan"
+    KONSULTASI_JADWALKAN = "konsultasi_jadwalkan", "Pertemuan konsultasi dijadwalkan"
+    KONSULTASI_JAWAB = "konsultasi_jawab", "Konsultasi dijawab"
+    KONSULTASI_TUTUP = "konsultasi_tutup", "Konsultasi ditutup"
+    KONSULTASI_LAMPIRAN = "konsultasi_lampiran", "Lampiran konsultasi ditambahkan"
+    SOP_DAFTAR = "sop_daftar", "SOP didaftarkan"
+    SOP_UBAH = "sop_ubah", "Data SOP diubah"
+    SOP_VERSI = "sop_versi", "Versi SOP disusun"
+    SOP_VERSI_UBAH = "sop_versi_ubah", "Draf SOP diubah"
+    SOP_IMPOR = "sop_impor", "Tabel kegiatan SOP diimpor"
+    SOP_TERBIT = "sop_terbit", "SOP disahkan"
+    PETA_DAFTAR = "peta_daftar", "Peta proses bisnis didaftarkan"
+    PETA_UBAH = "peta_ubah", "Data peta proses bisnis diubah"
+    PETA_VERSI = "peta_versi", "Versi peta proses bisnis diunggah"
+    PETA_TERBIT = "peta_terbit", "Peta proses bisnis ditetapkan"
+    REVIU_BUAT = "reviu_buat", "Reviu dan evaluasi dibuka"
+    REVIU_STATUS = "reviu_status", "Status reviu dan evaluasi berubah"
+    TEMUAN_CATAT = "temuan_catat", "Temuan reviu dicatat"
+    TEMUAN_TINDAK = "temuan_tindak", "Tindak lanjut temuan dicatat"
+    TEMUAN_TUTUP = "temuan_tutup", "Temuan reviu dinyatakan selesai"
+    RUMPUN_BUAT = "rumpun_buat", "Rumpun dibentuk"
+    RUMPUN_UBAH = "rumpun_ubah", "Rumpun diubah"
+
+
+class JenisKonsultasi(models.TextChoices):
+    """What an agency may consult the Bagian Organisasi on (seed 001's service, API.md)."""
+
+    LAKIP = "lakip", "Penyusunan pelaporan LAKIP"
+    PERJANJIAN_KINERJA = "perjanjian_kinerja", "Penetapan/perjanjian kinerja"
+    CAPAIAN_KINERJA = "capaian_kinerja", "Capaian kinerja"
+    STANDAR_PELAYANAN = "standar_pelayanan", "Standar pelayanan"
+    SOP = "sop", "Standar operasional prosedur"
+    IKM = "ikm", "Indeks kepuasan masyarakat (IKM/SKM)"
+    SPM = "spm", "Standar pelayanan minimal"
+
+
+class StatusKonsultasi(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIDISPOSISI = "didisposisi", "Didisposisikan"
+    DIJADWALKAN = "dijadwalkan", "Dijadwalkan"
+    DIJAWAB = "dijawab", "Dijawab"
+    SELESAI = "selesai", "Selesai"
+
+
+class TahapLampiran(models.TextChoices):
+    PERMOHONAN = "permohonan", "Berkas permohonan"
+    HASIL = "hasil", "Hasil konsultasi"
+
+
+class JenisLangkahSop(models.TextChoices):
+    """The symbol a row of an SOP's activity table is drawn with (PermenPANRB 35/2012)."""
+
+    MULAI = "mulai", "Mulai (terminator)"
+    KEGIATAN = "kegiatan", "Kegiatan (proses)"
+    KEPUTUSAN = "keputusan", "Keputusan (ya/tidak)"
+    SELESAI = "selesai", "Selesai (terminator)"
+
+
+class JenisPeta(models.TextChoices):
+    """The maps of a business process (Pasal 13 ayat 4; PermenPANRB 19/2018)."""
+
+    LEVEL = "level", "Peta proses bisnis (level 1 dan turunannya)"
+    SUBPROSES = "subproses", "Peta subproses"
+    RELASI = "relasi", "Peta relasi"
+    LINTAS_FUNGSI = "lintas_fungsi", "Peta lintas fungsi"
+
+
+class FormatPeta(models.TextChoices):
+    PDF = "pdf", "PDF"
+    PNG = "png", "PNG"
+    JPEG = "jpeg", "JPEG"
+    BPMN = "bpmn", "BPMN 2.0 XML"
+
+
+class StatusReviu(models.TextChoices):
+    DIRENCANAKAN = "direncanakan", "Direncanakan"
+    BERJALAN = "berjalan", "Berjalan"
+    SELESAI = "selesai", "Selesai"
+
+
+class StatusTemuan(models.TextChoices):
+    TERBUKA = "terbuka", "Terbuka"
+    DITINDAKLANJUTI = "ditindaklanjuti", "Ditindaklanjuti"
+    SELESAI = "selesai", "Selesai"
 
 
 class CakupanToken(models.TextChoices):

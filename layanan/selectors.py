@@ -296,3 +296,66 @@ def pengaduan_lacak(kode: str | None) -> Pengaduan | None:
     if not kode:
         return None
     return Pengaduan.objects.filter(kode_lacak=kode).prefetch_related(prefetch_tanggapan_terbit()).first()
+
+
+# --- the Bagian Organisasi of an instansi (API.md: named by the instansi, never by a unit's name) ------------
+
+
+def kepala_bagian_organisasi(instansi, tanggal: dt.date | None = None):
+    """Who disposes consultations on the day: the head of the instansi's Bagian Organisasi as kedudukan
+    says (definitif, else Plt/Plh, else the head above); None where the instansi names no Bagian."""
+    from organisasi.selectors import pimpinan_unit_pada
+
+    if instansi.bagian_organisasi_id is None:
+        return None
+    return pimpinan_unit_pada(instansi.bagian_organisasi, tanggal)["memimpin"]
+
+
+def instansi_bagian_organisasi(user) -> set[int] | None:
+    """The instansi whose Bagian Organisasi the user works in: its active staff (the unit and the units
+    under it) and whoever heads it on the day; None: every instansi (the global organisation admins)."""
+    from organisasi.models import Instansi
+
+    cache = getattr(user, "__dict__", {}).setdefault("_layanan_jalur", {})
+    if "bo" in cache:
+        return cache["bo"]
+    if not getattr(user, "is_authenticated", False):
+        hasil: set[int] | None = set()
+    elif adalah_bagian_organisasi(user):
+        hasil = None
+    else:
+        hasil = set()
+        diri = pegawai_dari_user(user)
+        if diri is not None and diri.aktif:
+            bagian = list(
+                Instansi.objects.filter(bagian_organisasi__isnull=False).values_list("pk", "bagian_organisasi__path")
+            )
+            if bagian:
+                jalur = set(
+                    PejabatUnit.objects.pada(timezone.localdate())
+                    .filter(pegawai=diri, jenis__in=PERAN_PIMPINAN)
+                    .values_list("unit__path", flat=True)
+                )
+                if diri.unit_id:
+                    jalur.update(Unit.objects.filter(pk=diri.unit_id).values_list("path", flat=True))
+                hasil = {pk for pk, path in bagian if any(j.startswith(path) for j in jalur)}
+    cache["bo"] = hasil
+    return hasil
+
+
+def di_bagian_organisasi(user, instansi_id: int) -> bool:
+    bo = instansi_bagian_organisasi(user)
+    return bo is None or instansi_id in bo
+
+
+def penangan_konsultasi(instansi):
+    """The staff a consultation may be disposed to: active staff of the Bagian Organisasi and its units."""
+    from organisasi.models import Pegawai
+
+    if instansi.bagian_organisasi_id is None:
+        return Pegawai.objects.none()
+    return (
+        Pegawai.objects.filter(aktif=True, unit__path__startswith=instansi.bagian_organisasi.path)
+        .select_related("unit", "jabatan")
+        .order_by("nama")
+    )

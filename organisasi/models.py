@@ -57,6 +57,16 @@ class Instansi(models.Model):
         help_text="Kode klasifikasi arsip (Permendagri 83/2022) pada nomor surat permohonan, jawaban dan "
         "penugasan, mis. 800.1.11.1. Pola nomor surat memakainya lewat {klasifikasi}.",
     )
+    bagian_organisasi = models.ForeignKey(
+        "organisasi.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Bagian Organisasi",
+        help_text="Unit yang menjalankan urusan organisasi instansi ini: kepalanya mendisposisikan konsultasi, "
+        "pegawainya menanganinya.",
+    )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)
     history = HistoricalRecords(verbose_name="riwayat instansi")

@@ -81,7 +81,8 @@ class Tanggapan(models.Model):
 
 
 class RiwayatLayanan(models.Model):
-    """One transition of layanan: who did what to which service, version or complaint."""
+    """One transition of layanan: who did what to which service, version, complaint, consultation, SOP, map,
+    review round or cluster."""
 
     aksi = models.CharField("aksi", max_length=24, choices=AksiLayanan.choices)
     layanan = models.ForeignKey(
@@ -92,6 +93,36 @@ class RiwayatLayanan(models.Model):
     )
     pengaduan = models.ForeignKey(
         Pengaduan, on_delete=models.CASCADE, null=True, blank=True, related_name="riwayat", verbose_name="pengaduan"
+    )
+    konsultasi = models.ForeignKey(
+        "layanan.Konsultasi",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="riwayat",
+        verbose_name="konsultasi",
+    )
+    sop = models.ForeignKey(
+        "layanan.Sop", on_delete=models.CASCADE, null=True, blank=True, related_name="riwayat", verbose_name="SOP"
+    )
+    peta = models.ForeignKey(
+        "layanan.PetaProses",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="riwayat",
+        verbose_name="peta proses bisnis",
+    )
+    reviu = models.ForeignKey(
+        "layanan.Reviu", on_delete=models.CASCADE, null=True, blank=True, related_name="riwayat", verbose_name="reviu"
+    )
+    rumpun = models.ForeignKey(
+        "layanan.Rumpun",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="riwayat",
+        verbose_name="rumpun",
     )
     oleh = models.ForeignKey(
         Pegawai, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="oleh"

@@ -34,6 +34,11 @@ class Layanan(models.Model):
         editable=False,
         verbose_name="versi berlaku",
     )
+    menerima_konsultasi = models.BooleanField(
+        "layanan konsultasi Bagian Organisasi",
+        default=False,
+        help_text="Penilaian konsultasi perangkat daerah masuk ke survei kepuasan layanan ini (satu per instansi).",
+    )
     aktif = models.BooleanField("aktif", default=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     history = HistoricalRecords(verbose_name="riwayat layanan")
@@ -71,6 +76,12 @@ class VersiLayanan(models.Model):
         "tenggat tanggapan pengaduan (hari)",
         default=TENGGAT_PENGADUAN_BAWAAN,
         help_text="Berapa hari sejak diterima pengaduan atas layanan ini harus ditanggapi (komponen pengaduan).",
+    )
+    jangka_waktu_hari = models.PositiveSmallIntegerField(
+        "jangka waktu penyelesaian (hari)",
+        null=True,
+        blank=True,
+        help_text="Untuk menghitung tenggat permohonan; kosong bila jangka waktunya 'sesuai kebutuhan'.",
     )
     catatan_perubahan = models.TextField("catatan perubahan", blank=True)
     disusun_oleh = models.ForeignKey(

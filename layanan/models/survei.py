@@ -106,7 +106,7 @@ class Responden(models.Model):
     usia = models.PositiveSmallIntegerField("usia", null=True, blank=True)
     pendidikan = models.CharField("pendidikan", max_length=8, choices=Pendidikan.choices, blank=True)
     pekerjaan = models.CharField("pekerjaan", max_length=16, choices=Pekerjaan.choices, blank=True)
-    sumber = models.CharField("sumber", max_length=8, choices=SumberResponden.choices)
+    sumber = models.CharField("sumber", max_length=16, choices=SumberResponden.choices)
     dicatat_oleh = models.ForeignKey(
         Pegawai, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="dicatat oleh"
     )

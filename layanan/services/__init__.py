@@ -1,5 +1,13 @@
 """Every write of layanan: one function per transition, `<entitas>_<aksi>(*, pelaku, ...)`."""
 
+from .konsultasi import (
+    konsultasi_ajukan,
+    konsultasi_disposisi,
+    konsultasi_jadwalkan,
+    konsultasi_jawab,
+    konsultasi_tutup,
+    layanan_konsultasi,
+)
 from .pengaduan import (
     alamat_bersihkan,
     normal_lacak,
@@ -24,7 +32,13 @@ from .survei import (
 __all__ = [
     "alamat_bersihkan",
     "kode_survei_buat",
+    "konsultasi_ajukan",
+    "konsultasi_disposisi",
+    "konsultasi_jadwalkan",
+    "konsultasi_jawab",
+    "konsultasi_tutup",
     "layanan_daftarkan",
+    "layanan_konsultasi",
     "layanan_ubah",
     "normal_kode",
     "normal_lacak",

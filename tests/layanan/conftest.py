@@ -41,3 +41,15 @@ def lay(struktur, admin_organisasi):
         pelaku=admin_organisasi, kode="izin-praktik", nama="Rekomendasi Izin Praktik", unit=s.bidang, komponen={}
     )
     return ns
+
+
+@pytest.fixture
+def bo(lay):
+    """`lay` with the instansi naming its Bagian Organisasi, and the consultation service taking ratings."""
+    lay.s.instansi.bagian_organisasi = lay.s.bag_org
+    lay.s.instansi.save()
+    type(lay.konsultasi).objects.filter(pk=lay.konsultasi.pk).update(menerima_konsultasi=True)
+    lay.kepala_bo = lay.s.kepala_bag_org
+    lay.penangan = lay.s.analis
+    lay.pemohon = lay.s.staf_upt5
+    return lay
