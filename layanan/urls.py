@@ -8,5 +8,9 @@ urlpatterns = [
     path("", include("layanan.urls_dokumen")),
     path("", include("layanan.urls_skm")),
     path("", include("layanan.urls_kelola")),
+    path("", include("layanan.urls_konsultasi")),
+    path("", include("layanan.urls_sop")),
+    path("", include("layanan.urls_peta")),
+    path("", include("layanan.urls_rumpun")),
     path("", include("layanan.urls_publik")),
 ]

@@ -5,6 +5,6 @@ through `versi_ubah`, and actions publish the latest draft (`versi_terbitkan`) o
 (`versi_buat`). The Bagian Organisasi keeps the survey schemes an instansi adds (elements and bands checked
 in the form); the shipped ones and any scheme already answered stay as they are. Nothing is deleted."""
 
-from . import pengaduan, standar, survei
+from . import konsultasi, pengaduan, peta, rumpun, sop, standar, survei
 
-__all__ = ["pengaduan", "standar", "survei"]
+__all__ = ["konsultasi", "pengaduan", "peta", "rumpun", "sop", "standar", "survei"]

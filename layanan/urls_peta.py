@@ -1,0 +1,3 @@
+"""Pages of layanan: peta (filled in by issue 18)."""
+
+urlpatterns: list = []

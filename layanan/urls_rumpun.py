@@ -1,0 +1,3 @@
+"""Pages of layanan: rumpun (filled in by issue 18)."""
+
+urlpatterns: list = []
