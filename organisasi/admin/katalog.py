@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from sistemkerja.admin import kolom_tanggal
+from sistemkerja.forms import PilihanIdField
 
 from .. import services
 from ..forms_admin import InstansiForm, JabatanForm
@@ -13,12 +14,39 @@ from .dasar import AdminCakupan, jalur_kelola
 from .pegawai import cari_nip
 
 
+class UnitInstansiField(PilihanIdField):
+    def label_from_instance(self, obj):
+        return f"{obj.nama} ({obj.kode})"
+
+
+class InstansiBagianForm(InstansiForm):
+    """The instansi's data and its Bagian Organisasi, chosen among its own active units (the service checks
+    it again); a new instansi has no units yet, so it is named once they exist."""
+
+    class Meta(InstansiForm.Meta):
+        fields = [*InstansiForm.Meta.fields, "bagian_organisasi"]
+        field_classes = {"bagian_organisasi": UnitInstansiField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bidang = self.fields.get("bagian_organisasi")
+        if bidang is None:
+            return
+        if self.instance.pk:
+            bidang.queryset = Unit.objects.filter(instansi=self.instance, depth__gt=1, aktif=True).order_by("path")
+        else:
+            bidang.queryset = Unit.objects.none()
+            bidang.disabled = True
+            bidang.help_text = "Pilih setelah unit-unit instansi ini dibuat (atau lewat impor struktur)."
+
+
 @admin.register(Instansi)
 class InstansiAdmin(AdminCakupan):
     """Only the Admin Organisasi creates or changes an instansi; a unit admin sees their own."""
 
-    form = InstansiForm
-    list_display = ["kode", "nama", "kode_wilayah", "tempat"]
+    form = InstansiBagianForm
+    list_display = ["kode", "nama", "kode_wilayah", "tempat", "bagian_organisasi"]
+    list_select_related = ["bagian_organisasi"]
     search_fields = ["kode", "nama"]
 
     def batasi(self, request, qs):
@@ -49,6 +77,8 @@ class InstansiAdmin(AdminCakupan):
             instansi = self.transisi(services.instansi_buat, request, kode=d["kode"], **kolom)
         # the letters' lambang and classification code (a cleared lambang comes as False)
         naskah = {k: d[k] or "" for k in ("lambang", "kode_klasifikasi") if k in form.changed_data}
+        if change and "bagian_organisasi" in form.changed_data:
+            naskah["bagian_organisasi"] = d["bagian_organisasi"]
         if naskah:
             instansi = self.transisi(services.instansi_ubah, request, instansi=instansi, **naskah)
         self.salin(obj, instansi)

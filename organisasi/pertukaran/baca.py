@@ -14,6 +14,7 @@ from .. import nip as nip_mod
 from ..choices import Golongan, JenisAsn, JenisJabatan, JenisPeran, JenisUnit, Jenjang, Tingkat
 from ..models import Instansi, Jabatan, Pegawai, PejabatUnit, Penempatan, Unit
 from ..services import GOLONGAN_PPPK
+from . import bagian
 from .baris import KOLOM, TINGKAT_STRUKTURAL, Galat, Pembaca, bentuk_nip, dalam_potongan, mentah, tampil
 
 
@@ -97,11 +98,12 @@ class BacaanBerkas:
         for kolom in ("kode_wilayah", "tempat", "alamat"):
             if (v := p.teks(kolom)) is not None:
                 nilai[kolom] = v
+        bagian = p.rujukan("bagian_organisasi")  # checked once the units are read (`bagian.periksa`)
         if kode is not None and kode in {r.kode for r in self.instansi}:
             p.salah("kode", f"Kode {kode!r} tercantum lebih dari sekali.")
         elif kode is not None and kode in self.unit_db and self.unit_db[kode].depth != 1:
             p.salah("kode", f"Kode {kode!r} sudah dipakai unit {self.unit_db[kode].nama}.")
-        self.instansi.append(SimpleNamespace(label=label, kode=kode, nilai=nilai))
+        self.instansi.append(SimpleNamespace(label=label, kode=kode, nilai=nilai, bagian_organisasi=bagian))
 
     def baca_unit(self, i: int, baris) -> None:
         label = f"{self.posisi('unit', i)} {mentah(baris, 'kode')}"
@@ -404,6 +406,7 @@ def baca_berkas(data, galat: Galat, baris_lembar: dict[str, list[int]] | None = 
     for i, baris in enumerate(daftar["unit"]):
         b.baca_unit(i, baris)
     b.periksa_pohon()
+    bagian.periksa(b)
     b.muat_pegawai(_nip_rujukan(daftar))
     for i, baris in enumerate(daftar["pegawai"]):
         b.baca_pegawai(i, baris)

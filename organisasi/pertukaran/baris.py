@@ -27,7 +27,7 @@ from ..choices import Tingkat
 JENIS_HASIL = ("instansi", "unit", "jabatan", "pegawai", "plt", "delegasi")
 # (required, optional) fields per kind of row
 KOLOM = {
-    "instansi": ({"kode", "nama"}, {"kode_wilayah", "tempat", "alamat"}),
+    "instansi": ({"kode", "nama"}, {"kode_wilayah", "tempat", "alamat", "bagian_organisasi"}),
     "unit": ({"kode", "nama", "jenis", "induk", "tingkat"}, {"mandiri", "aktif"}),
     "pegawai": (
         {"nip", "nama", "jabatan", "jenis_jabatan", "unit"},

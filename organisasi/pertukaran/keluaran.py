@@ -12,7 +12,7 @@ from ..selectors import hari_ini
 def ekspor(*, instansi=None) -> dict:
     """Instansi, units (parents first), each person's latest placement and head role, and the Plt/Plh and
     delegations not yet ended. `instansi` is an Instansi or its kode; None exports every instansi."""
-    semua_instansi = Instansi.objects.order_by("kode")
+    semua_instansi = Instansi.objects.select_related("bagian_organisasi").order_by("kode")
     if instansi is not None:
         semua_instansi = semua_instansi.filter(kode=getattr(instansi, "kode", instansi))
     semua_instansi = list(semua_instansi)
@@ -42,6 +42,7 @@ def _instansi(i: Instansi) -> dict:
         "kode": i.kode,
         "nama": i.nama,
         **_tanpa_kosong(kode_wilayah=i.kode_wilayah, tempat=i.tempat, alamat=i.alamat),
+        **_tanpa_kosong(bagian_organisasi=i.bagian_organisasi.kode if i.bagian_organisasi else None),
     }
 
 

@@ -58,6 +58,11 @@ LEMBAR: dict[str, Lembar] = {
                 Kolom("kode_wilayah", "Kode wilayah Kemendagri.", "35.07"),
                 Kolom("tempat", "Nama kota pada tanggal surat.", "Kepanjen"),
                 Kolom("alamat", "Alamat kantor, untuk kop surat.", "Jl. Panji No. 158, Kepanjen"),
+                Kolom(
+                    "bagian_organisasi",
+                    "Kode unit Bagian Organisasi instansi ini (unit di lembar unit atau yang sudah terdaftar): "
+                    "kepalanya mendisposisikan konsultasi, pegawainya menanganinya. Kosong: tidak diubah.",
+                ),
             ),
         ),
         Lembar(

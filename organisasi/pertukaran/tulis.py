@@ -24,6 +24,7 @@ from .. import services
 from ..choices import JenisJabatan, JenisPeran
 from ..models import Instansi, Jabatan, Pegawai, PejabatUnit, Unit
 from ..selectors import hari_ini
+from . import bagian
 from .baca import baca_berkas
 from .baris import JENIS_HASIL, Galat, dalam_potongan
 
@@ -56,6 +57,7 @@ class Penulis:
         for r in sorted(b.unit.values(), key=lambda r: (r.kedalaman, r.urutan)):
             self._tulis_unit(r)
         b.muat_unit()  # paths change when units move; later writes need fresh ones
+        bagian.tulis(self)  # an instansi's Bagian Organisasi may be a unit the file has just created
         self._hitung_awal_pimpinan()
         for r in b.pegawai.values():
             self._tulis_pegawai(r)

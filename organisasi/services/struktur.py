@@ -32,16 +32,28 @@ def instansi_buat(
 
 @transaction.atomic
 def instansi_ubah(*, pelaku, instansi: Instansi, **perubahan) -> Instansi:
-    """Change an instansi's data; its root unit carries the same name."""
-    hanya_kolom(perubahan, {"nama", "kode_wilayah", "tempat", "alamat", "lambang", "kode_klasifikasi"})
+    """Change an instansi's data; its root unit carries the same name. `bagian_organisasi` names the unit
+    (of this instansi, active, below its root) whose head disposes consultations and whose staff handle them."""
+    hanya_kolom(
+        perubahan, {"nama", "kode_wilayah", "tempat", "alamat", "lambang", "kode_klasifikasi", "bagian_organisasi"}
+    )
     if pelaku is not None and cakupan_jalur(pelaku, "change") is not None:
         raise BukanWewenang("Hanya Admin Organisasi yang dapat mengubah data instansi.")
     instansi = Instansi.objects.select_for_update().get(pk=instansi.pk)
+    if perubahan.get("bagian_organisasi") is not None:
+        _periksa_bagian_organisasi(instansi, perubahan["bagian_organisasi"])
     if "nama" in terapkan_perubahan(instansi, perubahan, pelaku=pelaku, transisi="instansi_ubah"):
         akar = Unit.objects.get(instansi=instansi, depth=1)
         akar.nama = instansi.nama
         _simpan(akar, pelaku, "instansi_ubah: nama")
     return instansi
+
+
+def _periksa_bagian_organisasi(instansi: Instansi, unit) -> None:
+    if not isinstance(unit, Unit) or unit.instansi_id != instansi.pk or unit.depth <= 1:
+        raise ValidationError({"bagian_organisasi": f"Pilih unit di bawah {instansi.nama}."})
+    if not unit.aktif:
+        raise ValidationError({"bagian_organisasi": f"Unit {unit.nama} sudah tidak aktif."})
 
 
 def _validasi_unit(*, jenis: str, tingkat: str, induk: Unit | None) -> None:
