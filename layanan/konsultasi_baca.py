@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 
 from organisasi.permissions import pegawai_dari_user
 
@@ -19,8 +20,9 @@ NAMA_LANGKAH = {
 
 
 def konsultasi_terlihat(user):
-    """The Bagian Organisasi sees its instansi's consultations; the requester, the handler and the staff of
-    the requesting unit (its heads and the agency's staff: layanan's pengelola circle) see theirs."""
+    """The Bagian Organisasi sees its instansi's consultations, and so do the heads above it (one of them
+    disposes while the Bagian's head is vacant); the requester, the handler and the staff of the requesting
+    unit (its heads and the agency's staff: layanan's pengelola circle) see theirs."""
     qs = Konsultasi.objects.select_related(
         "instansi", "pemohon", "unit_pemohon", "perangkat_daerah", "penangan", "pendisposisi"
     )
@@ -34,6 +36,8 @@ def konsultasi_terlihat(user):
     jalur = sel.jalur_pengelola(user)
     if jalur:
         syarat |= sel._q(jalur, "unit_pemohon__path")
+    if penetap := sel.jalur_penetap(user):
+        syarat |= sel._q(penetap, "instansi__bagian_organisasi__path")
     return qs.filter(syarat)
 
 
@@ -57,3 +61,11 @@ def langkah(konsultasi: Konsultasi, kepala=None) -> dict | None:
     if nama is None:
         return None
     return {"nama": nama, "pelaku": [p.nip for p in pelaku_langkah(konsultasi, kepala)]}
+
+
+def terlambat_q() -> Q:
+    """`Konsultasi.terlambat` as a filter: answered after its deadline (a day in Asia/Jakarta), or still
+    unanswered past it."""
+    dijawab_lewat = Q(dijawab__isnull=False, dijawab__date__gt=F("tenggat"))
+    belum_lewat = Q(dijawab__isnull=True, tenggat__lt=timezone.localdate()) & ~Q(status=StatusKonsultasi.SELESAI)
+    return dijawab_lewat | belum_lewat

@@ -10,7 +10,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kinerja.api.serializers import BulatMentah, KodeUnitField, Mentah, RiwayatKinerjaSerializer, TeksMentah
+from kinerja.api.serializers import (
+    BenarMentah,
+    BulatMentah,
+    KodeUnitField,
+    Mentah,
+    RiwayatKinerjaSerializer,
+    TeksMentah,
+)
 from sistemkerja.masukan import bentuk_kode, tampil
 
 from ..choices import KOMPONEN, JenisKelamin, JenisPengaduan, Pekerjaan, Pendidikan
@@ -71,12 +78,21 @@ class LayananBuatSerializer(serializers.Serializer):
         required=False, allow_null=True, default=None, help_text="Kode skema survei (bawaan `skm2017`)."
     )
     tenggat_pengaduan_hari = BulatMentah(help_text="Hari untuk menanggapi pengaduan atas layanan ini (bawaan 14).")
+    jangka_waktu_hari = BulatMentah(
+        help_text="Jangka waktu penyelesaian dalam hari (1–365) untuk menghitung tenggat permohonan (konsultasi); "
+        "null bila 'sesuai kebutuhan'."
+    )
 
 
 class VersiBuatSerializer(serializers.Serializer):
     komponen = KomponenMentah(help_text="Komponen yang berubah; yang tidak disebut disalin dari versi terakhir.")
     catatan = TeksMentah(help_text="Catatan perubahan.")
     tenggat_pengaduan_hari = BulatMentah()
+    jangka_waktu_hari = BulatMentah(
+        default=serializers.empty,
+        help_text="Hari (1–365); null: 'sesuai kebutuhan'. Tidak dikirim: tetap (versi baru: disalin dari versi "
+        "terakhir).",
+    )
 
 
 class VersiUbahSerializer(VersiBuatSerializer):
@@ -181,6 +197,9 @@ class VersiSerializer(serializers.Serializer):
     berlaku_sejak = serializers.DateTimeField(allow_null=True)
     berlaku_sampai = serializers.DateTimeField(allow_null=True)
     tenggat_pengaduan_hari = serializers.IntegerField()
+    jangka_waktu_hari = serializers.IntegerField(
+        allow_null=True, help_text="Jangka waktu penyelesaian dalam hari; null bila 'sesuai kebutuhan'."
+    )
     catatan = serializers.CharField(source="catatan_perubahan")
     disusun_oleh = serializers.CharField(source="disusun_oleh.nip", allow_null=True, default=None)
     diterbitkan_oleh = serializers.CharField(source="diterbitkan_oleh.nip", allow_null=True, default=None)
@@ -206,6 +225,9 @@ class LayananRingkasSerializer(serializers.Serializer):
 
 
 class LayananSerializer(LayananRingkasSerializer):
+    menerima_konsultasi = serializers.BooleanField(
+        help_text="Penilaian konsultasi perangkat daerah masuk ke survei layanan ini (satu per instansi)."
+    )
     versi = serializers.SerializerMethodField(
         help_text="Semua versi, terbaru dahulu; draf hanya bagi pengelola layanan ini."
     )
@@ -221,7 +243,7 @@ class RespondenSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     tanggal = serializers.DateField()
     skema = serializers.CharField(source="skema.kode")
-    sumber = serializers.CharField(help_text="`daring`, `kertas` atau `impor`.")
+    sumber = serializers.CharField(help_text="`daring`, `kertas`, `impor` atau `konsultasi`.")
     jenis_kelamin = serializers.CharField(allow_null=True)
     usia = serializers.IntegerField(allow_null=True)
     pendidikan = serializers.CharField(allow_null=True)
@@ -405,3 +427,23 @@ class LacakSerializer(serializers.Serializer):
     selesai = serializers.DateTimeField(allow_null=True)
     tenggat = serializers.DateField(help_text="Batas waktu tanggapan menurut standar pelayanan.")
     tanggapan = TanggapanPublikSerializer(many=True, source="tanggapan_terbit", help_text="Tanggapan yang terbit.")
+
+
+# --- standards: the consultation's jangka waktu and the service taking its ratings (issue 18) ---------------
+
+
+class LayananUbahSerializer(serializers.Serializer):
+    nama = TeksMentah(required=False, default=serializers.empty)
+    skema = KodeSkemaField(required=False, help_text="Kode skema survei.")
+    aktif = BenarMentah(required=False, default=serializers.empty, help_text="false: ditarik dari katalog.")
+    menerima_konsultasi = BenarMentah(
+        required=False,
+        default=serializers.empty,
+        help_text="Penilaian konsultasi perangkat daerah masuk ke survei layanan ini: satu layanan per instansi, "
+        "milik unit Bagian Organisasi (atau di bawahnya).",
+    )
+
+    def validate_aktif(self, nilai):
+        if nilai is not None and not isinstance(nilai, bool):
+            raise serializers.ValidationError("Harus true atau false.")
+        return nilai

@@ -8,12 +8,13 @@ answer only `unit/{kode}/`, `unit/{kode}/pohon/`, `unit/{kode}/predikat-organisa
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import pengaduan, publik, views
+from . import konsultasi, pengaduan, publik, views
 
 router = SimpleRouter()
 router.register("layanan", views.LayananViewSet, basename="api-layanan")
 router.register("pengaduan", pengaduan.PengaduanViewSet, basename="api-pengaduan")
 router.register("tanggapan", pengaduan.TanggapanViewSet, basename="api-tanggapan")
+router.register("konsultasi", konsultasi.KonsultasiViewSet, basename="api-konsultasi")
 
 urlpatterns = [
     path("layanan/<str:kode>/versi/<str:nomor>/", views.VersiView.as_view(), name="api-layanan-versi-satu"),

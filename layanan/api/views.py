@@ -106,6 +106,15 @@ def _versi_qs():
         request=s.LayananBuatSerializer,
         responses={201: s.LayananSerializer, **GALAT_LANGKAH},
     ),
+    partial_update=extend_schema(
+        summary="Ubah data layanan",
+        description="Nama, skema survei, `aktif` (false: ditarik dari katalog) dan `menerima_konsultasi` (layanan "
+        "Bagian Organisasi yang survei kepuasannya menerima penilaian konsultasi; satu per instansi). Oleh yang "
+        "dapat mendaftarkan layanan unit ini. Standarnya berubah hanya lewat versi baru.",
+        parameters=[PARAM_KODE],
+        request=s.LayananUbahSerializer,
+        responses={200: s.LayananSerializer, **GALAT_LANGKAH},
+    ),
 )
 class LayananViewSet(Dasar, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "kode"
@@ -161,6 +170,12 @@ class LayananViewSet(Dasar, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         d = self._masuk(s.LayananBuatSerializer)
         layanan = services.layanan_daftarkan(pelaku=request.user, **d)
         return self._jawab(layanan, 201)
+
+    def partial_update(self, request, *args, **kwargs):
+        layanan = self._layanan()
+        d = self._masuk(s.LayananUbahSerializer)
+        layanan = services.layanan_ubah(pelaku=request.user, layanan=layanan, **d)
+        return self._jawab(layanan)
 
     @extend_schema(
         summary="Susun versi baru (draf) standar pelayanan",

@@ -18,7 +18,7 @@ from organisasi.models import Pegawai
 from organisasi.selectors import perangkat_daerah
 from sistemkerja.berkas import nama_acak, periksa_berkas
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
-from sistemkerja.masukan import bentuk_kode
+from sistemkerja.masukan import bentuk_nip
 
 from .. import selectors as sel
 from ..choices import AksiLayanan, JenisKonsultasi, StatusKonsultasi, SumberResponden, TahapLampiran
@@ -27,7 +27,8 @@ from ._dasar import beri_tahu, bulat, catat_layanan, gagal_bila, kunci, pelaku_p
 from .survei import _jawaban, _simpan, _unsur
 
 LAMPIRAN_MAKS_MB = 10
-LAMPIRAN_MAKS_JUMLAH = 5
+LAMPIRAN_MAKS_JUMLAH = 5  # files in one submission
+LAMPIRAN_MAKS_TOTAL = 20  # files on one request, both sides together
 URAIAN_MAKS = 4000
 JAWABAN_MAKS = 10_000
 S = StatusKonsultasi
@@ -55,17 +56,21 @@ def _lampiran(galat: dict, lampiran) -> list[tuple]:
     return hasil
 
 
-def _simpan_lampiran(konsultasi: Konsultasi, berkas: list[tuple], tahap: str, diri: Pegawai) -> None:
+def _simpan_lampiran(konsultasi: Konsultasi, berkas: list[tuple], tahap: str, diri: Pegawai) -> list:
+    hasil = []
     for b, jenis in berkas:
+        nama = "".join(c for c in (getattr(b, "name", "") or "") if c.isprintable()).strip()
         lamp = LampiranKonsultasi(
             konsultasi=konsultasi,
             tahap=tahap,
-            nama=(getattr(b, "name", "") or f"lampiran.{jenis}")[-200:],
+            nama=(nama or f"lampiran.{jenis}")[-200:],
             ukuran=b.size,
             diunggah_oleh=diri,
         )
         lamp.berkas.save(nama_acak("konsultasi", jenis), b, save=False)
         lamp.save()
+        hasil.append(lamp)
+    return hasil
 
 
 def layanan_konsultasi(instansi) -> Layanan | None:
@@ -157,7 +162,7 @@ def _penangan(galat: dict, k: Konsultasi, penangan) -> Pegawai | None:
     if isinstance(penangan, Pegawai):
         nip = penangan.nip
     else:
-        nip = bentuk_kode(penangan) if isinstance(penangan, str) else None
+        nip = bentuk_nip(penangan)
     orang = sel.penangan_konsultasi(k.instansi).filter(nip=nip).first() if nip else None
     if orang is None:
         galat["penangan"] = ["Pilih pegawai aktif Bagian Organisasi (NIP)."]
@@ -349,3 +354,54 @@ def konsultasi_tutup(*, pelaku, konsultasi: Konsultasi, nilai=None, catatan="", 
         + (f" dengan nilai {nilai} dari 4." if nilai else "."),
     )
     return k
+
+
+def _sisi_lampiran(diri: Pegawai, k: Konsultasi) -> str:
+    """The stage a person adds files to: the handler the result's, the requester the request's."""
+    if k.penangan_id == diri.pk:
+        return TahapLampiran.HASIL
+    if k.pemohon_id == diri.pk:
+        return TahapLampiran.PERMOHONAN
+    raise BukanWewenang("Hanya pemohon atau penangan yang ditunjuk yang dapat menambah lampiran konsultasi ini.")
+
+
+@transaction.atomic
+def konsultasi_lampiran_tambah(*, pelaku, konsultasi: Konsultasi, berkas) -> LampiranKonsultasi:
+    """A file added to an open request: by the requester to the request (`permohonan`), by the handler to
+    the result (`hasil`); PDF, PNG or JPEG of at most 10 MB, at most 20 files per request; not once closed."""
+    k = kunci(Konsultasi, konsultasi.pk)
+    diri = _diri(pelaku, "Hanya pemohon atau penangan yang dapat menambah lampiran konsultasi.")
+    tahap = _sisi_lampiran(diri, k)
+    if k.status == S.SELESAI:
+        raise TransisiTidakSah("Konsultasi sudah selesai; lampiran tidak dapat ditambah lagi.")
+    galat: dict = {}
+    if berkas is None:
+        galat["berkas"] = ["Pilih berkas PDF, PNG atau JPEG."]
+        jenis = None
+    else:
+        try:
+            jenis = periksa_berkas(berkas, jenis={"pdf", "png", "jpg"}, maks_mb=LAMPIRAN_MAKS_MB)
+        except ValidationError as e:
+            galat["berkas"] = e.messages
+            jenis = None
+    if k.lampiran.count() >= LAMPIRAN_MAKS_TOTAL:
+        galat["berkas"] = [f"Konsultasi ini sudah memiliki {LAMPIRAN_MAKS_TOTAL} lampiran, batas terbanyak."]
+    gagal_bila(galat)
+    (lamp,) = _simpan_lampiran(k, [(berkas, jenis)], tahap, diri)
+    catat_layanan(
+        AksiLayanan.KONSULTASI_LAMPIRAN,
+        oleh=diri,
+        pelaku=pelaku,
+        sebagai="penangan" if tahap == TahapLampiran.HASIL else "pemohon",
+        status_dari=k.status,
+        status_ke=k.status,
+        konsultasi=k,
+        catatan=f"{lamp.get_tahap_display()}: {lamp.nama}",
+    )
+    lain = k.pemohon if tahap == TahapLampiran.HASIL else k.penangan
+    beri_tahu(
+        [lain] if lain else [],
+        "Lampiran konsultasi baru",
+        f"{diri.nama} menambahkan lampiran {lamp.nama} pada konsultasi {k.get_jenis_display().lower()}.",
+    )
+    return lamp

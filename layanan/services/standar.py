@@ -48,6 +48,21 @@ def _tenggat(galat: dict, nilai) -> int | None:
     )
 
 
+TETAP = object()  # a keyword left out: the version keeps (or copies) its value
+
+
+def _jangka_waktu(galat: dict, nilai, lama=None) -> int | None:
+    """The standard's jangka waktu in days (1–365) for the deadline of a request; None or "" = "sesuai
+    kebutuhan" (the requester names the date); `TETAP` = `lama`."""
+    if nilai is TETAP:
+        return lama
+    if nilai is None or nilai == "":
+        return None
+    return bulat(
+        galat, "jangka_waktu_hari", nilai, minimum=1, maksimum=365, pesan="Harus bilangan bulat 1 sampai 365 hari."
+    )
+
+
 @transaction.atomic
 def layanan_daftarkan(
     *,
@@ -58,6 +73,7 @@ def layanan_daftarkan(
     komponen: dict | None = None,
     skema: SkemaSurvei | None = None,
     tenggat_pengaduan_hari: int | None = None,
+    jangka_waktu_hari: int | None = None,
 ) -> Layanan:
     """Register a service of `unit`: version 1, a draft."""
     diri, sebagai = harus_penetap(pelaku, unit, PESAN_PENETAP)
@@ -73,6 +89,7 @@ def layanan_daftarkan(
         galat["unit"] = ["Unit ini tidak aktif lagi."]
     isi = _komponen(galat, komponen or {}, sebagian=False)
     tenggat = _tenggat(galat, tenggat_pengaduan_hari)
+    jangka = _jangka_waktu(galat, jangka_waktu_hari)
     if skema is not None and skema.instansi_id not in (None, unit.instansi_id):
         galat["skema"] = ["Skema survei ini milik instansi lain."]
     gagal_bila(galat)
@@ -87,6 +104,7 @@ def layanan_daftarkan(
         nomor=1,
         disusun_oleh=diri,
         tenggat_pengaduan_hari=tenggat or TENGGAT_PENGADUAN_BAWAAN,
+        jangka_waktu_hari=jangka,
         **isi,
     )
     catat_layanan(
@@ -103,17 +121,24 @@ def layanan_daftarkan(
 
 @transaction.atomic
 def versi_buat(
-    *, pelaku, layanan: Layanan, komponen: dict | None, catatan: str = "", tenggat_pengaduan_hari: int | None = None
+    *,
+    pelaku,
+    layanan: Layanan,
+    komponen: dict | None,
+    catatan: str = "",
+    tenggat_pengaduan_hari: int | None = None,
+    jangka_waktu_hari=TETAP,
 ) -> VersiLayanan:
-    """A new draft version: the latest version's components with the given ones changed."""
+    """A new draft version: the latest version's components (and figures) with the given ones changed."""
     layanan = kunci(Layanan, layanan.pk)
     diri, sebagai = harus_penetap(pelaku, layanan.unit, PESAN_PENETAP)
+    terakhir = layanan.versi.order_by("-nomor").first()
     galat: dict = {}
     isi = _komponen(galat, komponen, sebagian=True)
     catatan = teks(galat, "catatan", catatan, maks=1000, wajib=False)
     tenggat = _tenggat(galat, tenggat_pengaduan_hari)
+    jangka = _jangka_waktu(galat, jangka_waktu_hari, terakhir.jangka_waktu_hari if terakhir else None)
     gagal_bila(galat)
-    terakhir = layanan.versi.order_by("-nomor").first()
     dasar = terakhir.komponen() if terakhir else dict.fromkeys(KODE_KOMPONEN, "")
     versi = VersiLayanan.objects.create(
         layanan=layanan,
@@ -121,6 +146,7 @@ def versi_buat(
         disusun_oleh=diri,
         catatan_perubahan=catatan,
         tenggat_pengaduan_hari=tenggat or (terakhir.tenggat_pengaduan_hari if terakhir else TENGGAT_PENGADUAN_BAWAAN),
+        jangka_waktu_hari=jangka,
         **{**dasar, **isi},
     )
     berubah = [LABEL_KOMPONEN[k] for k in isi if isi[k] != dasar.get(k)]
@@ -139,7 +165,13 @@ def versi_buat(
 
 @transaction.atomic
 def versi_ubah(
-    *, pelaku, versi: VersiLayanan, komponen: dict | None, catatan: str | None = None, tenggat_pengaduan_hari=None
+    *,
+    pelaku,
+    versi: VersiLayanan,
+    komponen: dict | None,
+    catatan: str | None = None,
+    tenggat_pengaduan_hari=None,
+    jangka_waktu_hari=TETAP,
 ) -> VersiLayanan:
     """Edit a draft in place (a published version is never edited: make a new version)."""
     versi = kunci(VersiLayanan, versi.pk)
@@ -151,12 +183,16 @@ def versi_ubah(
     if catatan is not None:
         versi.catatan_perubahan = teks(galat, "catatan", catatan, maks=1000, wajib=False)
     tenggat = _tenggat(galat, tenggat_pengaduan_hari)
+    jangka = _jangka_waktu(galat, jangka_waktu_hari, versi.jangka_waktu_hari)
     gagal_bila(galat)
     berubah = [LABEL_KOMPONEN[k] for k, v in isi.items() if getattr(versi, k) != v]
+    if jangka != versi.jangka_waktu_hari:
+        berubah.append("jangka waktu (hari)")
     for k, v in isi.items():
         setattr(versi, k, v)
     if tenggat:
         versi.tenggat_pengaduan_hari = tenggat
+    versi.jangka_waktu_hari = jangka
     versi.save()
     catat_layanan(
         AksiLayanan.VERSI_UBAH,
@@ -220,10 +256,17 @@ def _terisi(nilai: str) -> bool:
 
 @transaction.atomic
 def layanan_ubah(
-    *, pelaku, layanan: Layanan, nama: str | None = None, skema: SkemaSurvei | None = None, aktif: bool | None = None
+    *,
+    pelaku,
+    layanan: Layanan,
+    nama: str | None = None,
+    skema: SkemaSurvei | None = None,
+    aktif: bool | None = None,
+    menerima_konsultasi: bool | None = None,
 ) -> Layanan:
-    """Rename a service, change the questionnaire its public survey uses, or withdraw it from the catalogue
-    (`aktif`); its standard changes only by a new version."""
+    """Rename a service, change the questionnaire its public survey uses, withdraw it from the catalogue
+    (`aktif`), or make it the one whose survey takes the ratings of the Bagian Organisasi's consultations
+    (`menerima_konsultasi`); its standard changes only by a new version."""
     layanan = kunci(Layanan, layanan.pk)
     diri, sebagai = harus_penetap(pelaku, layanan.unit, PESAN_PENETAP)
     galat: dict = {}
@@ -241,6 +284,13 @@ def layanan_ubah(
     if aktif is not None and bool(aktif) != layanan.aktif:
         layanan.aktif = bool(aktif)
         berubah.append("aktif" if aktif else "ditarik dari katalog")
+    if menerima_konsultasi is not None:
+        konsultasi = _menerima_konsultasi(galat, layanan, menerima_konsultasi)
+        if konsultasi is not None and konsultasi != layanan.menerima_konsultasi:
+            layanan.menerima_konsultasi = konsultasi
+            berubah.append(
+                "menerima penilaian konsultasi" if konsultasi else "tidak lagi menerima penilaian konsultasi"
+            )
     gagal_bila(galat)
     if berubah:
         layanan.save()
@@ -253,3 +303,35 @@ def layanan_ubah(
             catatan="diubah: " + ", ".join(berubah),
         )
     return layanan
+
+
+def _menerima_konsultasi(galat: dict, layanan: Layanan, nilai) -> bool | None:
+    """True only for a service of the instansi's Bagian Organisasi (its unit or below), and only one per
+    instansi: the other one is named."""
+    if not isinstance(nilai, bool):
+        galat["menerima_konsultasi"] = ["Harus true atau false."]
+        return None
+    if not nilai:
+        return False
+    instansi = layanan.unit.instansi
+    bagian = instansi.bagian_organisasi
+    if bagian is None:
+        galat["menerima_konsultasi"] = [f"{instansi.nama} belum menetapkan Bagian Organisasi."]
+        return None
+    if not layanan.unit.path.startswith(bagian.path):
+        galat["menerima_konsultasi"] = [
+            f"Hanya layanan {bagian.nama} (atau unit di bawahnya) yang dapat menerima penilaian konsultasi."
+        ]
+        return None
+    lain = (
+        Layanan.objects.select_for_update()
+        .filter(unit__instansi=instansi, menerima_konsultasi=True)
+        .exclude(pk=layanan.pk)
+        .first()
+    )
+    if lain is not None:
+        galat["menerima_konsultasi"] = [
+            f"Layanan {lain.nama} ({lain.kode}) sudah menerima penilaian konsultasi instansi ini; lepaskan dahulu."
+        ]
+        return None
+    return True

@@ -311,6 +311,7 @@ SPECTACULAR_SETTINGS = {
     # Fields of the same name with different choices get names of their own in the schema.
     "ENUM_NAME_OVERRIDES": {
         "JenisUnitEnum": "organisasi.choices.JenisUnit",
+        "JenisKonsultasiEnum": "layanan.choices.JenisKonsultasi",
         "JenisSuratEnum": "penugasan.choices.JenisSurat",
         "StatusPenugasanEnum": "penugasan.choices.Status",
         "StatusSuratEnum": "penugasan.choices.StatusSurat",
