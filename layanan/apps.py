@@ -21,7 +21,7 @@ class LayananConfig(AppConfig):
         from sistemkerja import registry
 
         from . import riwayat
-        from .bagian import boleh_semua_pengaduan, kartu_pengaduan
+        from .bagian import boleh_dasbor_bo, boleh_konsultasi, boleh_semua_pengaduan, kartu_layanan, tautan_ada
         from .choices import CakupanToken
 
         post_migrate.connect(_siapkan_grup, sender=self)
@@ -30,4 +30,8 @@ class LayananConfig(AppConfig):
         registry.riwayat(alasan=riwayat.ALASAN, pesan=riwayat.PESAN, sistem=riwayat.SISTEM)
         registry.menu("Layanan Publik", "layanan:kelola", urutan=50)
         registry.menu("Pengaduan", "layanan:pengaduan_daftar", urutan=52, tampil=boleh_semua_pengaduan)
-        registry.kartu_beranda("layanan/_beranda.html", kartu_pengaduan, urutan=17)
+        registry.menu("Konsultasi", "layanan:konsultasi_daftar", urutan=54, tampil=boleh_konsultasi)
+        registry.menu("SOP & Proses Bisnis", "layanan:sop_daftar", urutan=56, tampil=tautan_ada("layanan:sop_daftar"))
+        registry.menu("Rumpun", "layanan:rumpun_daftar", urutan=58, tampil=tautan_ada("layanan:rumpun_daftar"))
+        registry.menu("Bagian Organisasi", "layanan:dasbor_bo", urutan=60, tampil=boleh_dasbor_bo)
+        registry.kartu_beranda("layanan/_beranda.html", kartu_layanan, urutan=17)
