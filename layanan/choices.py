@@ -113,6 +113,7 @@ class AksiLayanan(models.TextChoices):
     TEMUAN_CATAT = "temuan_catat", "Temuan reviu dicatat"
     TEMUAN_TINDAK = "temuan_tindak", "Tindak lanjut temuan dicatat"
     TEMUAN_TUTUP = "temuan_tutup", "Temuan reviu dinyatakan selesai"
+    TEMUAN_KEMBALI = "temuan_kembali", "Tindak lanjut temuan dikembalikan"
     RUMPUN_BUAT = "rumpun_buat", "Rumpun dibentuk"
     RUMPUN_UBAH = "rumpun_ubah", "Rumpun diubah"
 

@@ -200,6 +200,37 @@ def layanan_dunia(struktur, d: SimpleNamespace) -> None:
     )
     d.kode_lacak = services.tampil_lacak(d.pengaduan.kode_lacak)
     assert Layanan.objects.filter(pk=d.layanan.pk, versi_berlaku__nomor=1).exists()
+    konsultasi_dunia(struktur, d)
+    from .peta import peta_dunia
+    from .sop import sop_dunia
+
+    sop_dunia(struktur, d)
+    peta_dunia(struktur, d)
+
+
+def konsultasi_dunia(struktur, d: SimpleNamespace) -> None:
+    """The instansi names its Bagian Organisasi, whose service takes the consultations' ratings; from the health
+    lab, a request with a file waiting on the head (his to dispose) and one disposed to the staff member (hers
+    to schedule and answer; closing it is the requester's: both callers get 403 there)."""
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from layanan.models import Layanan
+    from layanan.services import konsultasi
+    from organisasi.models import Instansi
+
+    Instansi.objects.filter(pk=struktur.instansi.pk).update(bagian_organisasi=struktur.bag_org)
+    Layanan.objects.filter(pk=d.layanan.pk).update(menerima_konsultasi=True)
+    akun = lambda p: get_user_model().objects.get(pk=p.akun_id)  # noqa: E731  (afresh: the instansi changed)
+    pdf = SimpleUploadedFile("permohonan.pdf", b"%PDF-1.4\n" + b"0" * 64, content_type="application/pdf")
+    ajukan = dict(pelaku=akun(struktur.staf_upt5), jenis="sop", uraian="Mohon asistensi SOP uji laboratorium.")
+    d.konsultasi_baru = konsultasi.konsultasi_ajukan(**ajukan, lampiran=[pdf])
+    d.lampiran_konsultasi = d.konsultasi_baru.lampiran.get()
+    d.konsultasi_ditangani = konsultasi.konsultasi_disposisi(
+        pelaku=akun(struktur.kepala_bag_org),
+        konsultasi=konsultasi.konsultasi_ajukan(**ajukan),
+        penangan=struktur.analis.nip,
+    )
 
 
 def render(surat) -> None:

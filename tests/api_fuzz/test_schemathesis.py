@@ -388,7 +388,9 @@ def nyata(d, metode: str, path: str, peran: str) -> dict:
         p["id"] = d.surat.pk
     elif path.endswith(("/distribusi-predikat/", "/predikat-organisasi/{tahun}/")):
         p["kode"] = s.setda.kode  # a Unit Organisasi (the Bagian Organisasi is not one)
-    elif path.startswith(("/api/v1/layanan/", "/api/v1/publik/", "/api/v1/pengaduan/", "/api/v1/tanggapan/")):
+    elif path.startswith(
+        ("/api/v1/layanan/", "/api/v1/publik/", "/api/v1/pengaduan/", "/api/v1/tanggapan/", "/api/v1/konsultasi/")
+    ):
         p |= _layanan(d, path)
     elif (obj := _kinerja(d, metode, path, peran)) is not None:
         p["id"] = obj.pk
@@ -430,6 +432,10 @@ def _layanan(d, path: str) -> dict:
         p["id"] = (d.pengaduan_lampiran if path.endswith("/proses/") else d.pengaduan).pk
     elif path.startswith("/api/v1/tanggapan/{id}/"):
         p["id"] = d.tanggapan.pk
+    elif path.startswith("/api/v1/konsultasi/{id}/"):
+        baru = path.endswith(("/disposisi/", "/lampiran/{lid}/"))
+        p["id"] = (d.konsultasi_baru if baru else d.konsultasi_ditangani).pk
+        p["lid"] = d.lampiran_konsultasi.pk
     return p
 
 
@@ -516,7 +522,12 @@ def _badan_kinerja(d) -> dict:
 
 def _badan_layanan(d) -> dict:
     """Body fields of layanan's writes: a new service (a free code, the 14 components, a survey scheme), a
-    complaint naming the service, survey codes; `jumlah` also takes kinerja's amounts (it replaces theirs)."""
+    complaint naming the service, survey codes; `jumlah` also takes kinerja's amounts (it replaces theirs); a
+    consultation's handler and meeting."""
+    import datetime as dt
+
+    from django.utils import timezone
+
     from tests.layanan.conftest import komponen_lengkap
 
     return {
@@ -530,6 +541,10 @@ def _badan_layanan(d) -> dict:
         "kontak": ["warga@contoh.go.id"],
         "hari": [30],
         "jumlah": [100_000, 5],
+        # consultations: the Bagian's staff member as handler, a meeting tomorrow
+        "penangan": [d.staf.nip],
+        "waktu": [(timezone.localtime() + dt.timedelta(days=1)).replace(microsecond=0).isoformat()],
+        "tempat": ["Ruang Rapat Bagian Organisasi"],
     }
 
 

@@ -31,7 +31,14 @@ from .conftest import layanan_terbit
 
 pytestmark = pytest.mark.django_db
 
-MODEL = [m for m in apps.get_app_config("layanan").get_models() if not m.__name__.startswith("Historical")]
+# The models of the standards, the survey and the complaints; those of consultations, SOPs, maps, reviews and
+# clusters have their own admin tests (test_konsultasi_admin, test_sop*, test_peta_admin, test_rumpun*).
+MODUL = {"layanan.models.standar", "layanan.models.survei", "layanan.models.pengaduan"}
+MODEL = [
+    m
+    for m in apps.get_app_config("layanan").get_models()
+    if not m.__name__.startswith("Historical") and m.__module__ in MODUL
+]
 DISUNTING = {SkemaSurvei, VersiLayanan}  # an instansi's scheme (elements and bands on its page); a draft
 
 

@@ -59,7 +59,9 @@ from django.urls import NoReverseMatch, get_resolver, path, resolve, reverse
 
 from tests import factories as f
 from tests.api_fuzz import objek
+from tests.api_fuzz.peta import nilai_peta
 from tests.api_fuzz.ringkasan import catat_gagal, catat_hostile
+from tests.api_fuzz.sop import nilai_sop
 
 MB = 1_000_000
 NUL = "\x00"
@@ -182,6 +184,10 @@ def nilai_path(rute: Rute, param: str, d) -> str:
         model = jalur.split("/")[2]
         if model in tabel:
             return str(tabel[model].pk)
+    if (nilai := nilai_sop(jalur, param, d)) is not None:
+        return nilai
+    if (nilai := nilai_peta(jalur, param, d)) is not None:  # first: `_nilai_layanan`'s `tid` is a complaint's
+        return nilai
     if (nilai := _nilai_layanan(jalur, param, d)) is not None:
         return nilai
     if param == "nip":
@@ -223,7 +229,8 @@ def _nilai_layanan(jalur: str, param: str, d) -> str | None:
     """Layanan's path values (`objek.layanan_dunia`): the Bagian Organisasi's service by its code (version 1 in
     force, version 2 the draft its edits are aimed at), a unit's code where a unit is asked, the tracking code on
     the public tracking and receipt; the complaint under way (its unpublished answer the head's to publish),
-    the complaint still received (with its attachment) where it is taken up or its attachment is read."""
+    the complaint still received (with its attachment) where it is taken up or its attachment is read; the
+    consultations of `objek.konsultasi_dunia`."""
     publik = jalur.startswith("publik/")
     lay = jalur.removeprefix("publik/")
     if param == "kode_lacak" or (param == "kode" and lay.startswith(("pengaduan/lacak/", "pengaduan/terkirim/"))):
@@ -238,6 +245,13 @@ def _nilai_layanan(jalur: str, param: str, d) -> str | None:
         return str((d.versi_draf if draf else d.versi_terbit).nomor)
     if param == "tid":
         return str(d.tanggapan.pk)
+    if lay.startswith("konsultasi/"):  # the API's and the pages' alike (`objek.konsultasi_dunia`)
+        if param == "lid":
+            return str(d.lampiran_konsultasi.pk)
+        if param in ("pk", "id"):
+            # the request waiting on the head (his to dispose; its file), else the one the staff member handles
+            baru = re.search(r"/(disposisi|lampiran)/", _templat(lay))
+            return str((d.konsultasi_baru if baru else d.konsultasi_ditangani).pk)
     if param in ("pk", "id"):
         if lay.startswith("tanggapan/"):
             return str(d.tanggapan.pk)

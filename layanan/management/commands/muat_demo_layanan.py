@@ -1,4 +1,5 @@
-"""`python manage.py muat_demo_layanan`: service standards, survey answers and complaints in the demo (after
+"""`python manage.py muat_demo_layanan`: service standards, survey answers, complaints, consultations, SOPs,
+business-process maps, review rounds and clusters in the demo (after
 `muat_demo`; `make demo` runs it after kinerja's).
 
 Everything goes through layanan's services (`layanan.demo`). A second run finds the demo's consultation service
@@ -10,11 +11,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ... import demo
+from ... import demo, demo_konsultasi, demo_peta, demo_sop
 
 
 class Command(BaseCommand):
-    help = "Memuat contoh standar pelayanan, survei kepuasan dan pengaduan ke data demo (sekali)."
+    help = (
+        "Memuat contoh standar pelayanan, survei kepuasan, pengaduan, konsultasi, SOP, peta proses bisnis, reviu "
+        "dan rumpun ke data demo (sekali)."
+    )
 
     def handle(self, *args, **options):
         if not demo.siap():
@@ -33,3 +37,7 @@ class Command(BaseCommand):
         )
         for baris in demo.ringkasan(d):
             self.stdout.write(baris)
+        # Issue 18: consultations, then SOPs, then maps, review rounds and clusters (which share the SOPs).
+        for bagian in (demo_konsultasi, demo_sop, demo_peta):
+            for baris in bagian.muat(d):
+                self.stdout.write(baris)
