@@ -71,8 +71,12 @@ def teks(galat: dict, kolom: str, nilai, *, maks: int, wajib: bool = True) -> st
         return ""
 
 
-def tanggal(galat: dict, kolom: str, nilai) -> dt.date | None:
-    """A date (or its ISO text) from 2000 to today: a questionnaire is never filled in the future."""
+def tanggal(galat: dict, kolom: str, nilai, *, wajib: bool = True, akhir: dt.date | None = None) -> dt.date | None:
+    """A date (or its ISO text) from 2000 to `akhir` (today by default: a questionnaire is never filled in the
+    future), or None with the refusal on `kolom`; an empty value is refused only when `wajib`."""
+    if nilai in (None, "") and not wajib:
+        return None
+    akhir = akhir or timezone.localdate()
     if isinstance(nilai, dt.datetime):
         nilai = nilai.date()
     if isinstance(nilai, str):
@@ -81,10 +85,13 @@ def tanggal(galat: dict, kolom: str, nilai) -> dt.date | None:
         except ValueError:
             nilai = None
     if not isinstance(nilai, dt.date):
-        galat[kolom] = ["Wajib diisi dengan tanggal, mis. 2027-03-15."]
+        galat[kolom] = [
+            "Wajib diisi dengan tanggal, mis. 2027-03-15." if wajib else "Isi tanggal yang sah, mis. 2027-03-15."
+        ]
         return None
-    if nilai < PERIODE_MIN or nilai > timezone.localdate():
-        galat[kolom] = ["Tanggal harus antara 1 Januari 2000 dan hari ini."]
+    if not PERIODE_MIN <= nilai <= akhir:
+        batas = "hari ini" if akhir == timezone.localdate() else f"{akhir:%d-%m-%Y}"
+        galat[kolom] = [f"Tanggal harus antara 1 Januari 2000 dan {batas}."]
         return None
     return nilai
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 from organisasi.models import Unit
-from sistemkerja.masukan import PERIODE_MAKS, PERIODE_MIN
+from sistemkerja.masukan import PERIODE_MAKS
 
 from ..choices import JenisLangkahSop
 from ..models import LangkahSop, Layanan, Sop, VersiSop
-from ._dasar import KOMPONEN_MAKS, bulat
+from ._dasar import KOMPONEN_MAKS, bulat, tanggal
 from ._dasar import teks as teks_
 
 MAKS_PELAKSANA = 12
@@ -34,19 +34,7 @@ M, K, P, S = JenisLangkahSop.MULAI, JenisLangkahSop.KEGIATAN, JenisLangkahSop.KE
 
 def cek_tanggal(galat: dict, kolom: str, nilai) -> dt.date | None:
     """A date (or ISO text) from 2000 to 2099, or None for an empty one."""
-    if nilai in (None, ""):
-        return None
-    if isinstance(nilai, dt.datetime):
-        nilai = nilai.date()
-    if isinstance(nilai, str):
-        try:
-            nilai = dt.date.fromisoformat(nilai) if nilai.isascii() and len(nilai) == 10 else None
-        except ValueError:
-            nilai = None
-    if not isinstance(nilai, dt.date) or not PERIODE_MIN <= nilai <= PERIODE_MAKS:
-        galat[kolom] = ["Isi tanggal yang sah antara 2000 dan 2099, mis. 2027-03-15."]
-        return None
-    return nilai
+    return tanggal(galat, kolom, nilai, wajib=False, akhir=PERIODE_MAKS)
 
 
 def cek_identitas(galat: dict, identitas) -> dict:
