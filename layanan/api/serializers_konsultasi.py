@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kinerja.api.serializers import BulatMentah, Mentah, TanggalMentah, TeksMentah
+from kinerja.api.serializers import BulatMentah, Mentah, TeksMentah
 
 from ..choices import JenisKonsultasi, StatusKonsultasi
 from .serializers import JawabanMentah, RiwayatLayananSerializer
@@ -32,12 +32,18 @@ class WaktuMentah(Mentah):
     pass
 
 
+# An optional date: empty (a form's or multipart's empty field) means none given.
+@extend_schema_field({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]})
+class TanggalAtauKosong(Mentah):
+    pass
+
+
 class KonsultasiMasukSerializer(serializers.Serializer):
     jenis = JenisKonsultasiMentah(required=True, allow_null=False, default=serializers.empty)
     uraian = TeksMentah(
         required=True, allow_null=False, default=serializers.empty, help_text="Apa yang dikonsultasikan."
     )
-    dibutuhkan = TanggalMentah(
+    dibutuhkan = TanggalAtauKosong(
         help_text="Tanggal hasil dibutuhkan (hari ini sampai setahun ke depan); menjadi tenggat. Tanpa ini: "
         "jangka waktu standar layanan konsultasi, atau 14 hari."
     )

@@ -311,7 +311,16 @@ SPECTACULAR_SETTINGS = {
     # Fields of the same name with different choices get names of their own in the schema.
     "ENUM_NAME_OVERRIDES": {
         "JenisUnitEnum": "organisasi.choices.JenisUnit",
-        "JenisKonsultasiEnum": "layanan.choices.JenisKonsultasi",
+        # values only (the consultation's kind as a field and as a list filter): layanan.choices.JenisKonsultasi
+        "JenisKonsultasiEnum": [
+            "lakip",
+            "perjanjian_kinerja",
+            "capaian_kinerja",
+            "standar_pelayanan",
+            "sop",
+            "ikm",
+            "spm",
+        ],
         "JenisSuratEnum": "penugasan.choices.JenisSurat",
         "StatusPenugasanEnum": "penugasan.choices.Status",
         "StatusSuratEnum": "penugasan.choices.StatusSurat",
