@@ -18,12 +18,12 @@ from organisasi.models import Pegawai
 from organisasi.selectors import perangkat_daerah
 from sistemkerja.berkas import nama_acak, periksa_berkas
 from sistemkerja.errors import BukanWewenang, TransisiTidakSah
-from sistemkerja.masukan import bentuk_nip
+from sistemkerja.masukan import PERIODE_MAKS, bentuk_nip
 
 from .. import selectors as sel
 from ..choices import AksiLayanan, JenisKonsultasi, StatusKonsultasi, SumberResponden, TahapLampiran
 from ..models import TENGGAT_KONSULTASI_BAWAAN, Konsultasi, LampiranKonsultasi, Layanan
-from ._dasar import beri_tahu, bulat, catat_layanan, gagal_bila, kunci, pelaku_pegawai, teks
+from ._dasar import beri_tahu, bulat, catat_layanan, gagal_bila, kunci, pelaku_pegawai, tanggal, teks
 from .survei import _jawaban, _simpan, _unsur
 
 LAMPIRAN_MAKS_MB = 10
@@ -87,15 +87,13 @@ def layanan_konsultasi(instansi) -> Layanan | None:
 def _tenggat(galat: dict, dibutuhkan, instansi, hari_ini: dt.date) -> tuple[dt.date | None, dt.date]:
     """(the date the requester needs it by, the deadline): that date when given ("sesuai kebutuhan"),
     else the standard's jangka waktu in days, else 14 days."""
-    if dibutuhkan not in (None, ""):
-        if isinstance(dibutuhkan, str):
-            try:
-                dibutuhkan = dt.date.fromisoformat(dibutuhkan) if len(dibutuhkan) == 10 else None
-            except ValueError:
-                dibutuhkan = None
-        if not isinstance(dibutuhkan, dt.date) or isinstance(dibutuhkan, dt.datetime):
-            galat["dibutuhkan"] = ["Tanggal tidak sah; tulis seperti 2027-03-15."]
-            return None, hari_ini
+    if isinstance(dibutuhkan, dt.datetime):  # a day is asked for, not a moment
+        galat["dibutuhkan"] = ["Isi tanggal yang sah, mis. 2027-03-15."]
+    else:
+        dibutuhkan = tanggal(galat, "dibutuhkan", dibutuhkan, wajib=False, akhir=PERIODE_MAKS)
+    if "dibutuhkan" in galat:
+        return None, hari_ini
+    if dibutuhkan is not None:
         if not hari_ini <= dibutuhkan <= hari_ini + dt.timedelta(days=366):
             galat["dibutuhkan"] = ["Tanggal dibutuhkan harus antara hari ini dan setahun ke depan."]
             return None, hari_ini
